@@ -1,5 +1,5 @@
-use leptos::prelude::*;
-
+// The app lives in the library (src/lib.rs, where `mod photo;` and the other modules are declared) so that the
+// browser tests in tests/ can use it; the binary only mounts it.
 fn main() {
-    leptos::mount::mount_to_body(|| view! { <p>"Pass'Région"</p> });
+    passregion_app::run();
 }

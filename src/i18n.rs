@@ -1,0 +1,201 @@
+//! Translations: `locales/<lang>/<namespace>.json` embedded at build time (see build.rs, which also refuses to
+//! build when a key is missing in one language or used in `src/` without being defined).
+//!
+//! Keys are written "namespace.key". [`t`] gives a closure that follows the current language (put it straight in a
+//! view); [`t_now`] gives the text once. `{name}` placeholders are filled by [`tf`] / [`tf_now`] / [`fill`].
+
+use leptos::prelude::*;
+
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+}
+
+/// localStorage key of the chosen language. A UI preference, not personal data.
+pub const LANG_STORAGE_KEY: &str = "passregion.lang";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// BCP 47 code, also used for `<html lang>`, `?lang=` and `Accept-Language`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::Fr => table::FR,
+            Lang::En => table::EN,
+        }
+    }
+}
+
+/// The text of `key` in `lang`, if defined.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let table = lang.table();
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+}
+
+/// Every key of one language, sorted (for tests).
+pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
+    lang.table().iter().map(|(k, _)| *k)
+}
+
+/// Keys found in `src/` by build.rs (for tests).
+pub fn used_keys() -> &'static [&'static str] {
+    table::USED_KEYS
+}
+
+/// The text of `key`, falling back to French, then to the key itself (build.rs makes that last case a bug).
+pub fn text(lang: Lang, key: &str) -> String {
+    lookup(lang, key).or_else(|| lookup(Lang::Fr, key)).unwrap_or(key).to_string()
+}
+
+/// Replaces each `{name}` with its value; unknown placeholders stay as they are.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The language context: one signal for the whole app.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+/// Sets up the language: remembered choice, else the browser's, else French; keeps `<html lang>` and localStorage
+/// in step with it. Call once, at the root.
+pub fn provide_i18n() -> RwSignal<Lang> {
+    let lang = RwSignal::new(initial_lang());
+    provide_context(I18n { lang });
+    Effect::new(move |_| {
+        let lang = lang.get();
+        apply_lang(lang);
+    });
+    lang
+}
+
+fn initial_lang() -> Lang {
+    if let Some(saved) = crate::storage::local_get(LANG_STORAGE_KEY).and_then(|c| Lang::from_code(&c)) {
+        return saved;
+    }
+    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    Lang::from_code(browser.split('-').next().unwrap_or("")).unwrap_or_default()
+}
+
+/// Remembers `lang` and updates `<html lang>` (screen readers switch voice on it).
+pub fn apply_lang(lang: Lang) {
+    crate::storage::local_set(LANG_STORAGE_KEY, lang.code());
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+/// The language signal from context (French, constant, when there is none, e.g. in a bare test).
+pub fn use_lang() -> RwSignal<Lang> {
+    match use_context::<I18n>() {
+        Some(i18n) => i18n.lang,
+        None => RwSignal::new(Lang::Fr),
+    }
+}
+
+/// The current language, tracked when read inside a reactive closure.
+pub fn current_lang() -> Lang {
+    use_context::<I18n>().map(|i| i.lang.get()).unwrap_or_default()
+}
+
+/// Reactive translation: a closure giving the text of `key` in the current language.
+pub fn t(key: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = use_lang();
+    move || text(lang.get(), key)
+}
+
+/// The text of `key` in the current language, now (tracked if called inside a reactive closure).
+pub fn t_now(key: &str) -> String {
+    text(current_lang(), key)
+}
+
+/// Reactive translation with placeholders; `args` is re-evaluated too, so values may come from signals.
+pub fn tf<A>(key: &'static str, args: A) -> impl Fn() -> String + Clone + Send + Sync + 'static
+where
+    A: Fn() -> Vec<(&'static str, String)> + Clone + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    move || {
+        let values = args();
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(&text(lang.get(), key), &pairs)
+    }
+}
+
+/// [`t_now`] with placeholders.
+pub fn tf_now(key: &str, args: &[(&str, &str)]) -> String {
+    fill(&t_now(key), args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_the_same_keys() {
+        let fr: Vec<_> = keys(Lang::Fr).collect();
+        for lang in Lang::ALL {
+            let other: Vec<_> = keys(lang).collect();
+            assert_eq!(fr, other, "keys of {} differ from fr", lang.code());
+        }
+        assert!(!fr.is_empty());
+    }
+
+    #[test]
+    fn every_used_key_exists_in_every_language() {
+        assert!(!used_keys().is_empty(), "build.rs found no key in src/");
+        for key in used_keys() {
+            for lang in Lang::ALL {
+                assert!(lookup(lang, key).is_some(), "{key} missing in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_is_exact_and_falls_back_to_the_key() {
+        assert!(lookup(Lang::Fr, "shell.wordmark").is_some());
+        assert_eq!(lookup(Lang::Fr, "shell.wordmar"), None);
+        assert_eq!(text(Lang::En, "nope.nothing"), "nope.nothing");
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders_only() {
+        assert_eq!(fill("Étape {n} sur {m}", &[("n", "2"), ("m", "8")]), "Étape 2 sur 8");
+        assert_eq!(fill("{a}{a} {b}", &[("a", "x")]), "xx {b}");
+    }
+
+    #[test]
+    fn lang_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}
