@@ -282,6 +282,10 @@ pub mod field {
     pub const BIRTH_DATE: &str = "identity.birth_date";
     pub const EMAIL: &str = "identity.email";
     pub const PASSWORD: &str = "identity.password";
+    /// Only in the app's form (never sent): the e-mail typed a second time.
+    pub const EMAIL_CONFIRM: &str = "identity.email_confirm";
+    /// Only in the app's form (never sent): the password typed a second time.
+    pub const PASSWORD_CONFIRM: &str = "identity.password_confirm";
     pub const GUARDIAN: &str = "guardian";
     pub const GUARDIAN_CIVILITY: &str = "guardian.civility";
     pub const GUARDIAN_LAST_NAME: &str = "guardian.last_name";

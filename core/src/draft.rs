@@ -1,0 +1,445 @@
+//! The application form as the person is filling it in, exactly as typed.
+//!
+//! The draft holds raw strings (a half-typed date, a phone with spaces) so that nothing typed is ever lost or
+//! rewritten under the person's fingers; [`Draft::to_request`] normalises it into the wire request with the same
+//! rules the server runs. It is saved to `sessionStorage` after every change so a reload or a closed tab does
+//! not lose the work — except the password and its confirmation, which are never serialised (see
+//! [`Draft::password_lost`] for how the journey copes).
+//!
+//! Dependent answers:
+//! - choosing another establishment clears the stream (streams belong to an establishment), through
+//!   [`Draft::set_establishment`];
+//! - the guardian's answers are **kept** when a birth-date change makes a guardian unnecessary, but hidden by the
+//!   journey and never sent (`to_request` only includes them while a guardian is needed). Keeping them means a
+//!   mistyped year corrected back does not wipe what the guardian had entered; not sending them keeps an adult's
+//!   application free of someone else's data.
+
+use crate::api::{
+    self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian, Identity,
+    Schooling, field,
+};
+use crate::application::{Issues, normalize_application};
+use crate::campaign::{AgeCheck, age_check};
+use crate::date::Date;
+use crate::error::{ErrorCode, FieldIssue};
+use crate::rules::email::emails_match;
+use crate::rules::password::{validate_password, validate_password_confirmation};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A string that must not leave memory: not serialised, not printed by `Debug`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"•••\"" })
+    }
+}
+
+/// The guardian's answers, as typed.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(default)]
+pub struct GuardianDraft {
+    pub civility: Option<Civility>,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+    pub consent: bool,
+}
+
+/// The establishment picked in the search, with what the review page shows of it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct EstablishmentChoice {
+    pub uai: String,
+    pub name: String,
+    pub commune: Option<String>,
+}
+
+/// The stream picked in the establishment's list.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct StreamChoice {
+    pub code: String,
+    pub label: String,
+}
+
+/// What the app knows of the prepared photo; the bytes themselves are kept by the app (IndexedDB or memory).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhotoMeta {
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+}
+
+/// Field paths in the order the form asks for them, so error summaries read top to bottom.
+pub const FORM_ORDER: &[&str] = &[
+    field::CHARTER_VERSION,
+    field::CIVILITY,
+    field::LAST_NAME,
+    field::FIRST_NAME,
+    field::BIRTH_DATE,
+    field::EMAIL,
+    field::EMAIL_CONFIRM,
+    field::PASSWORD,
+    field::PASSWORD_CONFIRM,
+    field::GUARDIAN,
+    field::GUARDIAN_CIVILITY,
+    field::GUARDIAN_LAST_NAME,
+    field::GUARDIAN_FIRST_NAME,
+    field::GUARDIAN_EMAIL,
+    field::GUARDIAN_PHONE,
+    field::GUARDIAN_CONSENT,
+    field::MOBILE_PHONE,
+    field::STREET,
+    field::COMPLEMENT,
+    field::CARE_OF,
+    field::POSTAL_CODE,
+    field::COMMUNE,
+    field::UAI,
+    field::STREAM_CODE,
+    field::PHOTO,
+    field::CAMPAIGN_ID,
+];
+
+/// Sorts issues into [`FORM_ORDER`]; unknown fields go last, in their original order.
+pub fn sort_issues(issues: &mut [FieldIssue]) {
+    issues.sort_by_key(|(f, _)| FORM_ORDER.iter().position(|o| o == f).unwrap_or(FORM_ORDER.len()));
+}
+
+fn sorted(mut issues: Vec<FieldIssue>) -> Vec<FieldIssue> {
+    sort_issues(&mut issues);
+    issues
+}
+
+/// The in-progress application. Plain fields may be set directly; fields with dependants are private and set
+/// through their setters.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct Draft {
+    pub charter_accepted: bool,
+    /// The version of the charter that was on screen when the box was ticked.
+    pub charter_version: String,
+
+    pub civility: Option<Civility>,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_day: String,
+    pub birth_month: String,
+    pub birth_year: String,
+    pub email: String,
+    pub email_confirm: String,
+    #[serde(skip)]
+    password: Secret,
+    #[serde(skip)]
+    password_confirm: Secret,
+    /// A valid password with a matching confirmation was entered at some point (survives a reload; the password
+    /// itself does not).
+    password_was_set: bool,
+
+    pub guardian: GuardianDraft,
+
+    pub mobile_phone: String,
+    pub street: String,
+    pub complement: String,
+    pub care_of: String,
+    pub postal_code: String,
+    pub commune: String,
+
+    establishment: Option<EstablishmentChoice>,
+    stream: Option<StreamChoice>,
+
+    pub photo: Option<PhotoMeta>,
+
+    /// Recommended: the establishment hands the card over, so it cannot get lost in a letter box.
+    pub send_to_establishment: bool,
+    /// Opt-in, so off until ticked.
+    pub consent_good_deals: bool,
+    pub consent_news: bool,
+
+    idempotency_key: Option<String>,
+    /// What the key was issued for (a hash of the request without the password), see [`Draft::idempotency_key_for`].
+    idempotency_fingerprint: Option<String>,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            charter_accepted: false,
+            charter_version: String::new(),
+            civility: None,
+            last_name: String::new(),
+            first_name: String::new(),
+            birth_day: String::new(),
+            birth_month: String::new(),
+            birth_year: String::new(),
+            email: String::new(),
+            email_confirm: String::new(),
+            password: Secret::default(),
+            password_confirm: Secret::default(),
+            password_was_set: false,
+            guardian: GuardianDraft::default(),
+            mobile_phone: String::new(),
+            street: String::new(),
+            complement: String::new(),
+            care_of: String::new(),
+            postal_code: String::new(),
+            commune: String::new(),
+            establishment: None,
+            stream: None,
+            photo: None,
+            send_to_establishment: true,
+            consent_good_deals: false,
+            consent_news: false,
+            idempotency_key: None,
+            idempotency_fingerprint: None,
+        }
+    }
+}
+
+/// 64-bit FNV-1a: a stable, dependency-free fingerprint (not a security measure: it never sees the password).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl Draft {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    // ---- storage ----
+
+    /// JSON for `sessionStorage`. The password and its confirmation are not in it.
+    pub fn to_storage_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The draft saved by [`Draft::to_storage_json`]; `None` for anything unreadable (the app then starts afresh).
+    /// Fields missing from an older save take their defaults.
+    pub fn from_storage_json(json: &str) -> Option<Draft> {
+        serde_json::from_str(json).ok()
+    }
+
+    // ---- charter ----
+
+    /// Ticks or unticks the charter box for the version on screen.
+    pub fn accept_charter(&mut self, version: &str, accepted: bool) {
+        self.charter_accepted = accepted;
+        self.charter_version = if accepted { version.to_string() } else { String::new() };
+    }
+
+    /// Whether the charter accepted is this campaign's: if it changed since, the box shows unticked again.
+    pub fn charter_accepted_for(&self, campaign: &Campaign) -> bool {
+        self.charter_accepted && self.charter_version == campaign.charter_version
+    }
+
+    // ---- birth date and guardian ----
+
+    /// The birth date from its three boxes.
+    pub fn birth_date(&self) -> Result<Date, ErrorCode> {
+        Date::from_fields(&self.birth_day, &self.birth_month, &self.birth_year)
+    }
+
+    /// Whether a legal guardian takes part: only once a real birth date puts the applicant under the campaign's
+    /// threshold (and within its ages). Until then the guardian step stays hidden.
+    pub fn guardian_needed(&self, campaign: &Campaign) -> bool {
+        self.birth_date().is_ok_and(|b| age_check(b, campaign) == AgeCheck::NeedsGuardian)
+    }
+
+    // ---- password ----
+
+    pub fn password(&self) -> &str {
+        self.password.expose()
+    }
+
+    pub fn password_confirm(&self) -> &str {
+        self.password_confirm.expose()
+    }
+
+    pub fn set_password(&mut self, password: impl Into<String>) {
+        self.password = Secret(password.into());
+        self.update_password_was_set();
+    }
+
+    pub fn set_password_confirm(&mut self, confirmation: impl Into<String>) {
+        self.password_confirm = Secret(confirmation.into());
+        self.update_password_was_set();
+    }
+
+    fn update_password_was_set(&mut self) {
+        let (pw, confirm) = (self.password.expose(), self.password_confirm.expose());
+        // Typing again after a reload starts over: the flag follows what is now in the boxes.
+        self.password_was_set =
+            validate_password(pw).is_ok() && validate_password_confirmation(pw, confirm).is_ok();
+    }
+
+    /// A valid password was entered earlier in this session.
+    pub fn password_was_set(&self) -> bool {
+        self.password_was_set
+    }
+
+    /// The password was valid before a reload and is now gone, because it is never saved.
+    ///
+    /// Journey rule: such an identity step still counts as complete for navigation (the person is not sent back
+    /// to retype it at every step), and the review step shows the password and confirmation boxes again, since
+    /// the request cannot be sent without it.
+    pub fn password_lost(&self) -> bool {
+        self.password_was_set && self.password.expose().is_empty()
+    }
+
+    // ---- establishment and stream ----
+
+    pub fn establishment(&self) -> Option<&EstablishmentChoice> {
+        self.establishment.as_ref()
+    }
+
+    pub fn stream(&self) -> Option<&StreamChoice> {
+        self.stream.as_ref()
+    }
+
+    /// Choosing another establishment clears the stream: the same code may not be taught there.
+    /// Picking the same one again (same UAI) keeps it.
+    pub fn set_establishment(&mut self, choice: Option<EstablishmentChoice>) {
+        let same = match (&self.establishment, &choice) {
+            (Some(old), Some(new)) => old.uai.trim().eq_ignore_ascii_case(new.uai.trim()),
+            _ => false,
+        };
+        if !same {
+            self.stream = None;
+        }
+        self.establishment = choice;
+    }
+
+    pub fn set_stream(&mut self, choice: Option<StreamChoice>) {
+        self.stream = choice;
+    }
+
+    // ---- submission ----
+
+    /// The idempotency key to send with this request: the stored one if it was issued for the same request,
+    /// otherwise `fresh()` (a random UUID from the app), stored with the draft.
+    ///
+    /// A retry after a lost answer must reuse the key, or the person could end up with two dossiers; but a
+    /// request changed after an error is a new request and needs a new key, or the server would refuse the reuse.
+    /// The fingerprint leaves the password out, so it never reaches storage even hashed: an edit of the password
+    /// alone keeps the key.
+    pub fn idempotency_key_for(&mut self, request: &ApplicationRequest, fresh: impl FnOnce() -> String) -> String {
+        let mut without_secret = request.clone();
+        without_secret.identity.password.clear();
+        let body = serde_json::to_string(&(without_secret, self.photo)).unwrap_or_default();
+        let fingerprint = format!("{:016x}", fnv1a(body.as_bytes()));
+        match (&self.idempotency_key, &self.idempotency_fingerprint) {
+            (Some(key), Some(fp)) if *fp == fingerprint => key.clone(),
+            _ => {
+                let key = fresh();
+                self.idempotency_key = Some(key.clone());
+                self.idempotency_fingerprint = Some(fingerprint);
+                key
+            }
+        }
+    }
+
+    pub fn idempotency_key(&self) -> Option<&str> {
+        self.idempotency_key.as_deref()
+    }
+
+    /// Every issue in the draft, in form order; empty when it can be sent.
+    pub fn issues(&self, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
+        self.to_request(campaign, today).err().unwrap_or_default()
+    }
+
+    /// The request to send, normalised (names tidied, phones in E.164, e-mail domain in lower case…) with the
+    /// same rules as the server, or every issue in form order.
+    ///
+    /// Checks only the form can make come first (confirmations, ticked boxes, choices made, the photo), so
+    /// their specific message wins over the generic one the request check would give for the same field.
+    pub fn to_request(&self, campaign: &Campaign, today: Date) -> Result<ApplicationRequest, Vec<FieldIssue>> {
+        let mut v = Issues::default();
+        if !self.charter_accepted {
+            v.push(field::CHARTER_VERSION, ErrorCode::CharterNotAccepted);
+        }
+        if self.civility.is_none() {
+            v.push(field::CIVILITY, ErrorCode::CivilityRequired);
+        }
+        let birth = v.take(field::BIRTH_DATE, self.birth_date());
+        if self.email_confirm.trim().is_empty() {
+            v.push(field::EMAIL_CONFIRM, ErrorCode::Required);
+        } else if !emails_match(&self.email, &self.email_confirm) {
+            v.push(field::EMAIL_CONFIRM, ErrorCode::EmailMismatch);
+        }
+        v.take(field::PASSWORD_CONFIRM, validate_password_confirmation(self.password(), self.password_confirm()));
+
+        let guardian_needed = self.guardian_needed(campaign);
+        if guardian_needed && self.guardian.civility.is_none() {
+            v.push(field::GUARDIAN_CIVILITY, ErrorCode::CivilityRequired);
+        }
+        if self.establishment.is_none() {
+            v.push(field::UAI, ErrorCode::EstablishmentRequired);
+        }
+        if self.stream.is_none() {
+            v.push(field::STREAM_CODE, ErrorCode::StreamRequired);
+        }
+        match self.photo {
+            None => v.push(field::PHOTO, ErrorCode::PhotoRequired),
+            Some(p) if p.bytes > api::MAX_PHOTO_BYTES as u64 => v.push(field::PHOTO, ErrorCode::PhotoTooLarge),
+            Some(_) => {}
+        }
+
+        let g = &self.guardian;
+        let optional = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
+        let request = ApplicationRequest {
+            campaign_id: campaign.id.clone(),
+            charter_version: if self.charter_accepted { self.charter_version.clone() } else { String::new() },
+            identity: Identity {
+                // Placeholders stand in for missing choices; their issue is already recorded above.
+                civility: self.civility.unwrap_or(Civility::Madame),
+                last_name: self.last_name.clone(),
+                first_name: self.first_name.clone(),
+                birth_date: birth.map(Date::to_iso).unwrap_or_default(),
+                email: self.email.clone(),
+                password: self.password().to_string(),
+            },
+            guardian: guardian_needed.then(|| Guardian {
+                civility: g.civility.unwrap_or(Civility::Madame),
+                last_name: g.last_name.clone(),
+                first_name: g.first_name.clone(),
+                email: g.email.clone(),
+                phone: g.phone.clone(),
+                consent: g.consent,
+            }),
+            contact: Contact {
+                mobile_phone: self.mobile_phone.clone(),
+                address: Address {
+                    street: self.street.clone(),
+                    complement: optional(&self.complement),
+                    care_of: optional(&self.care_of),
+                    postal_code: self.postal_code.clone(),
+                    commune: self.commune.clone(),
+                },
+            },
+            schooling: Schooling {
+                uai: self.establishment.as_ref().map(|e| e.uai.clone()).unwrap_or_default(),
+                stream_code: self.stream.as_ref().map(|s| s.code.clone()).unwrap_or_default(),
+            },
+            delivery: Delivery { send_to_establishment: self.send_to_establishment },
+            consents: Consents { good_deals: self.consent_good_deals, news: self.consent_news },
+        };
+
+        match normalize_application(&request, campaign, today) {
+            Ok(normalized) if v.0.is_empty() => Ok(normalized),
+            Ok(_) => Err(sorted(v.0)),
+            Err(found) => {
+                for (f, code) in found {
+                    v.push(f, code);
+                }
+                Err(sorted(v.0))
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The journey through the form, as one table (in the manner of HMPO's form wizard).
+//!
+//! Each step has a stable French URL under `/demande/`, a title key, a condition saying when it is shown, and the
+//! field paths it owns. Everything else — numbering ("Étape 3 sur 8"), next and previous, where a deep link may
+//! land — is computed from the table and the draft, so the order of the form lives in exactly one place.
+//!
+//! Validity comes from [`Draft::issues`], the same check that builds the request, filtered to a step's fields:
+//! a step is complete when none of its fields has an issue.
+//!
+//! The password is never saved, so after a reload it is gone. Rule: the identity step counts as complete for
+//! navigation when everything but the password is valid and a valid password had been set
+//! ([`Draft::password_lost`]); the review step then asks for it again, and its issues include the password until
+//! it is typed. Nobody is sent back through the form for a field the storage policy erased.
+
+use crate::api::{Campaign, field};
+use crate::date::Date;
+use crate::draft::Draft;
+use crate::error::FieldIssue;
+use serde::{Deserialize, Serialize};
+
+/// Where the journey lives in the app.
+pub const BASE_PATH: &str = "/demande";
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum StepId {
+    Charter,
+    Identity,
+    Guardian,
+    Contact,
+    Establishment,
+    Photo,
+    Delivery,
+    Review,
+}
+
+/// When a step is part of the journey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Condition {
+    Always,
+    /// Only while the birth date puts the applicant under the campaign's guardian threshold.
+    GuardianNeeded,
+}
+
+/// Which issues stop the person on a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checks {
+    /// Issues on these field paths.
+    Fields(&'static [&'static str]),
+    /// Every issue of the application (the review step, before sending).
+    Everything,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub id: StepId,
+    /// Last segment of the URL; French, stable (bookmarks and tests use it).
+    pub slug: &'static str,
+    /// Translation key of the step's title, e.g. "journey.identity" in `locales/<lang>/journey.json`.
+    pub title_key: &'static str,
+    pub condition: Condition,
+    pub checks: Checks,
+}
+
+/// The journey, in order.
+pub static STEPS: &[Step] = &[
+    Step {
+        id: StepId::Charter,
+        slug: "charte",
+        title_key: "journey.charter",
+        condition: Condition::Always,
+        checks: Checks::Fields(&[field::CHARTER_VERSION]),
+    },
+    Step {
+        id: StepId::Identity,
+        slug: "identite",
+        title_key: "journey.identity",
+        condition: Condition::Always,
+        checks: Checks::Fields(&[
+            field::CIVILITY,
+            field::LAST_NAME,
+            field::FIRST_NAME,
+            field::BIRTH_DATE,
+            field::EMAIL,
+            field::EMAIL_CONFIRM,
+            field::PASSWORD,
+            field::PASSWORD_CONFIRM,
+        ]),
+    },
+    Step {
+        id: StepId::Guardian,
+        slug: "representant-legal",
+        title_key: "journey.guardian",
+        condition: Condition::GuardianNeeded,
+        checks: Checks::Fields(&[
+            field::GUARDIAN,
+            field::GUARDIAN_CIVILITY,
+            field::GUARDIAN_LAST_NAME,
+            field::GUARDIAN_FIRST_NAME,
+            field::GUARDIAN_EMAIL,
+            field::GUARDIAN_PHONE,
+            field::GUARDIAN_CONSENT,
+        ]),
+    },
+    Step {
+        id: StepId::Contact,
+        slug: "coordonnees",
+        title_key: "journey.contact",
+        condition: Condition::Always,
+        checks: Checks::Fields(&[
+            field::MOBILE_PHONE,
+            field::STREET,
+            field::COMPLEMENT,
+            field::CARE_OF,
+            field::POSTAL_CODE,
+            field::COMMUNE,
+        ]),
+    },
+    Step {
+        id: StepId::Establishment,
+        slug: "etablissement",
+        title_key: "journey.establishment",
+        condition: Condition::Always,
+        checks: Checks::Fields(&[field::UAI, field::STREAM_CODE]),
+    },
+    Step {
+        id: StepId::Photo,
+        slug: "photo",
+        title_key: "journey.photo",
+        condition: Condition::Always,
+        checks: Checks::Fields(&[field::PHOTO]),
+    },
+    Step {
+        id: StepId::Delivery,
+        slug: "envoi",
+        title_key: "journey.delivery",
+        condition: Condition::Always,
+        // Two yes/no choices with defaults: nothing can be wrong here.
+        checks: Checks::Fields(&[]),
+    },
+    Step {
+        id: StepId::Review,
+        slug: "verification",
+        title_key: "journey.review",
+        condition: Condition::Always,
+        checks: Checks::Everything,
+    },
+];
+
+impl StepId {
+    pub fn step(self) -> &'static Step {
+        STEPS.iter().find(|s| s.id == self).expect("every StepId has a row in STEPS")
+    }
+
+    pub fn slug(self) -> &'static str {
+        self.step().slug
+    }
+
+    /// The full path, e.g. "/demande/identite".
+    pub fn path(self) -> String {
+        format!("{BASE_PATH}/{}", self.slug())
+    }
+
+    pub fn title_key(self) -> &'static str {
+        self.step().title_key
+    }
+}
+
+/// The step for a URL slug ("identite"); `None` for anything else.
+pub fn step_by_slug(slug: &str) -> Option<StepId> {
+    STEPS.iter().find(|s| s.slug == slug).map(|s| s.id)
+}
+
+/// The step for a full path ("/demande/identite", trailing slash allowed).
+pub fn step_by_path(path: &str) -> Option<StepId> {
+    let rest = path.strip_prefix(BASE_PATH)?.strip_prefix('/')?;
+    step_by_slug(rest.trim_end_matches('/'))
+}
+
+/// The step that owns a field path, to send the person to the right page when the server refuses a field.
+/// Unknown paths belong to the review step.
+pub fn step_for_field(field_path: &str) -> StepId {
+    STEPS
+        .iter()
+        .find(|s| matches!(s.checks, Checks::Fields(fs) if fs.contains(&field_path)))
+        .map_or(StepId::Review, |s| s.id)
+}
+
+pub fn is_visible(step: StepId, draft: &Draft, campaign: &Campaign) -> bool {
+    match step.step().condition {
+        Condition::Always => true,
+        Condition::GuardianNeeded => draft.guardian_needed(campaign),
+    }
+}
+
+/// The steps this person goes through, in order.
+pub fn visible_steps(draft: &Draft, campaign: &Campaign) -> Vec<StepId> {
+    STEPS.iter().map(|s| s.id).filter(|&id| is_visible(id, draft, campaign)).collect()
+}
+
+/// (n, m) for "Étape n sur m"; `None` for a step this person does not go through.
+pub fn number(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<(usize, usize)> {
+    let steps = visible_steps(draft, campaign);
+    steps.iter().position(|&s| s == step).map(|i| (i + 1, steps.len()))
+}
+
+/// The step after this one for this person (from a hidden step: the next visible one).
+pub fn next(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<StepId> {
+    visible_steps(draft, campaign).into_iter().find(|&s| s > step)
+}
+
+/// The step before this one for this person, for the "back" link.
+pub fn previous(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<StepId> {
+    visible_steps(draft, campaign).into_iter().rev().find(|&s| s < step)
+}
+
+/// What must be put right before leaving this step with "next", in form order.
+pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
+    let all = draft.issues(campaign, today);
+    match step.step().checks {
+        Checks::Everything => all,
+        Checks::Fields(fields) => {
+            let lost = draft.password_lost();
+            all.into_iter()
+                .filter(|(f, _)| fields.contains(f))
+                .filter(|(f, _)| !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM)))
+                .collect()
+        }
+    }
+}
+
+pub fn is_complete(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> bool {
+    step_errors(step, draft, campaign, today).is_empty()
+}
+
+/// The first visible step that still needs answers; the review step when all before it are complete.
+pub fn first_incomplete(draft: &Draft, campaign: &Campaign, today: Date) -> StepId {
+    visible_steps(draft, campaign)
+        .into_iter()
+        .find(|&s| s == StepId::Review || !is_complete(s, draft, campaign, today))
+        .unwrap_or(StepId::Review)
+}
+
+/// Where a request for a step's URL really lands: the step itself when every visible step before it is
+/// complete, otherwise the first step that still needs answers. Unknown slugs and hidden steps (the guardian
+/// page for an adult) also go there. This keeps deep links, the back button and stale bookmarks from showing a
+/// page whose earlier answers are missing.
+pub fn guard(requested_slug: &str, draft: &Draft, campaign: &Campaign, today: Date) -> StepId {
+    let first_gap = first_incomplete(draft, campaign, today);
+    match step_by_slug(requested_slug) {
+        Some(step) if is_visible(step, draft, campaign) && step <= first_gap => step,
+        _ => first_gap,
+    }
+}

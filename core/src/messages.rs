@@ -1,0 +1,56 @@
+//! The translated error messages, `locales/<lang>/errors.json`, built into the crate.
+//!
+//! Compiling them in means the server needs no path at run time and a test can prove every [`ErrorCode`] has a
+//! message in every language.
+
+use crate::error::ErrorCode;
+
+/// Languages with an errors file; the first is the default.
+pub const LANGUAGES: &[&str] = &["fr", "en"];
+
+pub const ERRORS_FR_JSON: &str = include_str!("../../locales/fr/errors.json");
+pub const ERRORS_EN_JSON: &str = include_str!("../../locales/en/errors.json");
+
+/// The raw errors file of a language (French for any language we do not have).
+pub fn errors_json(lang: &str) -> &'static str {
+    match lang {
+        "en" => ERRORS_EN_JSON,
+        _ => ERRORS_FR_JSON,
+    }
+}
+
+/// The message of one code in a language, parsed on demand (the server caches what it needs); `None` only if
+/// the file lacks it, which the tests rule out.
+pub fn error_message(lang: &str, code: ErrorCode) -> Option<String> {
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(errors_json(lang)).ok()?;
+    map.get(code.as_str())?.as_str().map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_code_has_a_message_in_every_language_and_no_extra_keys() {
+        let wanted: BTreeSet<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        for (lang, json) in [("fr", ERRORS_FR_JSON), ("en", ERRORS_EN_JSON)] {
+            let map: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{lang}: invalid JSON: {e}"));
+            for code in &wanted {
+                let msg = map.get(*code).and_then(|v| v.as_str()).unwrap_or_default();
+                assert!(!msg.trim().is_empty(), "{lang}: no message for {code}");
+                assert!(msg.trim_end().ends_with(['.', '!', '?']), "{lang}.{code}: end with punctuation");
+            }
+            let extra: Vec<&String> = map.keys().filter(|k| !wanted.contains(k.as_str())).collect();
+            assert!(extra.is_empty(), "{lang}: keys without an ErrorCode: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn lookup_falls_back_to_french() {
+        let fr = error_message("fr", ErrorCode::Required).unwrap();
+        assert_eq!(error_message("de", ErrorCode::Required).unwrap(), fr);
+        assert_ne!(error_message("en", ErrorCode::Required).unwrap(), fr);
+    }
+}

@@ -1,0 +1,156 @@
+//! Last and first names, as written on the identity document.
+//!
+//! The card and the Région's files must match the ID document, so the rule accepts every alphabet's letters with
+//! their accents (Éloïse, Nguyễn, Ğül) and the three separators French civil status uses: space, hyphen,
+//! apostrophe (N'Diaye, Saint-Exupéry, De La Fontaine). Phones and word processors type look-alikes (’ ‘ ʼ ‐ – and
+//! non-breaking spaces): these are folded to the plain characters rather than refused, because the person typed the
+//! right thing. Digits and symbols never appear on a French ID document and are refused.
+
+use crate::error::ErrorCode;
+
+/// Longest name accepted, in characters. Civil-status names rarely pass 40; the card prints far fewer.
+pub const NAME_MAX_CHARS: usize = 50;
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}')
+}
+
+/// Combining accents, as typed on systems that send decomposed text (e + U+0301 for é).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The normalised name, or why it cannot be one.
+///
+/// Normalising: trims, folds typographic apostrophes to `'` and dash look-alikes to `-`, collapses runs of
+/// white space to one space and drops spaces next to a hyphen or apostrophe ("Saint - Exupéry" → "Saint-Exupéry").
+/// The case is kept as typed: "De La Fontaine" and "de La Fontaine" are different names on an ID document.
+pub fn normalize_name(input: &str) -> Result<String, ErrorCode> {
+    let mut out = String::with_capacity(input.len());
+    for c in input.trim().chars() {
+        let c = if is_apostrophe(c) {
+            '\''
+        } else if is_hyphen(c) {
+            '-'
+        } else if c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        let prev = out.chars().last();
+        match c {
+            ' ' if matches!(prev, Some(' ' | '-' | '\'')) => continue,
+            '-' | '\'' if prev == Some(' ') => {
+                out.pop();
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    if out.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+
+    let mut prev: Option<char> = None;
+    for c in out.chars() {
+        let allowed = c.is_alphabetic()
+            || matches!(c, ' ' | '-' | '\'')
+            || (is_combining_mark(c) && prev.is_some_and(char::is_alphabetic));
+        if !allowed {
+            return Err(ErrorCode::NameInvalidCharacters);
+        }
+        prev = Some(c);
+    }
+
+    let separators = |c: char| matches!(c, ' ' | '-' | '\'');
+    let first = out.chars().next().is_some_and(separators);
+    let last = out.chars().last().is_some_and(separators);
+    let doubled = out.chars().zip(out.chars().skip(1)).any(|(a, b)| separators(a) && separators(b));
+    if first || last || doubled {
+        return Err(ErrorCode::NameMisplacedPunctuation);
+    }
+    if out.chars().count() > NAME_MAX_CHARS {
+        return Err(ErrorCode::TooLong);
+    }
+    Ok(out)
+}
+
+/// The last name in capitals, as French forms and cards print it: accents are kept ("Élodie Lefèvre" →
+/// "LEFÈVRE"), because dropping them changes the name; Unicode upper-casing handles every script.
+pub fn display_last_name(name: &str) -> String {
+    name.to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ErrorCode::*;
+
+    #[test]
+    fn normalize_name_table() {
+        let cases: &[(&str, Result<&str, ErrorCode>)] = &[
+            ("Dupont", Ok("Dupont")),
+            ("  Dupont  ", Ok("Dupont")),
+            ("N'Diaye", Ok("N'Diaye")),
+            ("N\u{2019}Diaye", Ok("N'Diaye")),
+            ("O’Brien", Ok("O'Brien")),
+            ("Éloïse", Ok("Éloïse")),
+            ("Saint-Exupéry", Ok("Saint-Exupéry")),
+            ("Saint – Exupéry", Ok("Saint-Exupéry")),
+            ("Saint\u{2011}Exupéry", Ok("Saint-Exupéry")),
+            ("Nguyễn", Ok("Nguyễn")),
+            ("Marie-Ève", Ok("Marie-Ève")),
+            ("De La Fontaine", Ok("De La Fontaine")),
+            ("De   La\tFontaine", Ok("De La Fontaine")),
+            ("De\u{00A0}La Fontaine", Ok("De La Fontaine")),
+            ("Jose\u{0301}", Ok("Jose\u{0301}")), // decomposed é
+            ("Ğül Çelik", Ok("Ğül Çelik")),
+            ("Øyvind", Ok("Øyvind")),
+            ("Ŀuís", Ok("Ŀuís")),
+            ("", Err(Required)),
+            ("   ", Err(Required)),
+            ("Dupont2", Err(NameInvalidCharacters)),
+            ("Jean_Pierre", Err(NameInvalidCharacters)),
+            ("Dupont!", Err(NameInvalidCharacters)),
+            ("Jean.Pierre", Err(NameInvalidCharacters)),
+            ("<script>", Err(NameInvalidCharacters)),
+            ("\u{0301}Jose", Err(NameInvalidCharacters)),
+            ("Jean 😀", Err(NameInvalidCharacters)),
+            ("-Jean", Err(NameMisplacedPunctuation)),
+            ("Jean-", Err(NameMisplacedPunctuation)),
+            ("'Jean", Err(NameMisplacedPunctuation)),
+            ("Jean--Pierre", Err(NameMisplacedPunctuation)),
+            ("N''Diaye", Err(NameMisplacedPunctuation)),
+            ("N'-Diaye", Err(NameMisplacedPunctuation)),
+            ("-", Err(NameMisplacedPunctuation)),
+        ];
+        for (input, want) in cases {
+            let got = normalize_name(input);
+            assert_eq!(got.as_deref().map_err(|e| *e), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn length_limit_counts_characters_not_bytes() {
+        let fifty_accented = "é".repeat(NAME_MAX_CHARS);
+        assert_eq!(normalize_name(&fifty_accented).as_deref(), Ok(fifty_accented.as_str()));
+        assert_eq!(normalize_name(&"é".repeat(NAME_MAX_CHARS + 1)), Err(TooLong));
+    }
+
+    #[test]
+    fn display_last_name_keeps_accents() {
+        for (name, shown) in [
+            ("Lefèvre", "LEFÈVRE"),
+            ("de la Fontaine", "DE LA FONTAINE"),
+            ("N'Diaye", "N'DIAYE"),
+            ("Nguyễn", "NGUYỄN"),
+            ("Öçal-Ëlie", "ÖÇAL-ËLIE"),
+        ] {
+            assert_eq!(display_last_name(name), shown);
+        }
+    }
+}
