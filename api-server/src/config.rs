@@ -1,0 +1,144 @@
+//! Command-line flags and environment of the server.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything the server needs to know at start.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    /// The built app (Trunk's output) served on the same origin.
+    pub dist: PathBuf,
+    /// Where the SQLite file lives; created on first run.
+    pub data_dir: PathBuf,
+    /// Enables the outbox endpoints that show the emails "sent".
+    pub dev: bool,
+    /// Load the whole region from these CSVs instead of the shipped sample.
+    pub region_data: Option<PathBuf>,
+    /// Fixed "today" (YYYY-MM-DD) so tests and demos do not depend on the calendar.
+    pub today: Option<String>,
+    /// Base of the links put in emails.
+    pub public_url: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            dist: PathBuf::from("dist"),
+            data_dir: PathBuf::from("data"),
+            dev: false,
+            region_data: None,
+            today: None,
+            public_url: "http://127.0.0.1:8080".to_string(),
+        }
+    }
+}
+
+pub const USAGE: &str = "\
+passregion-api — reference server of the Pass'Région API, serving the built app on the same origin
+
+Usage: passregion-api [options]
+  --addr HOST:PORT       listen address (default 127.0.0.1:8080)
+  --dist DIR             built app to serve (default dist)
+  --data-dir DIR         SQLite data directory, created on first run (default data)
+  --dev                  enable the outbox: GET /api/v1/dev/outbox and /dev/outbox
+  --region-data DIR      load the whole region from DIR (../shared/data); env PASSREGION_REGION_DATA
+  --today YYYY-MM-DD     fixed date (tests, demos)
+  --public-url URL       base of the activation link (default http://127.0.0.1:8080)
+  -h, --help             this text
+";
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Command {
+    Run(Config),
+    Help,
+}
+
+/// Parses flags (both `--flag value` and `--flag=value`); `env` supplies environment lookups.
+pub fn parse_args<I>(args: I, env: impl Fn(&str) -> Option<String>) -> Result<Command, String>
+where
+    I: IntoIterator<Item = String>,
+{
+    let mut cfg = Config::default();
+    if let Some(dir) = env("PASSREGION_REGION_DATA").filter(|d| !d.is_empty()) {
+        cfg.region_data = Some(PathBuf::from(dir));
+    }
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            match inline.clone() {
+                Some(v) => Ok(v),
+                None => args.next().ok_or_else(|| format!("{name} needs a value")),
+            }
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--addr" => {
+                let v = value("--addr")?;
+                cfg.addr = v.parse().map_err(|e| format!("--addr {v}: {e}"))?;
+            }
+            "--dist" => cfg.dist = PathBuf::from(value("--dist")?),
+            "--data-dir" => cfg.data_dir = PathBuf::from(value("--data-dir")?),
+            "--dev" => cfg.dev = true,
+            "--region-data" => cfg.region_data = Some(PathBuf::from(value("--region-data")?)),
+            "--today" => {
+                let v = value("--today")?;
+                if crate::clock::parse_date(&v).is_none() {
+                    return Err(format!("--today {v}: expected YYYY-MM-DD"));
+                }
+                cfg.today = Some(v);
+            }
+            "--public-url" => cfg.public_url = value("--public-url")?.trim_end_matches('/').to_string(),
+            other => return Err(format!("unknown option {other}\n\n{USAGE}")),
+        }
+    }
+    Ok(Command::Run(cfg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, String> {
+        parse_args(args.iter().map(|s| s.to_string()), |_| None)
+    }
+
+    #[test]
+    fn defaults_and_flags() {
+        let Command::Run(c) = parse(&[]).unwrap() else { panic!() };
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert!(!c.dev && c.region_data.is_none());
+        let Command::Run(c) =
+            parse(&["--addr=0.0.0.0:9000", "--dev", "--today", "2026-09-01", "--public-url", "http://x/"]).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(c.addr.port(), 9000);
+        assert!(c.dev);
+        assert_eq!(c.today.as_deref(), Some("2026-09-01"));
+        assert_eq!(c.public_url, "http://x");
+    }
+
+    #[test]
+    fn bad_flags_are_refused() {
+        assert!(parse(&["--today", "2026-13-01"]).is_err());
+        assert!(parse(&["--nope"]).is_err());
+        assert!(parse(&["--addr"]).is_err());
+    }
+
+    #[test]
+    fn region_data_from_env() {
+        let Command::Run(c) =
+            parse_args(Vec::<String>::new(), |k| (k == "PASSREGION_REGION_DATA").then(|| "/d".to_string())).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(c.region_data, Some(PathBuf::from("/d")));
+    }
+}

@@ -1,0 +1,114 @@
+//! Ordered schema migrations. Each entry moves the schema from version `i` to `i + 1`; the version is kept in
+//! `PRAGMA user_version`. Never edit a shipped migration: append a new one.
+
+use rusqlite::Connection;
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: reference data, applications, activation tokens, idempotency, outbox.
+    r#"
+    CREATE TABLE establishments (
+        uai          TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        status       TEXT,
+        commune      TEXT,
+        postal_code  TEXT,
+        department   TEXT NOT NULL,
+        name_folded  TEXT NOT NULL,
+        commune_folded TEXT NOT NULL,
+        search_folded TEXT NOT NULL
+    );
+    CREATE TABLE streams (
+        code         TEXT PRIMARY KEY,
+        label        TEXT NOT NULL,
+        level        TEXT NOT NULL,
+        level_rank   INTEGER NOT NULL,
+        label_folded TEXT NOT NULL
+    );
+    CREATE TABLE establishment_streams (
+        uai          TEXT NOT NULL REFERENCES establishments(uai) ON DELETE CASCADE,
+        stream_code  TEXT NOT NULL REFERENCES streams(code) ON DELETE CASCADE,
+        PRIMARY KEY (uai, stream_code)
+    ) WITHOUT ROWID;
+    CREATE INDEX establishment_streams_by_stream ON establishment_streams(stream_code);
+
+    CREATE TABLE applications (
+        id             INTEGER PRIMARY KEY,
+        dossier_number TEXT NOT NULL UNIQUE,
+        campaign_id    TEXT NOT NULL,
+        email          TEXT NOT NULL,
+        password_hash  TEXT NOT NULL,
+        -- the request without its password
+        request_json   TEXT NOT NULL,
+        created_at     INTEGER NOT NULL,
+        activated_at   INTEGER
+    );
+    CREATE INDEX applications_by_email ON applications(email);
+    CREATE TABLE photos (
+        application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+        media_type     TEXT NOT NULL,
+        width          INTEGER NOT NULL,
+        height         INTEGER NOT NULL,
+        bytes          BLOB NOT NULL
+    );
+    CREATE TABLE idempotency_keys (
+        key            TEXT PRIMARY KEY,
+        request_hash   TEXT NOT NULL,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        response_json  TEXT NOT NULL,
+        created_at     INTEGER NOT NULL
+    );
+    CREATE TABLE activation_tokens (
+        token_hash     TEXT PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        expires_at     INTEGER NOT NULL,
+        used_at        INTEGER
+    );
+    CREATE TABLE outbox (
+        id         INTEGER PRIMARY KEY,
+        recipient  TEXT NOT NULL,
+        subject    TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        link       TEXT,
+        created_at INTEGER NOT NULL
+    );
+    "#,
+];
+
+/// Applies the migrations the database has not seen yet, each in its own transaction.
+pub fn apply(conn: &mut Connection) -> Result<(), String> {
+    let current: u32 = super::schema_version(conn).map_err(|e| e.to_string())?;
+    if current as usize > MIGRATIONS.len() {
+        return Err(format!(
+            "database schema version {current} is newer than this server ({}); refusing to touch it",
+            MIGRATIONS.len()
+        ));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction().map_err(|e| e.to_string())?;
+        tx.execute_batch(sql).map_err(|e| format!("migration {}: {e}", i + 1))?;
+        tx.pragma_update(None, "user_version", (i + 1) as u32).map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_once_and_in_order() {
+        let dir = std::env::temp_dir().join(format!("passregion-mig-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let conn = crate::db::open(&dir).unwrap();
+        assert_eq!(crate::db::schema_version(&conn).unwrap(), MIGRATIONS.len() as u32);
+        drop(conn);
+        // Re-opening must not re-run anything (CREATE TABLE would fail).
+        let conn = crate::db::open(&dir).unwrap();
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        drop(conn);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

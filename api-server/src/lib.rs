@@ -1,0 +1,52 @@
+//! Reference server of the Pass'Région REST contract (`openapi.yaml`): SQLite storage, the region's
+//! establishments and streams, application creation with idempotency, activation by emailed link, and the built
+//! app served on the same origin.
+
+pub mod catalogue;
+pub mod clock;
+pub mod config;
+pub mod csv;
+pub mod db;
+pub mod extract;
+pub mod fold;
+pub mod lang;
+pub mod levels;
+pub mod messages;
+pub mod names;
+pub mod outbox;
+pub mod photo_check;
+pub mod problem;
+pub mod refdata;
+pub mod region;
+pub mod routes;
+pub mod secrets;
+pub mod security;
+pub mod seed;
+pub mod state;
+pub mod static_files;
+pub mod uai;
+
+#[cfg(test)]
+mod sample_export;
+
+use clock::Clock;
+use config::Config;
+use state::AppState;
+
+/// Opens the database, loads the reference data and builds the router. `clock` lets tests move time.
+pub fn build(config: Config, clock: Clock) -> Result<(axum::Router, AppState), String> {
+    let mut conn = db::open(&config.data_dir)?;
+    let sample = seed::sample()?;
+    let data = match &config.region_data {
+        Some(dir) => region::load(dir, &sample)?,
+        None => sample,
+    };
+    data.store(&mut conn)?;
+    let state = AppState::new(conn, clock, config, routes::campaign::current_campaign());
+    Ok((routes::router(state.clone()), state))
+}
+
+/// The clock the configuration asks for: fixed on `--today`, else the system's.
+pub fn clock_for(config: &Config) -> Clock {
+    config.today.as_deref().and_then(Clock::fixed_on).unwrap_or_default()
+}

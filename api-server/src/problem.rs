@@ -1,0 +1,145 @@
+//! RFC 9457 problem details. Handlers return an [`ApiError`] without knowing the language; the [`localise`]
+//! middleware renders it in the language of the request's `Accept-Language`, field messages included.
+
+use crate::lang::Lang;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use passregion_core::api::{FieldError, Problem, problem_code};
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An API failure, still to be put into words.
+#[derive(Clone, Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    /// Technical detail for the developer (e.g. the JSON parser's message), not translated.
+    pub detail: Option<String>,
+    /// (field path, error code)
+    pub errors: Vec<(String, String)>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str) -> Self {
+        ApiError { status, code, detail: None, errors: Vec::new() }
+    }
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+    pub fn field(mut self, field: &str, code: &str) -> Self {
+        self.errors.push((field.to_string(), code.to_string()));
+        self
+    }
+    pub fn malformed(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, problem_code::MALFORMED_REQUEST).detail(detail)
+    }
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, problem_code::NOT_FOUND)
+    }
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        eprintln!("internal error: {detail}");
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, problem_code::INTERNAL)
+    }
+    pub fn too_large() -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, problem_code::PAYLOAD_TOO_LARGE)
+    }
+    pub fn validation(errors: Vec<(String, String)>) -> Self {
+        ApiError { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, problem_code::VALIDATION_FAILED) }
+    }
+
+    pub fn to_problem(&self, lang: Lang) -> Problem {
+        Problem {
+            type_uri: format!("urn:passregion:problem:{}", self.code),
+            title: title(self.code, lang).to_string(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_string(),
+            errors: self
+                .errors
+                .iter()
+                .map(|(f, c)| FieldError { field: f.clone(), code: c.clone(), message: crate::messages::field_message(c, lang) })
+                .collect(),
+        }
+    }
+
+    fn render(&self, lang: Lang) -> Response {
+        let body = serde_json::to_vec(&self.to_problem(lang)).unwrap_or_default();
+        let mut res = (self.status, body).into_response();
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        res.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        res
+    }
+}
+
+impl IntoResponse for ApiError {
+    /// Rendered in French here; [`localise`] re-renders it in the request's language.
+    fn into_response(self) -> Response {
+        let mut res = self.render(Lang::Fr);
+        res.extensions_mut().insert(self);
+        res
+    }
+}
+
+/// Middleware: renders problems in the language the request asks for.
+pub async fn localise(req: Request, next: Next) -> Response {
+    let lang = Lang::from_headers(req.headers());
+    let res = next.run(req).await;
+    match res.extensions().get::<ApiError>() {
+        Some(err) if lang != Lang::Fr => err.render(lang),
+        _ => res,
+    }
+}
+
+/// Middleware: refuses a request whose declared length is over the limit before reading any of it.
+pub async fn refuse_oversized(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > passregion_core::api::MAX_REQUEST_BYTES as u64) {
+        let mut res = ApiError::too_large().into_response();
+        // The body was not read: tell the client the connection will not be reused for it.
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return res;
+    }
+    next.run(req).await
+}
+
+/// Replaces tower-http's plain-text 413 (a body that grew past the limit while streaming) with a problem.
+pub async fn problem_for_plain_errors(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && res.extensions().get::<ApiError>().is_none() {
+        return ApiError::too_large().into_response();
+    }
+    res
+}
+
+/// Short human title of each problem code.
+fn title(code: &str, lang: Lang) -> &'static str {
+    let (fr, en) = match code {
+        problem_code::VALIDATION_FAILED => ("Certaines informations sont à corriger", "Some information needs correcting"),
+        problem_code::MALFORMED_REQUEST => ("Requête mal formée", "Malformed request"),
+        problem_code::UNSUPPORTED_MEDIA_TYPE => ("Type de contenu non pris en charge", "Unsupported content type"),
+        problem_code::PAYLOAD_TOO_LARGE => ("Requête trop volumineuse (3 Mo au plus)", "Request too large (3 MB at most)"),
+        problem_code::IDEMPOTENCY_KEY_MISSING => ("En-tête Idempotency-Key manquant", "Idempotency-Key header missing"),
+        problem_code::IDEMPOTENCY_KEY_REUSED => (
+            "Cette clé d'idempotence a déjà servi pour une autre demande",
+            "This idempotency key was already used for another request",
+        ),
+        problem_code::CAMPAIGN_CLOSED => ("Les demandes ne sont pas ouvertes", "Applications are not open"),
+        problem_code::NOT_FOUND => ("Ressource introuvable", "Not found"),
+        problem_code::ACTIVATION_UNKNOWN => ("Ce lien d'activation n'est pas valide", "This activation link is not valid"),
+        problem_code::ACTIVATION_EXPIRED => (
+            "Ce lien d'activation a expiré : demande un nouveau lien",
+            "This activation link has expired: ask for a new one",
+        ),
+        problem_code::ACTIVATION_ALREADY_USED => ("Ce compte est déjà activé", "This account is already activated"),
+        _ => ("Erreur interne, réessaie dans un instant", "Internal error, try again in a moment"),
+    };
+    if lang == Lang::En { en } else { fr }
+}

@@ -1,0 +1,59 @@
+//! The router: API routes under `/api/v1`, the dev outbox, the built app for everything else.
+
+pub mod activations;
+pub mod applications;
+pub mod campaign;
+pub mod dev;
+pub mod establishments;
+pub mod paging;
+pub mod streams;
+
+use crate::problem::{self, ApiError};
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use passregion_core::api::{MAX_REQUEST_BYTES, problem_code};
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+fn api() -> Router<AppState> {
+    Router::new()
+        .route("/campaign", get(campaign::get_campaign))
+        .route("/charter", get(campaign::get_charter))
+        .route("/establishments", get(establishments::search))
+        .route("/establishments/{uai}", get(establishments::get_one))
+        .route("/establishments/{uai}/streams", get(establishments::streams_of))
+        .route("/streams", get(streams::search))
+        .route("/applications", post(applications::create))
+        .route("/activations", post(activations::activate))
+        .route("/activations/resend", post(activations::resend))
+        .route("/dev/outbox", get(dev::outbox_json))
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, problem_code::MALFORMED_REQUEST).detail("method not allowed")
+        })
+        .fallback(|| async { ApiError::not_found() })
+}
+
+pub fn router(state: AppState) -> Router {
+    let dist = state.config.dist.clone();
+    let mut app = Router::new()
+        .nest("/api/v1", api())
+        // Anything else under /api is an API 404, never the app's index.html.
+        .route("/api", axum::routing::any(|| async { ApiError::not_found() }))
+        .route("/api/{*rest}", axum::routing::any(|| async { ApiError::not_found() }))
+        .route("/dev/outbox", get(dev::outbox_page))
+        .fallback(move |req: Request| crate::static_files::serve(dist.clone(), req))
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(axum::middleware::from_fn(problem::problem_for_plain_errors))
+        .layer(axum::middleware::from_fn(problem::refuse_oversized))
+        .layer(axum::middleware::from_fn(problem::localise));
+    for (name, value) in crate::security::common_headers() {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    app.layer(CompressionLayer::new().gzip(true).br(true))
+}

@@ -1,0 +1,96 @@
+//! The shipped sample of reference data (`api-server/seed/*.csv`), compiled into the binary so that a fresh clone
+//! works from any directory without `../shared/data`.
+
+use crate::csv;
+use crate::refdata::RefData;
+use passregion_core::api::{Establishment, Stream};
+
+pub const ESTABLISHMENTS_CSV: &str = include_str!("../seed/establishments.csv");
+pub const STREAMS_CSV: &str = include_str!("../seed/streams.csv");
+pub const OFFERS_CSV: &str = include_str!("../seed/establishment_streams.csv");
+
+fn opt(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.trim().to_string())
+}
+
+/// The sample, checked (UAI check letters, levels, offers).
+pub fn sample() -> Result<RefData, String> {
+    parse(ESTABLISHMENTS_CSV, STREAMS_CSV, OFFERS_CSV)
+}
+
+pub fn parse(establishments: &str, streams: &str, offers: &str) -> Result<RefData, String> {
+    let mut data = RefData::default();
+    for r in csv::parse(establishments).map_err(|e| format!("establishments.csv: {e}"))? {
+        data.establishments.push(Establishment {
+            uai: r["uai"].clone(),
+            name: r["name"].clone(),
+            kind: r["kind"].clone(),
+            status: opt(&r["status"]),
+            commune: opt(&r["commune"]),
+            postal_code: opt(&r["postal_code"]),
+            department: r["department"].clone(),
+        });
+    }
+    for r in csv::parse(streams).map_err(|e| format!("streams.csv: {e}"))? {
+        data.streams.push(Stream { code: r["code"].clone(), label: r["label"].clone(), level: r["level"].clone() });
+    }
+    for r in csv::parse(offers).map_err(|e| format!("establishment_streams.csv: {e}"))? {
+        data.offers.push((r["uai"].clone(), r["stream_code"].clone()));
+    }
+    data.check()?;
+    Ok(data)
+}
+
+/// Writes reference data in the sample's format (used to regenerate the sample from the region's files).
+pub fn write(data: &RefData, dir: &std::path::Path) -> std::io::Result<()> {
+    let mut est = csv::line(&["uai", "name", "kind", "status", "commune", "postal_code", "department"]);
+    for e in &data.establishments {
+        est += &csv::line(&[
+            &e.uai,
+            &e.name,
+            &e.kind,
+            e.status.as_deref().unwrap_or(""),
+            e.commune.as_deref().unwrap_or(""),
+            e.postal_code.as_deref().unwrap_or(""),
+            &e.department,
+        ]);
+    }
+    let mut streams = csv::line(&["code", "label", "level"]);
+    for s in &data.streams {
+        streams += &csv::line(&[&s.code, &s.label, &s.level]);
+    }
+    let mut offers = csv::line(&["uai", "stream_code"]);
+    for (u, c) in &data.offers {
+        offers += &csv::line(&[u, c]);
+    }
+    std::fs::write(dir.join("establishments.csv"), est)?;
+    std::fs::write(dir.join("streams.csv"), streams)?;
+    std::fs::write(dir.join("establishment_streams.csv"), offers)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shipped_sample_is_valid_and_has_sidoine_apollinaire() {
+        let data = super::sample().unwrap();
+        assert!(data.establishments.len() >= 24, "a few dozen establishments");
+        let deps: std::collections::HashSet<_> = data.establishments.iter().map(|e| &e.department).collect();
+        assert!(deps.len() >= 6, "several departments");
+        let s = data.establishments.iter().find(|e| e.uai == "0630020E").expect("0630020E");
+        assert_eq!(s.name, "Lycée Sidoine Apollinaire");
+        let offers: Vec<_> = data.offers.iter().filter(|(u, _)| u == "0630020E").map(|(_, c)| c.as_str()).collect();
+        assert!(offers.contains(&"2001001811") && offers.contains(&"2113101611"), "{offers:?}");
+        assert!(offers.iter().any(|c| c.starts_with("32")), "BTS from the constat file");
+    }
+
+    #[test]
+    fn bad_check_letter_is_refused() {
+        let err = super::parse(
+            "uai,name,kind,status,commune,postal_code,department\n0630020F,X,LEGT,,,,63\n",
+            "code,label,level\n",
+            "uai,stream_code\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("check letter"), "{err}");
+    }
+}

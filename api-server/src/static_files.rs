@@ -1,0 +1,88 @@
+//! The built app, served on the same origin as the API: files from `--dist`, `index.html` for deep links,
+//! cache headers that let hashed assets live forever and never let a stale `index.html` stick.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::path::PathBuf;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+/// Trunk names built assets `name-<16 hex>.ext`.
+fn is_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("").trim_end_matches("_bg");
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn accepts_html(req: &Request) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html") || a.contains("*/*"))
+}
+
+/// Serves `req` from `dist`; a GET for a page that is not a file gets `index.html` (client-side routing).
+pub async fn serve(dist: PathBuf, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, "Method not allowed\n").into_response();
+    }
+    let path = req.uri().path().to_string();
+    let wants_html = accepts_html(&req);
+    let head = req.method() == Method::HEAD;
+    if path == "/" || path == "/index.html" {
+        return with_cache(index(&dist, head).await, &path);
+    }
+    let res = match ServeDir::new(&dist).append_index_html_on_directories(false).oneshot(req).await {
+        Ok(res) => res.map(Body::new),
+        Err(never) => match never {},
+    };
+    let res = if res.status() == StatusCode::NOT_FOUND && wants_html && !path.contains("/assets/") {
+        index(&dist, head).await
+    } else {
+        res
+    };
+    with_cache(res, &path)
+}
+
+fn with_cache(mut res: Response, path: &str) -> Response {
+    let cache = if res.status().is_success() && is_hashed(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    res
+}
+
+async fn index(dist: &std::path::Path, head: bool) -> Response {
+    match tokio::fs::read(dist.join("index.html")).await {
+        Ok(bytes) => {
+            let policy = crate::security::csp(&crate::security::inline_script_hashes(&String::from_utf8_lossy(&bytes)));
+            let body = if head { Body::empty() } else { Body::from(bytes) };
+            let mut res = Response::new(body);
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+            if let Ok(v) = HeaderValue::from_str(&policy) {
+                res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+            }
+            res
+        }
+        Err(_) => (
+            StatusCode::NOT_FOUND,
+            "The app is not built: run `./dev run`, or pass --dist to the built app's folder.\n",
+        )
+            .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hashed_names() {
+        assert!(super::is_hashed("/passregion-app-7f3a9c0d12e4b5a6_bg.wasm"));
+        assert!(super::is_hashed("/passregion-app-7f3a9c0d12e4b5a6.js"));
+        assert!(!super::is_hashed("/index.html"));
+        assert!(!super::is_hashed("/robots.txt"));
+    }
+}
