@@ -4,12 +4,15 @@
 //! (through [`crate::draft::Draft::to_request`]) before sending, so the two can never disagree on what is valid.
 //! The server adds what only it can know: that the UAI and the stream exist, and the photo.
 
-use crate::api::{Address, ApplicationRequest, Campaign, Contact, Guardian, Identity, Schooling, field};
+use crate::api::{
+    Address, ApplicationRequest, Campaign, Contact, Guardian, Identity, Schooling, field,
+};
 use crate::campaign::{AgeCheck, campaign_window, validate_birth_date};
 use crate::date::Date;
 use crate::error::{ErrorCode, FieldIssue};
 use crate::rules::address::{
-    ADDRESS_LINE_MAX_CHARS, COMMUNE_MAX_CHARS, normalize_optional_text, normalize_postal_code, normalize_text,
+    ADDRESS_LINE_MAX_CHARS, COMMUNE_MAX_CHARS, normalize_optional_text, normalize_postal_code,
+    normalize_text,
 };
 use crate::rules::email::normalize_email;
 use crate::rules::name::normalize_name;
@@ -44,7 +47,10 @@ fn stream_code(input: &str) -> Result<String, ErrorCode> {
         Err(ErrorCode::StreamRequired)
     } else if s.chars().count() > STREAM_CODE_MAX_CHARS {
         Err(ErrorCode::TooLong)
-    } else if !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+    } else if !s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
         Err(ErrorCode::TextInvalidCharacters)
     } else {
         Ok(s.to_string())
@@ -95,10 +101,16 @@ pub fn normalize_application(
     let id = &req.identity;
     let last_name = v.take(field::LAST_NAME, normalize_name(&id.last_name));
     let first_name = v.take(field::FIRST_NAME, normalize_name(&id.first_name));
-    let birth = v.take(field::BIRTH_DATE, Date::parse_iso(id.birth_date.trim()).ok_or(ErrorCode::DateInvalid));
-    let age = birth.and_then(|b| v.take(field::BIRTH_DATE, validate_birth_date(b, campaign, today)));
+    let birth = v.take(
+        field::BIRTH_DATE,
+        Date::parse_iso(id.birth_date.trim()).ok_or(ErrorCode::DateInvalid),
+    );
+    let age =
+        birth.and_then(|b| v.take(field::BIRTH_DATE, validate_birth_date(b, campaign, today)));
     let email = v.take(field::EMAIL, normalize_email(&id.email));
-    let password_ok = v.take(field::PASSWORD, validate_password(&id.password)).is_some();
+    let password_ok = v
+        .take(field::PASSWORD, validate_password(&id.password))
+        .is_some();
 
     let guardian = match (age, &req.guardian) {
         (Some(AgeCheck::NeedsGuardian), None) => {
@@ -117,20 +129,34 @@ pub fn normalize_application(
     let c = &req.contact;
     let mobile_phone = v.take(field::MOBILE_PHONE, normalize_mobile(&c.mobile_phone));
     let a = &c.address;
-    let street = v.take(field::STREET, normalize_text(&a.street, ADDRESS_LINE_MAX_CHARS));
+    let street = v.take(
+        field::STREET,
+        normalize_text(&a.street, ADDRESS_LINE_MAX_CHARS),
+    );
     let complement = v.take(
         field::COMPLEMENT,
-        normalize_optional_text(a.complement.as_deref().unwrap_or(""), ADDRESS_LINE_MAX_CHARS),
+        normalize_optional_text(
+            a.complement.as_deref().unwrap_or(""),
+            ADDRESS_LINE_MAX_CHARS,
+        ),
     );
-    let care_of =
-        v.take(field::CARE_OF, normalize_optional_text(a.care_of.as_deref().unwrap_or(""), ADDRESS_LINE_MAX_CHARS));
+    let care_of = v.take(
+        field::CARE_OF,
+        normalize_optional_text(a.care_of.as_deref().unwrap_or(""), ADDRESS_LINE_MAX_CHARS),
+    );
     let postal_code = v.take(field::POSTAL_CODE, normalize_postal_code(&a.postal_code));
-    let commune = v.take(field::COMMUNE, normalize_text(&a.commune, COMMUNE_MAX_CHARS));
+    let commune = v.take(
+        field::COMMUNE,
+        normalize_text(&a.commune, COMMUNE_MAX_CHARS),
+    );
 
-    let uai = v.take(field::UAI, normalize_uai(&req.schooling.uai).map_err(|e| match e {
-        ErrorCode::Required => ErrorCode::EstablishmentRequired,
-        e => e,
-    }));
+    let uai = v.take(
+        field::UAI,
+        normalize_uai(&req.schooling.uai).map_err(|e| match e {
+            ErrorCode::Required => ErrorCode::EstablishmentRequired,
+            e => e,
+        }),
+    );
     let stream = v.take(field::STREAM_CODE, stream_code(&req.schooling.stream_code));
 
     // Every `None` above recorded an issue, so this `else` only ever returns a non-empty list.
@@ -182,7 +208,13 @@ pub fn normalize_application(
         guardian,
         contact: Contact {
             mobile_phone,
-            address: Address { street, complement, care_of, postal_code, commune },
+            address: Address {
+                street,
+                complement,
+                care_of,
+                postal_code,
+                commune,
+            },
         },
         schooling: Schooling { uai, stream_code },
         delivery: req.delivery,
@@ -191,6 +223,311 @@ pub fn normalize_application(
 }
 
 /// Every issue of the request, each on its field path (see [`crate::api::field`]); empty when it is valid.
-pub fn validate_application(req: &ApplicationRequest, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
-    normalize_application(req, campaign, today).err().unwrap_or_default()
+pub fn validate_application(
+    req: &ApplicationRequest,
+    campaign: &Campaign,
+    today: Date,
+) -> Vec<FieldIssue> {
+    normalize_application(req, campaign, today)
+        .err()
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{self, Consents, Delivery};
+    use crate::campaign::test_campaign;
+    use crate::date::Date;
+    use ErrorCode::*;
+
+    fn today() -> Date {
+        Date::parse_iso("2026-10-15").unwrap()
+    }
+
+    /// A valid adult application, as typed (not yet normalised).
+    fn adult() -> ApplicationRequest {
+        ApplicationRequest {
+            campaign_id: "2026-2027".into(),
+            charter_version: "2026.1".into(),
+            identity: Identity {
+                civility: api::Civility::Madame,
+                last_name: " de  la Fontaine ".into(),
+                first_name: "Marie\u{2013}Ève".into(),
+                birth_date: "2009-03-07".into(),
+                email: "Eloise.Martin@GMAIL.com".into(),
+                password: "motdepasse1".into(),
+            },
+            guardian: None,
+            contact: Contact {
+                mobile_phone: "06 12 34 56 78".into(),
+                address: Address {
+                    street: " 12  rue Blatin ".into(),
+                    complement: Some("  ".into()),
+                    care_of: None,
+                    postal_code: "63 000".into(),
+                    commune: "Clermont-Ferrand".into(),
+                },
+            },
+            schooling: Schooling {
+                uai: "0630020e".into(),
+                stream_code: "24000000".into(),
+            },
+            delivery: Delivery {
+                send_to_establishment: true,
+            },
+            consents: Consents::default(),
+        }
+    }
+
+    fn a_guardian() -> Guardian {
+        Guardian {
+            civility: api::Civility::Monsieur,
+            last_name: "N’Diaye".into(),
+            first_name: "Moussa".into(),
+            email: "moussa.ndiaye@orange.fr".into(),
+            phone: "04 73 12 34 56".into(),
+            consent: true,
+        }
+    }
+
+    fn minor() -> ApplicationRequest {
+        let mut r = adult();
+        r.identity.birth_date = "2012-05-10".into();
+        r.guardian = Some(a_guardian());
+        r
+    }
+
+    #[test]
+    fn valid_requests_are_normalised() {
+        let n = normalize_application(&adult(), &test_campaign(), today()).unwrap();
+        assert_eq!(n.identity.last_name, "de la Fontaine");
+        assert_eq!(n.identity.first_name, "Marie-Ève");
+        assert_eq!(n.identity.email, "Eloise.Martin@gmail.com");
+        assert_eq!(n.contact.mobile_phone, "+33612345678");
+        assert_eq!(n.contact.address.street, "12 rue Blatin");
+        assert_eq!(n.contact.address.complement, None);
+        assert_eq!(n.contact.address.postal_code, "63000");
+        assert_eq!(n.schooling.uai, "0630020E");
+        assert_eq!(n.guardian, None);
+        // Normalising is idempotent: what the app sends, the server accepts unchanged.
+        assert_eq!(
+            normalize_application(&n, &test_campaign(), today()),
+            Ok(n.clone())
+        );
+
+        let m = normalize_application(&minor(), &test_campaign(), today()).unwrap();
+        let g = m.guardian.unwrap();
+        assert_eq!(
+            (g.last_name.as_str(), g.phone.as_str()),
+            ("N'Diaye", "+33473123456")
+        );
+    }
+
+    #[test]
+    fn each_broken_rule_is_reported_on_its_field() {
+        type Mutation = fn(&mut ApplicationRequest);
+        let cases: &[(Mutation, &str, ErrorCode)] = &[
+            (
+                |r| r.campaign_id = "2025-2026".into(),
+                field::CAMPAIGN_ID,
+                CampaignMismatch,
+            ),
+            (
+                |r| r.charter_version = "2025.3".into(),
+                field::CHARTER_VERSION,
+                CharterVersionMismatch,
+            ),
+            (
+                |r| r.charter_version = "".into(),
+                field::CHARTER_VERSION,
+                CharterNotAccepted,
+            ),
+            (
+                |r| r.identity.last_name = "Dupont3".into(),
+                field::LAST_NAME,
+                NameInvalidCharacters,
+            ),
+            (
+                |r| r.identity.first_name = "".into(),
+                field::FIRST_NAME,
+                Required,
+            ),
+            (
+                |r| r.identity.birth_date = "2009-02-29".into(),
+                field::BIRTH_DATE,
+                DateInvalid,
+            ),
+            (
+                |r| r.identity.birth_date = "07/03/2009".into(),
+                field::BIRTH_DATE,
+                DateInvalid,
+            ),
+            (
+                |r| r.identity.birth_date = "2026-12-01".into(),
+                field::BIRTH_DATE,
+                DateInFuture,
+            ),
+            (
+                |r| r.identity.birth_date = "2018-01-01".into(),
+                field::BIRTH_DATE,
+                TooYoung,
+            ),
+            (
+                |r| r.identity.birth_date = "1990-01-01".into(),
+                field::BIRTH_DATE,
+                TooOld,
+            ),
+            (
+                |r| r.identity.email = "eloise@gmail".into(),
+                field::EMAIL,
+                EmailInvalid,
+            ),
+            (
+                |r| r.identity.password = "court1".into(),
+                field::PASSWORD,
+                PasswordTooShort,
+            ),
+            (
+                |r| r.identity.password = "sanschiffre".into(),
+                field::PASSWORD,
+                PasswordNeedsDigit,
+            ),
+            (
+                |r| r.guardian = Some(a_guardian()),
+                field::GUARDIAN,
+                GuardianNotAllowed,
+            ),
+            (
+                |r| r.contact.mobile_phone = "04 73 12 34 56".into(),
+                field::MOBILE_PHONE,
+                PhoneNotMobile,
+            ),
+            (
+                |r| r.contact.mobile_phone = "12345".into(),
+                field::MOBILE_PHONE,
+                PhoneInvalid,
+            ),
+            (
+                |r| r.contact.address.street = "".into(),
+                field::STREET,
+                Required,
+            ),
+            (
+                |r| r.contact.address.care_of = Some("<x>".into()),
+                field::CARE_OF,
+                TextInvalidCharacters,
+            ),
+            (
+                |r| r.contact.address.complement = Some("a".repeat(101)),
+                field::COMPLEMENT,
+                TooLong,
+            ),
+            (
+                |r| r.contact.address.postal_code = "2A000".into(),
+                field::POSTAL_CODE,
+                PostalCodeInvalid,
+            ),
+            (
+                |r| r.contact.address.commune = " ".into(),
+                field::COMMUNE,
+                Required,
+            ),
+            (
+                |r| r.schooling.uai = "0630020F".into(),
+                field::UAI,
+                UaiInvalid,
+            ),
+            (
+                |r| r.schooling.uai = "".into(),
+                field::UAI,
+                EstablishmentRequired,
+            ),
+            (
+                |r| r.schooling.stream_code = " ".into(),
+                field::STREAM_CODE,
+                StreamRequired,
+            ),
+            (
+                |r| r.schooling.stream_code = "24 000".into(),
+                field::STREAM_CODE,
+                TextInvalidCharacters,
+            ),
+        ];
+        for (i, (mutate, field, code)) in cases.iter().enumerate() {
+            let mut r = adult();
+            mutate(&mut r);
+            assert_eq!(
+                validate_application(&r, &test_campaign(), today()),
+                vec![(*field, *code)],
+                "case {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn guardian_rules() {
+        let c = test_campaign();
+        let mut r = minor();
+        r.guardian = None;
+        assert_eq!(
+            validate_application(&r, &c, today()),
+            vec![(field::GUARDIAN, GuardianRequired)]
+        );
+
+        let mut r = minor();
+        r.guardian.as_mut().unwrap().consent = false;
+        assert_eq!(
+            validate_application(&r, &c, today()),
+            vec![(field::GUARDIAN_CONSENT, GuardianConsentRequired)]
+        );
+
+        let mut r = minor();
+        let g = r.guardian.as_mut().unwrap();
+        g.email = "moussa@".into();
+        g.phone = "0473".into();
+        g.first_name = "M0ussa".into();
+        assert_eq!(
+            validate_application(&r, &c, today()),
+            vec![
+                (field::GUARDIAN_FIRST_NAME, NameInvalidCharacters),
+                (field::GUARDIAN_EMAIL, EmailInvalid),
+                (field::GUARDIAN_PHONE, PhoneInvalid),
+            ]
+        );
+        // A guardian's landline is fine: only the student's own number must take texts.
+        assert!(validate_application(&minor(), &c, today()).is_empty());
+    }
+
+    #[test]
+    fn campaign_window_is_checked_on_the_day() {
+        let c = test_campaign();
+        let before = Date::parse_iso("2026-05-31").unwrap();
+        let after = Date::parse_iso("2027-06-01").unwrap();
+        assert_eq!(
+            validate_application(&adult(), &c, before),
+            vec![(field::CAMPAIGN_ID, CampaignNotOpen)]
+        );
+        assert_eq!(
+            validate_application(&adult(), &c, after),
+            vec![(field::CAMPAIGN_ID, CampaignClosed)]
+        );
+    }
+
+    #[test]
+    fn every_issue_is_reported_at_once() {
+        let mut r = adult();
+        r.identity.first_name = "".into();
+        r.identity.email = "x".into();
+        r.contact.address.postal_code = "1".into();
+        let issues = validate_application(&r, &test_campaign(), today());
+        assert_eq!(
+            issues,
+            vec![
+                (field::FIRST_NAME, Required),
+                (field::EMAIL, EmailInvalid),
+                (field::POSTAL_CODE, PostalCodeInvalid)
+            ]
+        );
+    }
 }

@@ -17,7 +17,7 @@ pub struct Date {
 
 /// Gregorian leap years: every fourth year, except centuries not divisible by 400 (1900 was not, 2000 was).
 pub fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Number of days in a month (1–12) of a given year; 0 for a month that does not exist.
@@ -46,7 +46,9 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u16> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
     }
@@ -74,7 +76,8 @@ impl Date {
             _ => return Err(ErrorCode::DateIncomplete),
         }
         let digits = |p: &str, max_len: usize| {
-            (p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit())).then(|| p.parse::<u16>().ok())?
+            (p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| p.parse::<u16>().ok())?
         };
         let (Some(d), Some(m), Some(y)) = (digits(d, 2), digits(m, 2), digits(y, 4)) else {
             return Err(ErrorCode::DateInvalid);
@@ -117,14 +120,22 @@ mod tests {
 
     #[test]
     fn leap_years() {
-        for (y, leap) in [(2024, true), (2023, false), (1900, false), (2000, true), (2100, false), (2008, true)] {
+        for (y, leap) in [
+            (2024, true),
+            (2023, false),
+            (1900, false),
+            (2000, true),
+            (2100, false),
+            (2008, true),
+        ] {
             assert_eq!(is_leap_year(y), leap, "{y}");
         }
     }
 
     #[test]
     fn parse_iso_table() {
-        let cases: &[(&str, Option<(u16, u8, u8)>)] = &[
+        type Ymd = (u16, u8, u8);
+        let cases: &[(&str, Option<Ymd>)] = &[
             ("2010-09-01", Some((2010, 9, 1))),
             ("2008-02-29", Some((2008, 2, 29))),
             ("2000-02-29", Some((2000, 2, 29))),
@@ -159,7 +170,8 @@ mod tests {
     #[test]
     fn from_fields_table() {
         use ErrorCode::*;
-        let cases: &[(&str, &str, &str, Result<&str, ErrorCode>)] = &[
+        type Case<'a> = (&'a str, &'a str, &'a str, Result<&'a str, ErrorCode>);
+        let cases: &[Case] = &[
             ("7", "3", "2009", Ok("2009-03-07")),
             ("07", "03", "2009", Ok("2009-03-07")),
             (" 7 ", " 03", "2009 ", Ok("2009-03-07")),
@@ -183,7 +195,11 @@ mod tests {
         ];
         for (day, month, year, want) in cases {
             let got = Date::from_fields(day, month, year).map(Date::to_iso);
-            assert_eq!(got.as_deref().map_err(|e| *e), *want, "{day}/{month}/{year}");
+            assert_eq!(
+                got.as_deref().map_err(|e| *e),
+                *want,
+                "{day}/{month}/{year}"
+            );
         }
     }
 
@@ -210,7 +226,11 @@ mod tests {
             ("2026-01-01", "2025-09-01", 0), // born after the reference: 0, never an underflow
         ];
         for (birth, reference, age) in cases {
-            assert_eq!(age_on(d(birth), d(reference)), age, "{birth} on {reference}");
+            assert_eq!(
+                age_on(d(birth), d(reference)),
+                age,
+                "{birth} on {reference}"
+            );
         }
     }
 }

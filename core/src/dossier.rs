@@ -25,7 +25,10 @@ pub const BODY_LEN: usize = 9;
 pub const LEN: usize = BODY_LEN + 1;
 
 fn interim(digits: &str) -> Option<u8> {
-    digits.bytes().try_fold(0u8, |acc, b| b.is_ascii_digit().then(|| TABLE[acc as usize][(b - b'0') as usize]))
+    digits.bytes().try_fold(0u8, |acc, b| {
+        b.is_ascii_digit()
+            .then(|| TABLE[acc as usize][(b - b'0') as usize])
+    })
 }
 
 /// The check digit of a string of ASCII digits, `None` if it holds anything else or is empty.
@@ -47,7 +50,10 @@ pub fn with_check_digit(body: &str) -> Option<String> {
 
 /// The ten digits without the spaces (or dots, dashes) a person may type, whatever their validity.
 pub fn normalize(input: &str) -> String {
-    input.chars().filter(|c| !(c.is_whitespace() || matches!(c, '.' | '-'))).collect()
+    input
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '.' | '-')))
+        .collect()
 }
 
 /// Whether the input, once spaces are removed, is ten digits whose Damm check comes out to zero.
@@ -83,9 +89,9 @@ mod tests {
 
     #[test]
     fn table_is_a_totally_antisymmetric_quasigroup_with_zero_diagonal() {
-        for i in 0..10 {
-            assert_eq!(TABLE[i][i], 0);
-            let mut row: Vec<u8> = TABLE[i].to_vec();
+        for (i, table_row) in TABLE.iter().enumerate() {
+            assert_eq!(table_row[i], 0);
+            let mut row: Vec<u8> = table_row.to_vec();
             let mut col: Vec<u8> = (0..10).map(|r| TABLE[r][i]).collect();
             row.sort();
             col.sort();
@@ -96,7 +102,10 @@ mod tests {
             for x in 0..10 {
                 for y in 0..10 {
                     if x != y {
-                        assert_ne!(TABLE[TABLE[c][x] as usize][y], TABLE[TABLE[c][y] as usize][x]);
+                        assert_ne!(
+                            TABLE[TABLE[c][x] as usize][y],
+                            TABLE[TABLE[c][y] as usize][x]
+                        );
                     }
                 }
             }
@@ -107,7 +116,9 @@ mod tests {
     fn samples() -> impl Iterator<Item = String> {
         let mut x: u64 = 12_345;
         (0..2_000).map(move |_| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             format!("{:09}", (x >> 24) % 1_000_000_000)
         })
     }

@@ -15,8 +15,8 @@
 //!   application free of someone else's data.
 
 use crate::api::{
-    self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian, Identity,
-    Schooling, field,
+    self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian,
+    Identity, Schooling, field,
 };
 use crate::application::{Issues, normalize_application};
 use crate::campaign::{AgeCheck, age_check};
@@ -39,7 +39,11 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"•••\"" })
+        f.write_str(if self.0.is_empty() {
+            "\"\""
+        } else {
+            "\"•••\""
+        })
     }
 }
 
@@ -110,7 +114,12 @@ pub const FORM_ORDER: &[&str] = &[
 
 /// Sorts issues into [`FORM_ORDER`]; unknown fields go last, in their original order.
 pub fn sort_issues(issues: &mut [FieldIssue]) {
-    issues.sort_by_key(|(f, _)| FORM_ORDER.iter().position(|o| o == f).unwrap_or(FORM_ORDER.len()));
+    issues.sort_by_key(|(f, _)| {
+        FORM_ORDER
+            .iter()
+            .position(|o| o == f)
+            .unwrap_or(FORM_ORDER.len())
+    });
 }
 
 fn sorted(mut issues: Vec<FieldIssue>) -> Vec<FieldIssue> {
@@ -205,7 +214,9 @@ impl Default for Draft {
 
 /// 64-bit FNV-1a: a stable, dependency-free fingerprint (not a security measure: it never sees the password).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl Draft {
@@ -231,7 +242,11 @@ impl Draft {
     /// Ticks or unticks the charter box for the version on screen.
     pub fn accept_charter(&mut self, version: &str, accepted: bool) {
         self.charter_accepted = accepted;
-        self.charter_version = if accepted { version.to_string() } else { String::new() };
+        self.charter_version = if accepted {
+            version.to_string()
+        } else {
+            String::new()
+        };
     }
 
     /// Whether the charter accepted is this campaign's: if it changed since, the box shows unticked again.
@@ -249,7 +264,8 @@ impl Draft {
     /// Whether a legal guardian takes part: only once a real birth date puts the applicant under the campaign's
     /// threshold (and within its ages). Until then the guardian step stays hidden.
     pub fn guardian_needed(&self, campaign: &Campaign) -> bool {
-        self.birth_date().is_ok_and(|b| age_check(b, campaign) == AgeCheck::NeedsGuardian)
+        self.birth_date()
+            .is_ok_and(|b| age_check(b, campaign) == AgeCheck::NeedsGuardian)
     }
 
     // ---- password ----
@@ -329,7 +345,11 @@ impl Draft {
     /// request changed after an error is a new request and needs a new key, or the server would refuse the reuse.
     /// The fingerprint leaves the password out, so it never reaches storage even hashed: an edit of the password
     /// alone keeps the key.
-    pub fn idempotency_key_for(&mut self, request: &ApplicationRequest, fresh: impl FnOnce() -> String) -> String {
+    pub fn idempotency_key_for(
+        &mut self,
+        request: &ApplicationRequest,
+        fresh: impl FnOnce() -> String,
+    ) -> String {
         let mut without_secret = request.clone();
         without_secret.identity.password.clear();
         let body = serde_json::to_string(&(without_secret, self.photo)).unwrap_or_default();
@@ -359,7 +379,11 @@ impl Draft {
     ///
     /// Checks only the form can make come first (confirmations, ticked boxes, choices made, the photo), so
     /// their specific message wins over the generic one the request check would give for the same field.
-    pub fn to_request(&self, campaign: &Campaign, today: Date) -> Result<ApplicationRequest, Vec<FieldIssue>> {
+    pub fn to_request(
+        &self,
+        campaign: &Campaign,
+        today: Date,
+    ) -> Result<ApplicationRequest, Vec<FieldIssue>> {
         let mut v = Issues::default();
         if !self.charter_accepted {
             v.push(field::CHARTER_VERSION, ErrorCode::CharterNotAccepted);
@@ -373,7 +397,10 @@ impl Draft {
         } else if !emails_match(&self.email, &self.email_confirm) {
             v.push(field::EMAIL_CONFIRM, ErrorCode::EmailMismatch);
         }
-        v.take(field::PASSWORD_CONFIRM, validate_password_confirmation(self.password(), self.password_confirm()));
+        v.take(
+            field::PASSWORD_CONFIRM,
+            validate_password_confirmation(self.password(), self.password_confirm()),
+        );
 
         let guardian_needed = self.guardian_needed(campaign);
         if guardian_needed && self.guardian.civility.is_none() {
@@ -387,7 +414,9 @@ impl Draft {
         }
         match self.photo {
             None => v.push(field::PHOTO, ErrorCode::PhotoRequired),
-            Some(p) if p.bytes > api::MAX_PHOTO_BYTES as u64 => v.push(field::PHOTO, ErrorCode::PhotoTooLarge),
+            Some(p) if p.bytes > api::MAX_PHOTO_BYTES as u64 => {
+                v.push(field::PHOTO, ErrorCode::PhotoTooLarge)
+            }
             Some(_) => {}
         }
 
@@ -395,7 +424,11 @@ impl Draft {
         let optional = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
         let request = ApplicationRequest {
             campaign_id: campaign.id.clone(),
-            charter_version: if self.charter_accepted { self.charter_version.clone() } else { String::new() },
+            charter_version: if self.charter_accepted {
+                self.charter_version.clone()
+            } else {
+                String::new()
+            },
             identity: Identity {
                 // Placeholders stand in for missing choices; their issue is already recorded above.
                 civility: self.civility.unwrap_or(Civility::Madame),
@@ -424,11 +457,24 @@ impl Draft {
                 },
             },
             schooling: Schooling {
-                uai: self.establishment.as_ref().map(|e| e.uai.clone()).unwrap_or_default(),
-                stream_code: self.stream.as_ref().map(|s| s.code.clone()).unwrap_or_default(),
+                uai: self
+                    .establishment
+                    .as_ref()
+                    .map(|e| e.uai.clone())
+                    .unwrap_or_default(),
+                stream_code: self
+                    .stream
+                    .as_ref()
+                    .map(|s| s.code.clone())
+                    .unwrap_or_default(),
             },
-            delivery: Delivery { send_to_establishment: self.send_to_establishment },
-            consents: Consents { good_deals: self.consent_good_deals, news: self.consent_news },
+            delivery: Delivery {
+                send_to_establishment: self.send_to_establishment,
+            },
+            consents: Consents {
+                good_deals: self.consent_good_deals,
+                news: self.consent_news,
+            },
         };
 
         match normalize_application(&request, campaign, today) {
@@ -441,5 +487,375 @@ impl Draft {
                 Err(sorted(v.0))
             }
         }
+    }
+}
+
+/// Drafts for the tests of this module and of the journey.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    pub fn today() -> Date {
+        Date::parse_iso("2026-10-15").unwrap()
+    }
+
+    /// Everything filled in, as a person would type it; born 2009 (adult enough to apply alone).
+    pub fn complete() -> Draft {
+        let mut d = Draft::new();
+        d.accept_charter("2026.1", true);
+        d.civility = Some(Civility::Madame);
+        d.last_name = "Lefèvre".into();
+        d.first_name = "Éloïse".into();
+        (d.birth_day, d.birth_month, d.birth_year) = ("7".into(), "03".into(), "2009".into());
+        d.email = "eloise.lefevre@GMAIL.com".into();
+        d.email_confirm = "eloise.lefevre@gmail.com".into();
+        d.set_password("motdepasse1");
+        d.set_password_confirm("motdepasse1");
+        d.mobile_phone = "06.12.34.56.78".into();
+        d.street = "12 rue Blatin".into();
+        d.postal_code = "63000".into();
+        d.commune = "Clermont-Ferrand".into();
+        d.set_establishment(Some(EstablishmentChoice {
+            uai: "0630020E".into(),
+            name: "Lycée Sidoine Apollinaire".into(),
+            commune: Some("Clermont-Ferrand".into()),
+        }));
+        d.set_stream(Some(StreamChoice {
+            code: "24000000".into(),
+            label: "Seconde générale et technologique".into(),
+        }));
+        d.photo = Some(PhotoMeta {
+            width: 600,
+            height: 800,
+            bytes: 180_000,
+        });
+        d
+    }
+
+    /// The same, born 2012 (under 15 on 1 September 2026), with the guardian's part done.
+    pub fn complete_minor() -> Draft {
+        let mut d = complete();
+        d.birth_year = "2012".into();
+        d.guardian = GuardianDraft {
+            civility: Some(Civility::Monsieur),
+            last_name: "Lefèvre".into(),
+            first_name: "Paul".into(),
+            email: "paul.lefevre@orange.fr".into(),
+            phone: "06 98 76 54 32".into(),
+            consent: true,
+        };
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{complete, complete_minor, today};
+    use super::*;
+    use crate::application::validate_application;
+    use crate::campaign::test_campaign;
+    use ErrorCode::*;
+
+    #[test]
+    fn password_is_never_serialised() {
+        let d = complete();
+        let json = d.to_storage_json();
+        assert!(!json.contains("motdepasse1"), "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(v.get("password").is_none() && v.get("password_confirm").is_none());
+        assert!(!format!("{d:?}").contains("motdepasse1"));
+
+        let back = Draft::from_storage_json(&json).unwrap();
+        assert_eq!(back.password(), "");
+        assert_eq!(back.password_confirm(), "");
+        assert!(back.password_was_set());
+        assert!(back.password_lost());
+        // Everything else survives the round trip.
+        let mut expected = d.clone();
+        expected.password = Secret::default();
+        expected.password_confirm = Secret::default();
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn defaults_and_unreadable_storage() {
+        let d = Draft::new();
+        assert!(d.send_to_establishment);
+        assert!(!d.consent_good_deals && !d.consent_news);
+        assert_eq!(Draft::from_storage_json("{}"), Some(Draft::new()));
+        assert_eq!(
+            Draft::from_storage_json(r#"{"last_name":"Dupont"}"#)
+                .unwrap()
+                .last_name,
+            "Dupont"
+        );
+        assert_eq!(Draft::from_storage_json("not json"), None);
+        assert_eq!(
+            Draft::from_storage_json(r#"{"send_to_establishment":"yes"}"#),
+            None
+        );
+    }
+
+    #[test]
+    fn password_was_set_follows_the_boxes() {
+        let mut d = Draft::new();
+        d.set_password("motdepasse1");
+        assert!(!d.password_was_set(), "no confirmation yet");
+        d.set_password_confirm("motdepasse1");
+        assert!(d.password_was_set());
+        d.set_password("court1");
+        assert!(
+            !d.password_was_set(),
+            "a weaker password replaces the good one"
+        );
+        assert!(!d.password_lost());
+    }
+
+    #[test]
+    fn changing_the_establishment_clears_the_stream() {
+        let mut d = complete();
+        let same = d.establishment().cloned().map(|mut e| {
+            e.uai = "0630020e".into();
+            e
+        });
+        d.set_establishment(same);
+        assert!(
+            d.stream().is_some(),
+            "the same establishment picked again keeps the stream"
+        );
+
+        d.set_establishment(Some(EstablishmentChoice {
+            uai: "0630001J".into(),
+            name: "Lycée Blaise Pascal".into(),
+            commune: None,
+        }));
+        assert_eq!(d.stream(), None);
+        assert_eq!(
+            d.issues(&test_campaign(), today()),
+            vec![(field::STREAM_CODE, StreamRequired)]
+        );
+
+        d.set_establishment(None);
+        assert_eq!(
+            d.issues(&test_campaign(), today()),
+            vec![
+                (field::UAI, EstablishmentRequired),
+                (field::STREAM_CODE, StreamRequired)
+            ]
+        );
+    }
+
+    #[test]
+    fn complete_draft_gives_a_normalised_request_the_server_accepts() {
+        let c = test_campaign();
+        let r = complete().to_request(&c, today()).unwrap();
+        assert_eq!(r.identity.birth_date, "2009-03-07");
+        assert_eq!(r.identity.email, "eloise.lefevre@gmail.com");
+        assert_eq!(r.identity.password, "motdepasse1");
+        assert_eq!(r.contact.mobile_phone, "+33612345678");
+        assert_eq!(r.contact.address.complement, None);
+        assert_eq!(r.schooling.stream_code, "24000000");
+        assert_eq!(r.guardian, None);
+        assert!(r.delivery.send_to_establishment);
+        assert!(validate_application(&r, &c, today()).is_empty());
+
+        let m = complete_minor().to_request(&c, today()).unwrap();
+        assert_eq!(
+            m.guardian.as_ref().map(|g| g.phone.as_str()),
+            Some("+33698765432")
+        );
+        assert!(validate_application(&m, &c, today()).is_empty());
+    }
+
+    #[test]
+    fn guardian_answers_are_kept_but_not_sent_once_unneeded() {
+        let c = test_campaign();
+        let mut d = complete_minor();
+        assert!(d.guardian_needed(&c));
+        d.birth_year = "2009".into();
+        assert!(!d.guardian_needed(&c));
+        assert_eq!(d.guardian.first_name, "Paul", "kept");
+        assert_eq!(
+            d.to_request(&c, today()).unwrap().guardian,
+            None,
+            "not sent"
+        );
+        d.birth_year = "2012".into();
+        assert!(
+            d.to_request(&c, today()).unwrap().guardian.is_some(),
+            "back as it was"
+        );
+    }
+
+    #[test]
+    fn empty_draft_lists_every_issue_in_form_order() {
+        let issues = Draft::new().issues(&test_campaign(), today());
+        assert_eq!(
+            issues,
+            vec![
+                (field::CHARTER_VERSION, CharterNotAccepted),
+                (field::CIVILITY, CivilityRequired),
+                (field::LAST_NAME, Required),
+                (field::FIRST_NAME, Required),
+                (field::BIRTH_DATE, Required),
+                (field::EMAIL, Required),
+                (field::EMAIL_CONFIRM, Required),
+                (field::PASSWORD, Required),
+                (field::PASSWORD_CONFIRM, Required),
+                (field::MOBILE_PHONE, Required),
+                (field::STREET, Required),
+                (field::POSTAL_CODE, Required),
+                (field::COMMUNE, Required),
+                (field::UAI, EstablishmentRequired),
+                (field::STREAM_CODE, StreamRequired),
+                (field::PHOTO, PhotoRequired),
+            ]
+        );
+    }
+
+    #[test]
+    fn form_only_checks_table() {
+        type Mutation = fn(&mut Draft);
+        let cases: &[(Mutation, Vec<FieldIssue>)] = &[
+            (
+                |d| d.accept_charter("2026.1", false),
+                vec![(field::CHARTER_VERSION, CharterNotAccepted)],
+            ),
+            (
+                |d| d.accept_charter("2025.9", true),
+                vec![(field::CHARTER_VERSION, CharterVersionMismatch)],
+            ),
+            (
+                |d| d.email_confirm = "eloise.lefevre@gmial.com".into(),
+                vec![(field::EMAIL_CONFIRM, EmailMismatch)],
+            ),
+            (
+                |d| d.email_confirm = "".into(),
+                vec![(field::EMAIL_CONFIRM, Required)],
+            ),
+            (
+                |d| d.set_password_confirm("motdepasse2"),
+                vec![(field::PASSWORD_CONFIRM, PasswordMismatch)],
+            ),
+            (
+                |d| d.birth_month = "".into(),
+                vec![(field::BIRTH_DATE, DateIncomplete)],
+            ),
+            (|d| d.birth_day = "31".into(), vec![]),
+            (|d| d.birth_month = "2".into(), vec![]),
+            (
+                |d| (d.birth_day, d.birth_month) = ("30".into(), "2".into()),
+                vec![(field::BIRTH_DATE, DateInvalid)],
+            ),
+            (
+                |d| d.birth_year = "2020".into(),
+                vec![(field::BIRTH_DATE, TooYoung)],
+            ),
+            (
+                |d| d.mobile_phone = "04 73 00 00 00".into(),
+                vec![(field::MOBILE_PHONE, PhoneNotMobile)],
+            ),
+            (|d| d.photo = None, vec![(field::PHOTO, PhotoRequired)]),
+            (
+                |d| {
+                    d.photo = Some(PhotoMeta {
+                        width: 1,
+                        height: 1,
+                        bytes: 2_000_001,
+                    })
+                },
+                vec![(field::PHOTO, PhotoTooLarge)],
+            ),
+            (
+                |d| d.last_name = "L3fèvre".into(),
+                vec![(field::LAST_NAME, NameInvalidCharacters)],
+            ),
+            (|d| d.complement = "   ".into(), vec![]),
+        ];
+        for (i, (mutate, want)) in cases.iter().enumerate() {
+            let mut d = complete();
+            mutate(&mut d);
+            assert_eq!(d.issues(&test_campaign(), today()), *want, "case {i}");
+        }
+    }
+
+    #[test]
+    fn guardian_issues_only_while_needed() {
+        let c = test_campaign();
+        let mut d = complete_minor();
+        d.guardian = GuardianDraft::default();
+        assert_eq!(
+            d.issues(&c, today()),
+            vec![
+                (field::GUARDIAN_CIVILITY, CivilityRequired),
+                (field::GUARDIAN_LAST_NAME, Required),
+                (field::GUARDIAN_FIRST_NAME, Required),
+                (field::GUARDIAN_EMAIL, Required),
+                (field::GUARDIAN_PHONE, Required),
+                (field::GUARDIAN_CONSENT, GuardianConsentRequired),
+            ]
+        );
+        d.birth_year = "2009".into();
+        assert!(d.issues(&c, today()).is_empty());
+    }
+
+    #[test]
+    fn idempotency_key_is_reused_for_the_same_request_only() {
+        let c = test_campaign();
+        let mut d = complete();
+        let mut n = 0;
+        let mut fresh = || {
+            n += 1;
+            format!("key-{n}")
+        };
+        let r = d.to_request(&c, today()).unwrap();
+        assert_eq!(d.idempotency_key_for(&r, &mut fresh), "key-1");
+        assert_eq!(
+            d.idempotency_key_for(&r, &mut fresh),
+            "key-1",
+            "a retry reuses the key"
+        );
+
+        // The key and its fingerprint survive a reload (the password does not, and is not in the fingerprint).
+        let mut reloaded = Draft::from_storage_json(&d.to_storage_json()).unwrap();
+        assert_eq!(reloaded.idempotency_key(), Some("key-1"));
+        assert!(!reloaded.to_storage_json().contains("motdepasse1"));
+        assert_eq!(reloaded.idempotency_key_for(&r, &mut fresh), "key-1");
+
+        d.commune = "Clermont-Fd".into();
+        let changed = d.to_request(&c, today()).unwrap();
+        assert_eq!(
+            d.idempotency_key_for(&changed, &mut fresh),
+            "key-2",
+            "a changed request is a new request"
+        );
+        d.photo = Some(PhotoMeta {
+            width: 600,
+            height: 800,
+            bytes: 170_000,
+        });
+        assert_eq!(
+            d.idempotency_key_for(&changed, &mut fresh),
+            "key-3",
+            "so is a new photo"
+        );
+    }
+
+    #[test]
+    fn sort_issues_follows_the_form() {
+        let mut issues = vec![
+            (field::PHOTO, PhotoRequired),
+            ("unknown", Required),
+            (field::CIVILITY, CivilityRequired),
+        ];
+        sort_issues(&mut issues);
+        assert_eq!(
+            issues,
+            vec![
+                (field::CIVILITY, CivilityRequired),
+                (field::PHOTO, PhotoRequired),
+                ("unknown", Required)
+            ]
+        );
     }
 }

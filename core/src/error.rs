@@ -211,7 +211,10 @@ mod tests {
         // because serde's own list of variant names is the enum itself.
         let json = serde_json::to_string(&ErrorCode::DossierNumberInvalid).unwrap();
         assert_eq!(json, "\"dossier_number_invalid\"");
-        assert_eq!(ErrorCode::ALL.last(), Some(&ErrorCode::DossierNumberInvalid));
+        assert_eq!(
+            ErrorCode::ALL.last(),
+            Some(&ErrorCode::DossierNumberInvalid)
+        );
         assert_eq!(ErrorCode::ALL.len(), 38);
     }
 }

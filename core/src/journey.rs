@@ -149,7 +149,10 @@ pub static STEPS: &[Step] = &[
 
 impl StepId {
     pub fn step(self) -> &'static Step {
-        STEPS.iter().find(|s| s.id == self).expect("every StepId has a row in STEPS")
+        STEPS
+            .iter()
+            .find(|s| s.id == self)
+            .expect("every StepId has a row in STEPS")
     }
 
     pub fn slug(self) -> &'static str {
@@ -195,27 +198,44 @@ pub fn is_visible(step: StepId, draft: &Draft, campaign: &Campaign) -> bool {
 
 /// The steps this person goes through, in order.
 pub fn visible_steps(draft: &Draft, campaign: &Campaign) -> Vec<StepId> {
-    STEPS.iter().map(|s| s.id).filter(|&id| is_visible(id, draft, campaign)).collect()
+    STEPS
+        .iter()
+        .map(|s| s.id)
+        .filter(|&id| is_visible(id, draft, campaign))
+        .collect()
 }
 
 /// (n, m) for "Étape n sur m"; `None` for a step this person does not go through.
 pub fn number(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<(usize, usize)> {
     let steps = visible_steps(draft, campaign);
-    steps.iter().position(|&s| s == step).map(|i| (i + 1, steps.len()))
+    steps
+        .iter()
+        .position(|&s| s == step)
+        .map(|i| (i + 1, steps.len()))
 }
 
 /// The step after this one for this person (from a hidden step: the next visible one).
 pub fn next(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<StepId> {
-    visible_steps(draft, campaign).into_iter().find(|&s| s > step)
+    visible_steps(draft, campaign)
+        .into_iter()
+        .find(|&s| s > step)
 }
 
 /// The step before this one for this person, for the "back" link.
 pub fn previous(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<StepId> {
-    visible_steps(draft, campaign).into_iter().rev().find(|&s| s < step)
+    visible_steps(draft, campaign)
+        .into_iter()
+        .rev()
+        .find(|&s| s < step)
 }
 
 /// What must be put right before leaving this step with "next", in form order.
-pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
+pub fn step_errors(
+    step: StepId,
+    draft: &Draft,
+    campaign: &Campaign,
+    today: Date,
+) -> Vec<FieldIssue> {
     let all = draft.issues(campaign, today);
     match step.step().checks {
         Checks::Everything => all,
@@ -223,7 +243,9 @@ pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date
             let lost = draft.password_lost();
             all.into_iter()
                 .filter(|(f, _)| fields.contains(f))
-                .filter(|(f, _)| !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM)))
+                .filter(|(f, _)| {
+                    !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM))
+                })
                 .collect()
         }
     }
@@ -250,5 +272,225 @@ pub fn guard(requested_slug: &str, draft: &Draft, campaign: &Campaign, today: Da
     match step_by_slug(requested_slug) {
         Some(step) if is_visible(step, draft, campaign) && step <= first_gap => step,
         _ => first_gap,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign::test_campaign;
+    use crate::draft::fixtures::{complete, complete_minor, today};
+    use crate::draft::{EstablishmentChoice, StreamChoice};
+    use crate::error::ErrorCode;
+    use StepId::*;
+
+    const ALL: [StepId; 8] = [
+        Charter,
+        Identity,
+        Guardian,
+        Contact,
+        Establishment,
+        Photo,
+        Delivery,
+        Review,
+    ];
+
+    #[test]
+    fn table_is_complete_ordered_and_stable() {
+        assert_eq!(STEPS.iter().map(|s| s.id).collect::<Vec<_>>(), ALL);
+        let slugs: Vec<&str> = ALL.iter().map(|s| s.slug()).collect();
+        assert_eq!(
+            slugs,
+            [
+                "charte",
+                "identite",
+                "representant-legal",
+                "coordonnees",
+                "etablissement",
+                "photo",
+                "envoi",
+                "verification"
+            ]
+        );
+        for id in ALL {
+            assert_eq!(step_by_slug(id.slug()), Some(id));
+            assert_eq!(step_by_path(&id.path()), Some(id));
+            assert!(id.title_key().starts_with("journey."));
+        }
+        assert_eq!(Identity.path(), "/demande/identite");
+        assert_eq!(step_by_path("/demande/identite/"), Some(Identity));
+        assert_eq!(step_by_path("/demandeidentite"), None);
+        assert_eq!(step_by_path("/autre/identite"), None);
+        assert_eq!(step_by_slug("Identite"), None);
+    }
+
+    /// Every field a draft can report on belongs to exactly one step, so no error is ever shown on no page.
+    #[test]
+    fn every_form_field_has_one_step() {
+        for f in crate::draft::FORM_ORDER {
+            let owners = STEPS
+                .iter()
+                .filter(|s| matches!(s.checks, Checks::Fields(fs) if fs.contains(f)))
+                .count();
+            let expected = usize::from(*f != field::CAMPAIGN_ID);
+            assert_eq!(owners, expected, "{f}");
+        }
+        assert_eq!(step_for_field(field::GUARDIAN_PHONE), Guardian);
+        assert_eq!(step_for_field(field::STREAM_CODE), Establishment);
+        assert_eq!(step_for_field(field::PHOTO), Photo);
+        assert_eq!(step_for_field(field::CAMPAIGN_ID), Review);
+        assert_eq!(step_for_field("whatever"), Review);
+    }
+
+    #[test]
+    fn guardian_step_only_under_15_on_the_reference_date() {
+        let c = test_campaign(); // reference date 2026-09-01
+        let cases = [
+            (("1", "9", "2011"), false), // 15 that day
+            (("2", "9", "2011"), true),  // 14 that day, 15 the next
+            (("31", "12", "2011"), true),
+            (("1", "1", "2009"), false),
+            (("1", "1", "2016"), false), // too young: the identity step stops them, no guardian page
+            (("", "", ""), false),       // not known yet
+            (("31", "2", "2012"), false), // not a date
+        ];
+        for ((day, month, year), shown) in cases {
+            let mut d = complete();
+            (d.birth_day, d.birth_month, d.birth_year) = (day.into(), month.into(), year.into());
+            assert_eq!(is_visible(Guardian, &d, &c), shown, "{day}/{month}/{year}");
+            assert_eq!(visible_steps(&d, &c).contains(&Guardian), shown);
+        }
+    }
+
+    #[test]
+    fn numbering_with_and_without_guardian() {
+        let c = test_campaign();
+        let adult = complete();
+        let minor = complete_minor();
+        assert_eq!(number(Charter, &adult, &c), Some((1, 7)));
+        assert_eq!(number(Contact, &adult, &c), Some((3, 7)));
+        assert_eq!(number(Review, &adult, &c), Some((7, 7)));
+        assert_eq!(number(Guardian, &adult, &c), None);
+        assert_eq!(number(Guardian, &minor, &c), Some((3, 8)));
+        assert_eq!(number(Contact, &minor, &c), Some((4, 8)));
+        assert_eq!(number(Review, &minor, &c), Some((8, 8)));
+    }
+
+    #[test]
+    fn next_and_previous_skip_hidden_steps() {
+        let c = test_campaign();
+        let adult = complete();
+        let minor = complete_minor();
+        assert_eq!(next(Identity, &adult, &c), Some(Contact));
+        assert_eq!(next(Identity, &minor, &c), Some(Guardian));
+        assert_eq!(previous(Contact, &adult, &c), Some(Identity));
+        assert_eq!(previous(Contact, &minor, &c), Some(Guardian));
+        assert_eq!(previous(Charter, &adult, &c), None);
+        assert_eq!(next(Review, &adult, &c), None);
+        assert_eq!(next(Guardian, &adult, &c), Some(Contact));
+    }
+
+    #[test]
+    fn step_errors_are_the_steps_own() {
+        let c = test_campaign();
+        let mut d = complete();
+        d.last_name = "".into();
+        d.postal_code = "6300".into();
+        assert_eq!(
+            step_errors(Identity, &d, &c, today()),
+            vec![(field::LAST_NAME, ErrorCode::Required)]
+        );
+        assert_eq!(
+            step_errors(Contact, &d, &c, today()),
+            vec![(field::POSTAL_CODE, ErrorCode::PostalCodeInvalid)]
+        );
+        assert!(step_errors(Charter, &d, &c, today()).is_empty());
+        assert!(step_errors(Delivery, &d, &c, today()).is_empty());
+        assert_eq!(step_errors(Review, &d, &c, today()).len(), 2);
+    }
+
+    #[test]
+    fn first_incomplete_and_guard() {
+        let c = test_campaign();
+        let t = today();
+        let empty = Draft::new();
+        assert_eq!(first_incomplete(&empty, &c, t), Charter);
+        assert_eq!(first_incomplete(&complete(), &c, t), Review);
+
+        let mut halfway = complete();
+        halfway.set_establishment(Some(EstablishmentChoice {
+            uai: "0630001J".into(),
+            name: "Blaise Pascal".into(),
+            commune: None,
+        }));
+        halfway.photo = None;
+        assert_eq!(first_incomplete(&halfway, &c, t), Establishment);
+
+        let mut minor_without_guardian = complete_minor();
+        minor_without_guardian.guardian.consent = false;
+
+        let cases: &[(&Draft, &str, StepId)] = &[
+            (&empty, "charte", Charter),
+            (&empty, "photo", Charter), // deep link too far: back to the first gap
+            (&empty, "verification", Charter),
+            (&empty, "nimporte-quoi", Charter), // unknown slug
+            (&halfway, "identite", Identity),   // going back is always fine
+            (&halfway, "etablissement", Establishment),
+            (&halfway, "photo", Establishment),
+            (&halfway, "envoi", Establishment),
+            (&complete(), "verification", Review),
+            (&complete(), "photo", Photo),
+            (&complete(), "representant-legal", Review), // hidden for an adult
+            (&minor_without_guardian, "representant-legal", Guardian),
+            (&minor_without_guardian, "coordonnees", Guardian),
+        ];
+        for (i, (draft, slug, want)) in cases.iter().enumerate() {
+            assert_eq!(guard(slug, draft, &c, t), *want, "case {i}: {slug}");
+        }
+
+        // Picking a stream fixes the establishment step and the journey moves on.
+        halfway.set_stream(Some(StreamChoice {
+            code: "40025214".into(),
+            label: "Bac pro".into(),
+        }));
+        assert_eq!(first_incomplete(&halfway, &c, t), Photo);
+    }
+
+    /// After a reload the password is gone: navigation still works, the review step asks for it again.
+    #[test]
+    fn password_lost_after_reload() {
+        let c = test_campaign();
+        let t = today();
+        let mut d = Draft::from_storage_json(&complete().to_storage_json()).unwrap();
+        assert!(d.password_lost());
+        assert!(is_complete(Identity, &d, &c, t));
+        assert_eq!(guard("photo", &d, &c, t), Photo);
+        assert_eq!(guard("verification", &d, &c, t), Review);
+        assert_eq!(
+            step_errors(Review, &d, &c, t),
+            vec![
+                (field::PASSWORD, ErrorCode::Required),
+                (field::PASSWORD_CONFIRM, ErrorCode::Required)
+            ]
+        );
+        assert!(d.to_request(&c, t).is_err());
+
+        // Typing it again on the review step is all it takes.
+        d.set_password("nouveau2026");
+        assert!(!is_complete(Review, &d, &c, t));
+        d.set_password_confirm("nouveau2026");
+        assert!(is_complete(Review, &d, &c, t));
+        assert_eq!(
+            d.to_request(&c, t).unwrap().identity.password,
+            "nouveau2026"
+        );
+
+        // A password that was never valid is not "lost": the identity step still needs it.
+        let mut never = complete();
+        never.set_password("");
+        never.set_password_confirm("");
+        assert!(!never.password_lost());
+        assert!(!is_complete(Identity, &never, &c, t));
+        assert_eq!(guard("coordonnees", &never, &c, t), Identity);
     }
 }

@@ -22,7 +22,8 @@ pub fn errors_json(lang: &str) -> &'static str {
 /// The message of one code in a language, parsed on demand (the server caches what it needs); `None` only if
 /// the file lacks it, which the tests rule out.
 pub fn error_message(lang: &str, code: ErrorCode) -> Option<String> {
-    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(errors_json(lang)).ok()?;
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(errors_json(lang)).ok()?;
     map.get(code.as_str())?.as_str().map(str::to_string)
 }
 
@@ -40,10 +41,19 @@ mod tests {
             for code in &wanted {
                 let msg = map.get(*code).and_then(|v| v.as_str()).unwrap_or_default();
                 assert!(!msg.trim().is_empty(), "{lang}: no message for {code}");
-                assert!(msg.trim_end().ends_with(['.', '!', '?']), "{lang}.{code}: end with punctuation");
+                assert!(
+                    msg.trim_end().ends_with(['.', '!', '?']),
+                    "{lang}.{code}: end with punctuation"
+                );
             }
-            let extra: Vec<&String> = map.keys().filter(|k| !wanted.contains(k.as_str())).collect();
-            assert!(extra.is_empty(), "{lang}: keys without an ErrorCode: {extra:?}");
+            let extra: Vec<&String> = map
+                .keys()
+                .filter(|k| !wanted.contains(k.as_str()))
+                .collect();
+            assert!(
+                extra.is_empty(),
+                "{lang}: keys without an ErrorCode: {extra:?}"
+            );
         }
     }
 

@@ -17,7 +17,10 @@ pub fn normalize_text(input: &str, max_chars: usize) -> Result<String, ErrorCode
     if collapsed.is_empty() {
         return Err(ErrorCode::Required);
     }
-    if collapsed.chars().any(|c| c.is_control() || matches!(c, '<' | '>')) {
+    if collapsed
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '<' | '>'))
+    {
         return Err(ErrorCode::TextInvalidCharacters);
     }
     if collapsed.chars().count() > max_chars {
@@ -54,7 +57,11 @@ pub fn normalize_postal_code(input: &str) -> Result<String, ErrorCode> {
         98 => (984..=988).contains(&overseas),
         _ => false,
     };
-    if ok { Ok(s) } else { Err(ErrorCode::PostalCodeInvalid) }
+    if ok {
+        Ok(s)
+    } else {
+        Err(ErrorCode::PostalCodeInvalid)
+    }
 }
 
 #[cfg(test)]
@@ -111,7 +118,10 @@ mod tests {
         }
         assert_eq!(normalize_text(&"é".repeat(21), 20), Err(TooLong));
         assert_eq!(normalize_optional_text("  ", 20), Ok(None));
-        assert_eq!(normalize_optional_text(" Résidence A ", 20), Ok(Some("Résidence A".into())));
+        assert_eq!(
+            normalize_optional_text(" Résidence A ", 20),
+            Ok(Some("Résidence A".into()))
+        );
         assert_eq!(normalize_optional_text("<", 20), Err(TextInvalidCharacters));
     }
 }

@@ -29,7 +29,9 @@ fn valid_domain(domain: &str) -> bool {
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
     let tld = labels[labels.len() - 1];
-    labels.iter().all(label_ok) && tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
+    labels.iter().all(label_ok)
+        && tld.chars().count() >= 2
+        && !tld.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The address trimmed, with its domain in lower case (domains are case-insensitive; the local part, strictly
@@ -134,13 +136,15 @@ fn typo_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -190,7 +194,10 @@ mod tests {
             ("  eloise@gmail.com ", Ok("eloise@gmail.com")),
             ("Eloise@GMail.COM", Ok("Eloise@gmail.com")),
             ("jean+pass@laposte.net", Ok("jean+pass@laposte.net")),
-            ("a.b-c_d@sub.ac-clermont.fr", Ok("a.b-c_d@sub.ac-clermont.fr")),
+            (
+                "a.b-c_d@sub.ac-clermont.fr",
+                Ok("a.b-c_d@sub.ac-clermont.fr"),
+            ),
             ("o'brien@example.ie", Ok("o'brien@example.ie")),
             ("élodie@exemple.fr", Ok("élodie@exemple.fr")),
             ("", Err(Required)),

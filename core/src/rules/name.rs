@@ -12,11 +12,17 @@ use crate::error::ErrorCode;
 pub const NAME_MAX_CHARS: usize = 50;
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}'
+    )
 }
 
 fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}'
+    )
 }
 
 /// Combining accents, as typed on systems that send decomposed text (e + U+0301 for é).
@@ -69,7 +75,10 @@ pub fn normalize_name(input: &str) -> Result<String, ErrorCode> {
     let separators = |c: char| matches!(c, ' ' | '-' | '\'');
     let first = out.chars().next().is_some_and(separators);
     let last = out.chars().last().is_some_and(separators);
-    let doubled = out.chars().zip(out.chars().skip(1)).any(|(a, b)| separators(a) && separators(b));
+    let doubled = out
+        .chars()
+        .zip(out.chars().skip(1))
+        .any(|(a, b)| separators(a) && separators(b));
     if first || last || doubled {
         return Err(ErrorCode::NameMisplacedPunctuation);
     }
@@ -137,8 +146,14 @@ mod tests {
     #[test]
     fn length_limit_counts_characters_not_bytes() {
         let fifty_accented = "é".repeat(NAME_MAX_CHARS);
-        assert_eq!(normalize_name(&fifty_accented).as_deref(), Ok(fifty_accented.as_str()));
-        assert_eq!(normalize_name(&"é".repeat(NAME_MAX_CHARS + 1)), Err(TooLong));
+        assert_eq!(
+            normalize_name(&fifty_accented).as_deref(),
+            Ok(fifty_accented.as_str())
+        );
+        assert_eq!(
+            normalize_name(&"é".repeat(NAME_MAX_CHARS + 1)),
+            Err(TooLong)
+        );
     }
 
     #[test]

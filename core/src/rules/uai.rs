@@ -19,7 +19,11 @@ pub fn uai_check_letter(seven: &str) -> Option<char> {
 
 /// The UAI in canonical form (upper case, no spaces) if its check letter is right.
 pub fn normalize_uai(input: &str) -> Result<String, ErrorCode> {
-    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
     if s.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -60,7 +64,11 @@ mod tests {
 
     #[test]
     fn alphabet_skips_i_o_q() {
-        assert!(!CHECK_ALPHABET.iter().any(|b| matches!(b, b'I' | b'O' | b'Q')));
+        assert!(
+            !CHECK_ALPHABET
+                .iter()
+                .any(|b| matches!(b, b'I' | b'O' | b'Q'))
+        );
         assert_eq!(uai_check_letter("0000000"), Some('A'));
         assert_eq!(uai_check_letter("0000022"), Some('Z'));
         assert_eq!(uai_check_letter("0000023"), Some('A'));
@@ -70,8 +78,8 @@ mod tests {
     #[test]
     fn real_uais_pass() {
         for uai in [
-            "0630020E", "0010001W", "0010006B", "0030006R", "0070001N", "0150006A", "0260006R", "0420008F",
-            "0430003V", "0630001J", "0690003D", "0730003G", "0740003B",
+            "0630020E", "0010001W", "0010006B", "0030006R", "0070001N", "0150006A", "0260006R",
+            "0420008F", "0430003V", "0630001J", "0690003D", "0730003G", "0740003B",
         ] {
             assert_eq!(normalize_uai(uai).as_deref(), Ok(uai), "{uai}");
         }
