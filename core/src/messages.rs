@@ -63,4 +63,22 @@ mod tests {
         assert_eq!(error_message("de", ErrorCode::Required).unwrap(), fr);
         assert_ne!(error_message("en", ErrorCode::Required).unwrap(), fr);
     }
+
+    /// The Région speaks to young people with "tu": no "vous" may slip into the French messages.
+    #[test]
+    fn french_messages_say_tu() {
+        let map: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(ERRORS_FR_JSON).unwrap();
+        for (code, msg) in &map {
+            let words: Vec<String> = msg
+                .as_str()
+                .unwrap()
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .collect();
+            for formal in ["vous", "votre", "vos"] {
+                assert!(!words.iter().any(|w| w == formal), "{code}: {msg}");
+            }
+        }
+    }
 }

@@ -84,4 +84,33 @@ mod tests {
             assert_eq!(normalize_uai(uai).as_deref(), Ok(uai), "{uai}");
         }
     }
+
+    /// Every establishment of the region, when the shared data set sits beside the repository (it is not part of
+    /// a fresh clone, so the test passes quietly without it).
+    #[test]
+    fn every_uai_of_the_region_passes_when_the_data_is_there() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/data/ara_etablissements.csv"
+        );
+        let Ok(csv) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let uais: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').next())
+            .collect();
+        assert!(uais.len() > 1000, "{}", uais.len());
+        for uai in uais {
+            assert_eq!(normalize_uai(uai).as_deref(), Ok(uai));
+            // And one wrong letter is always caught.
+            let (seven, letter) = uai.split_at(7);
+            let other = if letter == "A" { "B" } else { "A" };
+            assert_eq!(
+                normalize_uai(&format!("{seven}{other}")),
+                Err(ErrorCode::UaiInvalid)
+            );
+        }
+    }
 }
