@@ -78,7 +78,8 @@ fn main() {
     }
 
     let mut used = Vec::new();
-    collect_used_keys(&root.join("src"), &mut used);
+    let known: BTreeSet<String> = namespaces[first].iter().cloned().collect();
+    collect_used_keys(&root.join("src"), &known, &mut used);
     for (file, key) in &used {
         if !tables[first].contains_key(key) {
             problems.push(format!("{file}: key \"{key}\" is used but not defined in locales/{first}"));
@@ -121,15 +122,15 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     found
 }
 
-fn collect_used_keys(dir: &Path, used: &mut Vec<(String, String)>) {
+fn collect_used_keys(dir: &Path, namespaces: &BTreeSet<String>, used: &mut Vec<(String, String)>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            collect_used_keys(&path, used);
+            collect_used_keys(&path, namespaces, used);
         } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
             let text = fs::read_to_string(&path).unwrap();
-            for key in literal_keys(&text) {
+            for key in literal_keys(&text).into_iter().chain(namespaced_literals(&text, namespaces)) {
                 used.push((path.display().to_string(), key));
             }
         }
@@ -153,6 +154,22 @@ fn literal_keys(source: &str) -> Vec<String> {
         }
         if let Some(end) = source[open + 2..].find('"') {
             keys.push(source[open + 2..open + 2 + end].to_string());
+        }
+    }
+    keys
+}
+
+/// Every string literal shaped like "namespace.key" whose namespace is a translation file: keys kept in tables or
+/// passed around before reaching `t` are checked too.
+fn namespaced_literals(source: &str, namespaces: &BTreeSet<String>) -> Vec<String> {
+    let mut keys = Vec::new();
+    for piece in source.split('"').skip(1).step_by(2) {
+        let Some((ns, key)) = piece.split_once('.') else { continue };
+        let shaped = !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && ns.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if shaped && namespaces.contains(ns) {
+            keys.push(piece.to_string());
         }
     }
     keys

@@ -1,10 +1,16 @@
 //! The Pass'Région application (Leptos, client-side rendering). `main.rs` only mounts [`app::App`]; everything
 //! lives in this library so that `tests/` (native and wasm-bindgen-test) can reach it.
 
+pub mod api;
 pub mod app;
 pub mod i18n;
+pub mod pages;
 pub mod photo;
+pub mod photo_bridge;
+pub mod state;
+pub mod steps;
 pub mod storage;
+pub mod ui;
 
 /// Mounts the application on `<body>`.
 pub fn run() {

@@ -1,0 +1,77 @@
+//! The Région's REST API, typed. Views call these functions and never build requests themselves.
+//!
+//! Every call sends `Accept-Language` so server messages (field errors, the resend answer) come back in the
+//! language on screen.
+
+mod error;
+mod http;
+
+pub use error::ApiError;
+
+use passregion_core::api::{
+    ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter, Establishment,
+    EstablishmentStreams, Page, ResendActivationRequest, Stream,
+};
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+pub async fn campaign(lang: Lang) -> Result<Campaign, ApiError> {
+    http::get_json("/campaign", lang).await
+}
+
+pub async fn charter(lang: Lang) -> Result<Charter, ApiError> {
+    http::get_json(&format!("/charter?lang={}", lang.code()), lang).await
+}
+
+pub async fn search_establishments(
+    query: &str,
+    page: u32,
+    per_page: u32,
+    lang: Lang,
+) -> Result<Page<Establishment>, ApiError> {
+    let path = format!("/establishments?q={}&page={page}&per_page={per_page}", http::encode(query));
+    http::get_json(&path, lang).await
+}
+
+pub async fn establishment(uai: &str, lang: Lang) -> Result<Establishment, ApiError> {
+    http::get_json(&format!("/establishments/{}", http::encode(uai)), lang).await
+}
+
+pub async fn establishment_streams(uai: &str, lang: Lang) -> Result<EstablishmentStreams, ApiError> {
+    http::get_json(&format!("/establishments/{}/streams", http::encode(uai)), lang).await
+}
+
+/// Streams whose name matches `query`, limited to one establishment when `uai` is given.
+pub async fn search_streams(query: &str, uai: Option<&str>, lang: Lang) -> Result<Page<Stream>, ApiError> {
+    let mut path = format!("/streams?q={}", http::encode(query));
+    if let Some(uai) = uai {
+        path.push_str(&format!("&uai={}", http::encode(uai)));
+    }
+    http::get_json(&path, lang).await
+}
+
+/// Creates the application: the JSON part `application` and the `photo` part, under an idempotency key so that a
+/// retry after a lost answer yields the same dossier.
+pub async fn submit_application(
+    request: &ApplicationRequest,
+    photo: Option<web_sys::Blob>,
+    idempotency_key: &str,
+    lang: Lang,
+) -> Result<ApplicationCreated, ApiError> {
+    http::post_multipart("/applications", request, photo, idempotency_key, lang).await
+}
+
+pub async fn activate(token: &str, lang: Lang) -> Result<ActivationDone, ApiError> {
+    http::post_json("/activations", &ActivationRequest { token: token.to_string() }, lang).await
+}
+
+/// The server's answer to a resend request; the same whether or not the address is known.
+#[derive(Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ResendAnswer {
+    pub message: String,
+}
+
+pub async fn resend_activation(request: &ResendActivationRequest, lang: Lang) -> Result<ResendAnswer, ApiError> {
+    http::post_json("/activations/resend", request, lang).await
+}

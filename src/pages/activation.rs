@@ -1,0 +1,142 @@
+//! `/activation?token=…`: activates the beneficiary account from the e-mailed link.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use passregion_core::api::{ResendActivationRequest, problem_code};
+
+use crate::api::{self, ApiError};
+use crate::i18n::{t, t_now, tf, use_lang};
+use crate::ui::layout::Helpline;
+use crate::ui::spinner::Spinner;
+use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Waiting,
+    Done(String),
+    Expired,
+    AlreadyUsed,
+    Unknown,
+    Failed,
+}
+
+#[component]
+pub fn ActivationPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
+    let outcome = RwSignal::new(Outcome::Waiting);
+    let attempt = RwSignal::new(0u32);
+    Effect::new(move |_| set_document_title(&t_now("activation.title")));
+    focus_heading_on_navigation("activation-title");
+
+    // The link is single-use: ask once per page (and once per "Réessayer"), never on a mere re-render.
+    let activate = {
+        let token = token.clone();
+        move || {
+            if token.trim().is_empty() {
+                outcome.set(Outcome::Unknown);
+                return;
+            }
+            outcome.set(Outcome::Waiting);
+            let token = token.clone();
+            leptos::task::spawn_local(async move {
+                let result = api::activate(&token, lang.get_untracked()).await;
+                let _ = outcome.try_set(match result {
+                    Ok(done) => Outcome::Done(done.dossier_number),
+                    Err(e) => match e.code() {
+                        Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
+                        Some(problem_code::ACTIVATION_ALREADY_USED) => Outcome::AlreadyUsed,
+                        Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => Outcome::Unknown,
+                        _ => Outcome::Failed,
+                    },
+                });
+            });
+        }
+    };
+    activate();
+    let retry = {
+        let activate = activate.clone();
+        move |_| {
+            attempt.update(|n| *n += 1);
+            activate()
+        }
+    };
+
+    let body = move || match outcome.get() {
+        Outcome::Waiting => view! { <Spinner label=t("activation.waiting") /> }.into_any(),
+        Outcome::Done(number) => view! {
+            <div class="notice notice--success">
+                <p><strong>{t("activation.done")}</strong></p>
+                <p>{tf("activation.done_number", move || vec![("number", number.clone())])}</p>
+                <p>{t("activation.done_next")}</p>
+            </div>
+        }
+        .into_any(),
+        Outcome::Expired => view! { <Expired token=token.clone() /> }.into_any(),
+        Outcome::AlreadyUsed => view! {
+            <div class="notice notice--info">
+                <p><strong>{t("activation.already")}</strong></p>
+                <p>{t("activation.already_next")}</p>
+            </div>
+        }
+        .into_any(),
+        Outcome::Unknown => view! {
+            <div class="notice notice--warning">
+                <p><strong>{t("activation.unknown")}</strong></p>
+                <p>{t("activation.unknown_next")}</p>
+                <p>{t("common.helpline_intro")} " " <Helpline /></p>
+            </div>
+        }
+        .into_any(),
+        Outcome::Failed => view! {
+            <div class="notice notice--error">
+                <p>{t("activation.failed")}</p>
+                <button type="button" class="button button--primary" on:click=retry.clone()>{t("common.retry")}</button>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="page">
+            <h1 id="activation-title" tabindex="-1">{t("activation.title")}</h1>
+            <div role="status" aria-live="polite">{body}</div>
+        </div>
+    }
+}
+
+/// The link expired: offer a new one, sent to the address of that application.
+#[component]
+fn Expired(token: String) -> impl IntoView {
+    let lang = use_lang();
+    let sending = RwSignal::new(false);
+    let answer = RwSignal::new(None::<Result<String, ApiError>>);
+    let send = move |_| {
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        let request = ResendActivationRequest { email: None, token: Some(token.clone()) };
+        leptos::task::spawn_local(async move {
+            let result = api::resend_activation(&request, lang.get_untracked()).await;
+            let _ = sending.try_set(false);
+            let _ = answer.try_set(Some(result.map(|a| a.message)));
+        });
+    };
+    view! {
+        <div class="notice notice--warning">
+            <p><strong>{t("activation.expired")}</strong></p>
+            <p>{t("activation.expired_next")}</p>
+            <Show when=move || !matches!(answer.get(), Some(Ok(_)))>
+                <button type="button" class="button button--primary" disabled=move || sending.get() on:click=send.clone()>
+                    {move || t_now(if sending.get() { "common.sending" } else { "activation.resend" })}
+                </button>
+            </Show>
+            {move || answer.get().map(|a| match a {
+                Ok(message) => view! { <p class="notice notice--success">{message}</p> }.into_any(),
+                Err(ApiError::Network) => view! { <p>{t("common.network_error")}</p> }.into_any(),
+                Err(_) => view! { <p>{t("activation.resend_error")} " " <Helpline /></p> }.into_any(),
+            })}
+        </div>
+    }
+}

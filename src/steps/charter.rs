@@ -1,0 +1,80 @@
+//! Step "charte": the charter of rights and duties, fetched in the language on screen, and its acceptance.
+
+use leptos::prelude::*;
+use passregion_core::api::{Charter, field};
+use passregion_core::journey::StepId;
+
+use crate::api;
+use crate::i18n::{t, use_lang};
+use crate::state::use_app_state;
+use crate::ui::fields::CheckboxField;
+use crate::ui::spinner::{Delayed, Spinner};
+use crate::ui::step_frame::StepFrame;
+
+#[component]
+pub fn CharterStep() -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let charter: RwSignal<Option<Result<Charter, api::ApiError>>> = RwSignal::new(None);
+    let attempt = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let lang = lang.get();
+        attempt.track();
+        charter.set(None);
+        leptos::task::spawn_local(async move {
+            let result = api::charter(lang).await;
+            let _ = charter.try_set(Some(result));
+        });
+    });
+    // The version ticked is the one on screen; the campaign says which one is current.
+    let version = move || match charter.get() {
+        Some(Ok(c)) => Some(c.version),
+        _ => state.campaign_now().map(|c| c.charter_version),
+    };
+    let accepted = Signal::derive(move || {
+        let current = state.campaign_now().map(|c| c.charter_version);
+        state.draft.with(|d| d.charter_accepted && Some(&d.charter_version) == current.as_ref())
+    });
+    let body = move || match charter.get() {
+        None => view! { <Delayed><Spinner label=t("charter.loading") /></Delayed> }.into_any(),
+        Some(Err(_)) => view! {
+            <div class="notice notice--error" role="alert">
+                <p>{t("charter.error")}</p>
+                <button type="button" class="button button--secondary" on:click=move |_| attempt.update(|n| *n += 1)>
+                    {t("common.retry")}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(c)) => view! {
+            <article class="charter" aria-labelledby="charter-title" tabindex="0">
+                <h2 id="charter-title">{c.title.clone()}</h2>
+                {c.sections
+                    .into_iter()
+                    .map(|s| view! {
+                        <section>
+                            <h3>{s.heading}</h3>
+                            {s.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                        </section>
+                    })
+                    .collect_view()}
+            </article>
+        }
+        .into_any(),
+    };
+    view! {
+        <StepFrame step=StepId::Charter>
+            <p>{t("charter.intro")}</p>
+            {body}
+            <CheckboxField
+                path=field::CHARTER_VERSION
+                label=t("charter.accept")
+                checked=accepted
+                set=move |on: bool| {
+                    let v = version().unwrap_or_default();
+                    state.update_draft(|d| d.accept_charter(&v, on));
+                }
+            />
+        </StepFrame>
+    }
+}

@@ -1,0 +1,203 @@
+//! `/demande/confirmation`: the dossier number, the activation e-mail, "Je n'ai rien reçu", and the printable
+//! receipt (the print stylesheet prints only `.receipt`).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use passregion_core::api::ResendActivationRequest;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::api;
+use crate::i18n::{Lang, t, t_now, tf, use_lang};
+use crate::state::{Receipt, use_app_state};
+use crate::ui::layout::Helpline;
+use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
+
+/// An RFC 3339 timestamp in the person's language and time zone, e.g. "22 novembre 2026 à 14:03".
+pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    if with_time {
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    }
+    date.to_locale_string(lang.code(), &options).into()
+}
+
+/// Copies text to the clipboard: the async Clipboard API, else a hidden textarea and `execCommand("copy")` for
+/// browsers or contexts without it.
+async fn copy_text(text: &str) -> bool {
+    if let Some(window) = web_sys::window() {
+        let clipboard = window.navigator().clipboard();
+        if !clipboard.is_undefined() {
+            if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok() {
+                return true;
+            }
+        }
+        if let Some(doc) = window.document() {
+            if let (Ok(area), Some(body)) = (doc.create_element("textarea"), doc.body()) {
+                area.set_text_content(Some(text));
+                let _ = area.set_attribute("readonly", "");
+                let _ = area.set_attribute("style", "position:fixed;top:-100px;opacity:0");
+                let _ = body.append_child(&area);
+                if let Ok(area) = area.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
+                    area.select();
+                }
+                let ok = doc.dyn_into::<web_sys::HtmlDocument>().ok().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
+                let _ = body.remove_child(&area);
+                return ok;
+            }
+        }
+    }
+    false
+}
+
+#[component]
+pub fn ConfirmationPage() -> impl IntoView {
+    let state = use_app_state();
+    Effect::new(move |_| set_document_title(&t_now("confirmation.title")));
+    focus_heading_on_navigation("confirmation-title");
+    move || match state.receipt.get() {
+        Some(r) => view! { <Confirmation receipt=r /> }.into_any(),
+        None => view! {
+            <div class="page">
+                <h1 id="confirmation-title" tabindex="-1">{t("confirmation.none_title")}</h1>
+                <p>{t("confirmation.none_text")}</p>
+                <p><A href="/" attr:class="button button--primary">{t("notfound.home")}</A></p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Confirmation(receipt: Receipt) -> impl IntoView {
+    let lang = use_lang();
+    let copied = RwSignal::new(None::<bool>);
+    let number = receipt.dossier_number.clone();
+    let copy = move |_| {
+        let number = number.clone();
+        leptos::task::spawn_local(async move {
+            let ok = copy_text(&number).await;
+            let _ = copied.try_set(Some(ok));
+        });
+    };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let r = receipt.clone();
+    let expires = move || local_date_time(&r.activation_expires_at, lang.get(), true);
+    let masked = receipt.masked_email.clone();
+    view! {
+        <div class="confirmation">
+            <div class="confirmation__banner" role="status">
+                <h1 id="confirmation-title" tabindex="-1">{t("confirmation.title")}</h1>
+                <p>{t("confirmation.number_label")}</p>
+                <p class="dossier-number" id="dossier-number">{receipt.dossier_number.clone()}</p>
+                <button type="button" class="button button--secondary" on:click=copy aria-describedby="dossier-number">
+                    {t("confirmation.copy")}
+                </button>
+                <p class="copy-status" aria-live="polite">
+                    {move || copied.get().map(|ok| t_now(if ok { "confirmation.copied" } else { "confirmation.copy_failed" }))}
+                </p>
+                <p class="confirmation__remember"><strong>{t("confirmation.remember")}</strong></p>
+            </div>
+            <section aria-labelledby="next-title">
+                <h2 id="next-title">{t("confirmation.next_title")}</h2>
+                <p>{tf("confirmation.email_sent", move || vec![("email", masked.clone()), ("deadline", expires())])}</p>
+                <p>{t("confirmation.email_spam")}</p>
+            </section>
+            <Resend />
+            <Receipt receipt=receipt.clone() />
+            <div class="button-row no-print">
+                <button type="button" class="button button--primary" on:click=print>{t("confirmation.print")}</button>
+            </div>
+        </div>
+    }
+}
+
+/// "Je n'ai rien reçu": a new activation link to the address typed (prefilled in this tab after sending).
+#[component]
+fn Resend() -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let email = RwSignal::new(state.last_email.get_untracked().unwrap_or_default());
+    let sending = RwSignal::new(false);
+    let answer = RwSignal::new(None::<Result<String, api::ApiError>>);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() || email.get_untracked().trim().is_empty() {
+            return;
+        }
+        sending.set(true);
+        let request = ResendActivationRequest { email: Some(email.get_untracked().trim().to_string()), token: None };
+        leptos::task::spawn_local(async move {
+            let result = api::resend_activation(&request, lang.get_untracked()).await;
+            let _ = sending.try_set(false);
+            let _ = answer.try_set(Some(result.map(|a| a.message)));
+        });
+    };
+    view! {
+        <details class="disclosure no-print">
+            <summary>{t("confirmation.nothing_received")}</summary>
+            <form class="disclosure__body" on:submit=send novalidate>
+                <p>{t("confirmation.resend_intro")}</p>
+                <div class="field">
+                    <label class="field__label" for="resend-email">{t("identity.email")}</label>
+                    <input
+                        id="resend-email"
+                        class="input"
+                        type="email"
+                        autocomplete="email"
+                        prop:value=move || email.get()
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button button--secondary" disabled=move || sending.get() aria-busy=move || if sending.get() { "true" } else { "false" }>
+                    {move || t_now(if sending.get() { "common.sending" } else { "confirmation.resend" })}
+                </button>
+                <div role="status" aria-live="polite">
+                    {move || answer.get().map(|a| match a {
+                        Ok(message) => view! { <p class="notice notice--success">{message}</p> }.into_any(),
+                        Err(api::ApiError::Network) => view! { <p class="notice notice--error">{t("common.network_error")}</p> }.into_any(),
+                        Err(_) => view! { <p class="notice notice--error">{t("confirmation.resend_error")} " " <Helpline /></p> }.into_any(),
+                    })}
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// The printable receipt.
+#[component]
+fn Receipt(receipt: Receipt) -> impl IntoView {
+    let lang = use_lang();
+    let created = receipt.created_at.clone();
+    let name = format!("{} {}", receipt.first_name, passregion_core::rules::name::display_last_name(&receipt.last_name));
+    let delivery = if receipt.send_to_establishment { "review.delivery_school" } else { "review.delivery_home" };
+    view! {
+        <section class="receipt card" aria-labelledby="receipt-title">
+            <h2 id="receipt-title">{t("confirmation.receipt_title")}</h2>
+            <p class="receipt__brand">{t("shell.wordmark")} " – " {t("shell.region")}</p>
+            <dl class="review-list">
+                <div class="review-list__row"><dt>{t("confirmation.number_label")}</dt><dd class="receipt__number">{receipt.dossier_number.clone()}</dd></div>
+                <div class="review-list__row"><dt>{t("confirmation.receipt_name")}</dt><dd>{name}</dd></div>
+                <div class="review-list__row"><dt>{t("school.label")}</dt><dd>{receipt.establishment.clone()}</dd></div>
+                <div class="review-list__row"><dt>{t("school.stream_label")}</dt><dd>{receipt.stream.clone()}</dd></div>
+                <div class="review-list__row"><dt>{t("confirmation.receipt_date")}</dt><dd>{move || local_date_time(&created, lang.get(), true)}</dd></div>
+                <div class="review-list__row"><dt>{t("review.delivery")}</dt><dd>{t(delivery)}</dd></div>
+            </dl>
+            <h3>{t("confirmation.next_title")}</h3>
+            <ol>
+                <li>{t("confirmation.next_activate")}</li>
+                <li>{t("confirmation.next_login")}</li>
+                <li>{t("confirmation.next_card")}</li>
+            </ol>
+            <p>{t("confirmation.receipt_help")} " " <Helpline /></p>
+        </section>
+    }
+}

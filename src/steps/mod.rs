@@ -1,0 +1,83 @@
+//! The journey's pages, one file per step, and the route that picks the step from the URL after checking, with
+//! core's journey guard, that the person may be there.
+
+pub mod charter;
+pub mod confirmation;
+pub mod contact;
+pub mod delivery;
+pub mod establishment;
+pub mod guardian;
+pub mod identity;
+pub mod photo;
+pub mod review;
+pub mod start;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use passregion_core::journey::{self, StepId};
+
+use crate::i18n::t;
+use crate::state::{Remote, load_campaign, today, use_app_state};
+use crate::ui::spinner::{Delayed, Spinner};
+
+/// `/demande/:slug`: waits for the campaign, then shows the step if the earlier ones are complete, otherwise
+/// replaces the URL with the first step that still needs answers (deep links, stale bookmarks, back button).
+#[component]
+pub fn StepRoute() -> impl IntoView {
+    let params = use_params_map();
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let decision = Memo::new(move |_| {
+        let Remote::Ready(campaign) = state.campaign.get() else { return None };
+        let requested = slug();
+        let allowed = state.draft.with_untracked(|d| journey::guard(&requested, d, &campaign, today()));
+        Some((requested, allowed))
+    });
+    Effect::new(move |_| {
+        if let Some((requested, allowed)) = decision.get() {
+            if allowed.slug() != requested {
+                navigate(&allowed.path(), NavigateOptions { replace: true, ..Default::default() });
+            }
+        }
+    });
+    move || match state.campaign.get() {
+        Remote::Failed(_) => view! { <CampaignUnavailable /> }.into_any(),
+        Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
+        Remote::Ready(_) => match decision.get() {
+            Some((requested, allowed)) if allowed.slug() == requested => step_view(allowed),
+            _ => ().into_any(),
+        },
+    }
+}
+
+fn step_view(step: StepId) -> AnyView {
+    match step {
+        StepId::Charter => view! { <charter::CharterStep /> }.into_any(),
+        StepId::Identity => view! { <identity::IdentityStep /> }.into_any(),
+        StepId::Guardian => view! { <guardian::GuardianStep /> }.into_any(),
+        StepId::Contact => view! { <contact::ContactStep /> }.into_any(),
+        StepId::Establishment => view! { <establishment::EstablishmentStep /> }.into_any(),
+        StepId::Photo => view! { <photo::PhotoPage /> }.into_any(),
+        StepId::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
+        StepId::Review => view! { <review::ReviewStep /> }.into_any(),
+    }
+}
+
+/// The campaign could not be loaded: say so, keep everything, offer to retry and the helpline.
+#[component]
+pub fn CampaignUnavailable() -> impl IntoView {
+    let state = use_app_state();
+    let lang = crate::i18n::use_lang();
+    view! {
+        <div class="notice notice--error" role="alert">
+            <h1>{t("common.campaign_error_title")}</h1>
+            <p>{t("common.campaign_error_text")}</p>
+            <p>{t("common.helpline_intro")} " " <crate::ui::layout::Helpline /></p>
+            <button type="button" class="button button--primary" on:click=move |_| load_campaign(state, lang.get_untracked())>
+                {t("common.retry")}
+            </button>
+        </div>
+    }
+}

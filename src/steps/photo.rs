@@ -1,0 +1,16 @@
+//! Step "photo": the photo helper's `PhotoStep` inside the common step frame.
+
+use leptos::prelude::*;
+use passregion_core::journey::StepId;
+
+use crate::photo::PhotoStep;
+use crate::ui::step_frame::StepFrame;
+
+#[component]
+pub fn PhotoPage() -> impl IntoView {
+    view! {
+        <StepFrame step=StepId::Photo>
+            <PhotoStep />
+        </StepFrame>
+    }
+}

@@ -1,0 +1,116 @@
+//! Sending the application: one button, disabled while sending, the draft's idempotency key so a retry yields
+//! one dossier, field errors from the server sent back to their step, everything kept on a network failure.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use passregion_core::api::problem_code;
+use passregion_core::journey::{self, StepId};
+
+use crate::api::{self, ApiError};
+use crate::i18n::{t, t_now, use_lang};
+use crate::state::{Receipt, random_uuid, today, use_app_state};
+use crate::ui::form::{focus_id, use_form};
+use crate::ui::layout::Helpline;
+use crate::ui::step_frame::RETURN_PARAM;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    Network,
+    /// A refusal without field errors (campaign closed…), with its code.
+    Refused(String),
+    Unexpected,
+}
+
+#[component]
+pub fn SubmitButton() -> impl IntoView {
+    let state = use_app_state();
+    let form = use_form();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let sending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<Failure>);
+
+    let send = move |_| {
+        if sending.get_untracked() {
+            return;
+        }
+        form.submitted.set(true);
+        failure.set(None);
+        let Some(campaign) = state.campaign_now() else { return };
+        let request = match state.draft.with_untracked(|d| d.to_request(&campaign, today())) {
+            Ok(r) => r,
+            Err(_) => {
+                request_animation_frame(|| focus_id("error-summary"));
+                return;
+            }
+        };
+        let Some(key) = state.draft.try_update(|d| d.idempotency_key_for(&request, random_uuid)) else { return };
+        let photo = crate::photo_bridge::photo_blob();
+        sending.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let answer = api::submit_application(&request, photo, &key, lang.get_untracked()).await;
+            sending.set(false);
+            match answer {
+                Ok(created) => {
+                    let receipt = state.draft.with_untracked(|d| Receipt::new(created, d));
+                    state.last_email.set(Some(request.identity.email.clone()));
+                    state.finish(receipt);
+                    navigate("/demande/confirmation", Default::default());
+                }
+                Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
+                    let first = journey::step_for_field(&p.errors[0].field);
+                    state.server_errors.set(p.errors);
+                    if first == StepId::Review {
+                        request_animation_frame(|| focus_id("error-summary"));
+                    } else {
+                        navigate(&format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()), Default::default());
+                    }
+                }
+                Err(ApiError::Problem(p)) => failure.set(Some(Failure::Refused(p.code))),
+                Err(ApiError::Network) => failure.set(Some(Failure::Network)),
+                Err(ApiError::Unexpected { .. }) => failure.set(Some(Failure::Unexpected)),
+            }
+        });
+    };
+
+    let failure_text = move || {
+        failure.get().map(|f| match f {
+            Failure::Network => t_now("review.send_network_error"),
+            Failure::Refused(code) if code == problem_code::CAMPAIGN_CLOSED => t_now("errors.campaign_closed"),
+            Failure::Refused(_) | Failure::Unexpected => t_now("review.send_error"),
+        })
+    };
+
+    view! {
+        <div class="submit" aria-busy=move || if sending.get() { "true" } else { "false" }>
+            <div role="alert" class="submit__alert">
+                {move || failure_text().map(|text| view! {
+                    <div class="notice notice--error">
+                        <p>{text}</p>
+                        <p>{t("review.send_kept")} " " <Helpline /></p>
+                    </div>
+                })}
+            </div>
+            <p class="submit__consent">{t("review.send_consent")}</p>
+            <button
+                type="button"
+                class="button button--primary button--large"
+                disabled=move || sending.get()
+                aria-disabled=move || if sending.get() { "true" } else { "false" }
+                on:click=send
+            >
+                {move || {
+                    if sending.get() {
+                        t_now("review.sending")
+                    } else if failure.get().is_some() {
+                        t_now("review.retry")
+                    } else {
+                        t_now("review.send")
+                    }
+                }}
+            </button>
+            <p class="visually-hidden" role="status">{move || if sending.get() { t_now("review.sending") } else { String::new() }}</p>
+        </div>
+    }
+}

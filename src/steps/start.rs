@@ -1,0 +1,75 @@
+//! The start page: what the application is, what to have ready, the campaign, start or resume.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use passregion_core::Date;
+use passregion_core::journey::{self, StepId};
+
+use crate::i18n::{t, t_now, tf};
+use crate::state::{Remote, draft_started, today, use_app_state};
+use crate::ui::spinner::{Delayed, Spinner};
+use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
+
+fn french_date(iso: &str) -> String {
+    Date::parse_iso(iso).map(Date::to_french).unwrap_or_else(|| iso.to_string())
+}
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let state = use_app_state();
+    Effect::new(move |_| set_document_title(&t_now("start.title")));
+    focus_heading_on_navigation("start-title");
+    let started = move || state.draft.with(draft_started);
+    let resume_href = move || {
+        let campaign = state.campaign_now()?;
+        Some(state.draft.with(|d| journey::first_incomplete(d, &campaign, today())).path())
+    };
+    let campaign_block = move || match state.campaign.get() {
+        Remote::Ready(c) => {
+            let (opens, closes) = (french_date(&c.opens_on), french_date(&c.closes_on));
+            let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
+            let id = c.id.clone();
+            view! {
+                <section class="card campaign" aria-labelledby="campaign-title">
+                    <h2 id="campaign-title">{tf("start.campaign_title", move || vec![("id", id.clone())])}</h2>
+                    <p>{tf("start.campaign_dates", move || vec![("opens", opens.clone()), ("closes", closes.clone())])}</p>
+                    <p>{tf("start.campaign_ages", move || vec![("min", min.clone()), ("max", max.clone())])}</p>
+                </section>
+            }
+            .into_any()
+        }
+        Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
+        Remote::Failed(_) => view! { <p class="notice notice--error" role="alert">{t("common.campaign_error_text")}</p> }.into_any(),
+    };
+    view! {
+        <div class="start">
+            <h1 id="start-title" tabindex="-1">{t("start.title")}</h1>
+            <p class="lead">{t("start.lead")}</p>
+            {campaign_block}
+            <section aria-labelledby="ready-title">
+                <h2 id="ready-title">{t("start.ready_title")}</h2>
+                <ul class="checklist">
+                    <li>{t("start.ready_email")}</li>
+                    <li>{t("start.ready_photo")}</li>
+                    <li>{t("start.ready_school")}</li>
+                    <li>{t("start.ready_guardian")}</li>
+                    <li>{t("start.ready_time")}</li>
+                </ul>
+            </section>
+            <div class="button-row">
+                <Show when=started>
+                    {move || resume_href().map(|href| view! {
+                        <a class="button button--primary" href=href>{t("start.resume")}</a>
+                    })}
+                </Show>
+                <A href=StepId::Charter.path() attr:class=move || if started() { "button button--secondary" } else { "button button--primary" }>
+                    {t("start.begin")}
+                </A>
+            </div>
+            <p class="start__privacy">
+                {t("start.privacy_note")} " "
+                <A href="/protection-des-donnees">{t("shell.privacy_link")}</A>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,129 @@
+//! Per-step form state: which fields were left (blurred), whether "Continue" was pressed, and the message each
+//! field shows. Client issues come from core (`journey::step_errors`); server issues from the last submission.
+
+use leptos::prelude::*;
+use passregion_core::FieldIssue;
+use passregion_core::journey::{self, StepId};
+
+use crate::i18n::{t_now, text, current_lang};
+use crate::state::{AppState, Remote, today, use_app_state};
+
+/// DOM id of the control that holds a field path ("identity.last_name" → "identity-last_name").
+pub fn field_id(path: &str) -> String {
+    path.replace('.', "-")
+}
+
+/// The translated message of an error code sent by core or the server.
+pub fn error_text(code: &str) -> String {
+    t_now(&format!("errors.{code}"))
+}
+
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub step: StepId,
+    pub submitted: RwSignal<bool>,
+    touched: RwSignal<Vec<&'static str>>,
+    pub issues: Memo<Vec<FieldIssue>>,
+}
+
+impl FormState {
+    pub fn new(step: StepId) -> FormState {
+        let state = use_app_state();
+        let issues = Memo::new(move |_| {
+            let Remote::Ready(campaign) = state.campaign.get() else { return Vec::new() };
+            state.draft.with(|d| journey::step_errors(step, d, &campaign, today()))
+        });
+        FormState { step, submitted: RwSignal::new(false), touched: RwSignal::new(Vec::new()), issues }
+    }
+
+    pub fn touch(&self, path: &'static str) {
+        if !self.touched.with_untracked(|t| t.contains(&path)) {
+            self.touched.update(|t| t.push(path));
+        }
+    }
+
+    /// The message shown under a field: the server's, else core's once the field was left or Continue pressed.
+    pub fn message(&self, state: &AppState, path: &str) -> Option<String> {
+        if let Some(server) = state.server_error(path) {
+            let key = format!("errors.{}", server.code);
+            let lang = current_lang();
+            let ours = text(lang, &key);
+            return Some(if ours == key { server.message } else { ours });
+        }
+        let shown = self.submitted.get() || self.touched.with(|t| t.iter().any(|p| *p == path));
+        if !shown {
+            return None;
+        }
+        self.issues.with(|issues| issues.iter().find(|(f, _)| *f == path).map(|(_, code)| error_text(code.as_str())))
+    }
+
+    /// Every message for the summary, in form order: core's issues then server ones not already listed.
+    pub fn summary(&self, state: &AppState) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .issues
+            .get()
+            .into_iter()
+            .map(|(f, code)| (f.to_string(), self.message(state, f).unwrap_or_else(|| error_text(code.as_str()))))
+            .collect();
+        for e in state.server_errors.get() {
+            if journey::step_for_field(&e.field) == self.step && !out.iter().any(|(f, _)| *f == e.field) {
+                let message = self.message(state, &e.field).unwrap_or(e.message.clone());
+                out.push((e.field, message));
+            }
+        }
+        out
+    }
+}
+
+pub fn use_form() -> FormState {
+    expect_context::<FormState>()
+}
+
+/// Moves keyboard focus (and the screen reader) to an element by id, scrolling it into view.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(false);
+    }
+}
+
+/// The list of errors at the top of a step after "Continue", each a link to its field. It takes focus so a screen
+/// reader announces it at once.
+#[component]
+pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl IntoView {
+    view! {
+        <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{crate::i18n::t("common.error_summary_title")}</h2>
+            <ul>
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .map(|(path, message)| {
+                            let id = field_id(&path);
+                            let href = format!("#{id}");
+                            view! {
+                                <li>
+                                    <a
+                                        href=href
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_id(&id);
+                                        }
+                                    >
+                                        {message}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+//! The frame of every page: skip link, header with the Région's identity and the language switch, the main
+//! landmark, and the footer with the helpline and the data-protection link.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{Lang, t, use_lang};
+
+/// The helpline, as dialled and as shown.
+pub const HELPLINE_TEL: &str = "tel:+33810559559";
+pub const HELPLINE_DISPLAY: &str = "0810 559 559";
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            crate::ui::form::focus_id("main");
+        }>{t("shell.skip_link")}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="brand">
+                    <span class="brand__mark" aria-hidden="true"></span>
+                    <span class="brand__text">
+                        <span class="brand__name">{t("shell.wordmark")}</span>
+                        <span class="brand__region">{t("shell.region")}</span>
+                    </span>
+                </A>
+                <LangSwitch />
+            </div>
+        </header>
+        <main id="main" class="main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let button = move |l: Lang, label_key: &'static str, short: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-switch__button"
+                lang=l.code()
+                aria-pressed=move || if lang.get() == l { "true" } else { "false" }
+                aria-label=t(label_key)
+                on:click=move |_| lang.set(l)
+            >
+                {short}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=t("shell.language")>
+            {button(Lang::Fr, "shell.lang_fr", "FR")}
+            {button(Lang::En, "shell.lang_en", "EN")}
+        </div>
+    }
+}
+
+#[component]
+pub fn Helpline() -> impl IntoView {
+    view! {
+        <a class="helpline__number" href=HELPLINE_TEL>{HELPLINE_DISPLAY}</a>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <div class="helpline">
+                    <h2 class="helpline__title">{t("shell.help_title")}</h2>
+                    <p>
+                        {t("shell.help_call")} " " <Helpline /> <br />
+                        <span class="helpline__hours">{t("shell.help_hours")}</span>
+                    </p>
+                    <p class="helpline__cost">{t("shell.help_cost")}</p>
+                </div>
+                <nav class="footer-links" aria-label=t("shell.footer_nav")>
+                    <ul>
+                        <li><A href="/protection-des-donnees">{t("shell.privacy_link")}</A></li>
+                        <li><A href="/">{t("shell.home_link")}</A></li>
+                    </ul>
+                </nav>
+                <p class="site-footer__owner">{t("shell.owner")}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,140 @@
+//! The frame of a journey step: "Étape N sur M", the `<h1>`, the tab title, the error summary, Back / Continue
+//! and "Effacer mes données". The step's own fields are its children.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::clear_data::ClearData;
+use super::form::{ErrorSummary, FormState, focus_id};
+use crate::i18n::{t, t_now, tf_now};
+use crate::state::{Remote, today, use_app_state};
+use passregion_core::journey::{self, StepId};
+
+/// Query parameter that brings the person back to the review after editing a step from it.
+pub const RETURN_PARAM: &str = "retour";
+
+static FIRST_PAGE: AtomicBool = AtomicBool::new(true);
+
+/// Moves focus to the page's heading after an in-app navigation (not on the first page load, where the browser
+/// starts at the top anyway), so screen-reader users hear where they are.
+pub fn focus_heading_on_navigation(id: &'static str) {
+    if FIRST_PAGE.swap(false, Ordering::Relaxed) {
+        return;
+    }
+    request_animation_frame(move || focus_id(id));
+}
+
+/// Sets the tab title, "<page> – Pass'Région".
+pub fn set_document_title(page: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{page} – {}", t_now("shell.wordmark")));
+    }
+}
+
+/// "Étape 3 sur 8" for this person, reactive (the guardian step comes and goes with the birth date).
+pub fn step_number(step: StepId) -> Memo<Option<(usize, usize)>> {
+    let state = use_app_state();
+    Memo::new(move |_| {
+        let Remote::Ready(campaign) = state.campaign.get() else { return None };
+        state.draft.with(|d| journey::number(step, d, &campaign))
+    })
+}
+
+/// Where "Continue" leads from `step`: back to the review when the person came from it and may go there,
+/// otherwise the next step.
+pub fn continue_target(step: StepId, returning: bool) -> Option<StepId> {
+    let state = use_app_state();
+    let campaign = state.campaign_now()?;
+    state.draft.with_untracked(|d| {
+        if returning && journey::guard(StepId::Review.slug(), d, &campaign, today()) == StepId::Review {
+            Some(StepId::Review)
+        } else {
+            journey::next(step, d, &campaign)
+        }
+    })
+}
+
+#[component]
+pub fn StepFrame(
+    step: StepId,
+    children: Children,
+    /// The review page has its own send button instead of "Continue".
+    #[prop(optional)]
+    no_continue: bool,
+) -> impl IntoView {
+    let state = use_app_state();
+    let form = FormState::new(step);
+    provide_context(form);
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let returning = move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
+    let number = step_number(step);
+    let title = t(step.title_key());
+    let progress = move || {
+        number.get().map(|(n, m)| tf_now("common.step_of", &[("n", &n.to_string()), ("m", &m.to_string())]))
+    };
+
+    let summary = Signal::derive(move || form.summary(&state));
+    let show_summary = move || form.submitted.get() && !summary.with(Vec::is_empty);
+
+    Effect::new({
+        let title = title.clone();
+        move |_| {
+            let prefix = if show_summary() { format!("{} ", t_now("common.error_title_prefix")) } else { String::new() };
+            let page = match progress() {
+                Some(p) => format!("{prefix}{} – {p}", title()),
+                None => format!("{prefix}{}", title()),
+            };
+            set_document_title(&page);
+        }
+    });
+    focus_heading_on_navigation("step-title");
+
+    let back_href = move || {
+        let campaign = state.campaign_now()?;
+        let previous = state.draft.with(|d| journey::previous(step, d, &campaign));
+        Some(match previous {
+            Some(p) if returning() => format!("{}?{RETURN_PARAM}={}", p.path(), StepId::Review.slug()),
+            Some(p) => p.path(),
+            None => "/".to_string(),
+        })
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if no_continue {
+            return;
+        }
+        form.submitted.set(true);
+        if summary.with_untracked(Vec::is_empty) {
+            if let Some(next) = continue_target(step, returning()) {
+                navigate(&next.path(), Default::default());
+            }
+        } else {
+            request_animation_frame(|| focus_id("error-summary"));
+        }
+    };
+
+    view! {
+        <div class="step">
+            <p class="step__progress">{progress}</p>
+            <h1 id="step-title" class="step__title" tabindex="-1">{title.clone()}</h1>
+            <Show when=show_summary>
+                <ErrorSummary items=summary />
+            </Show>
+            <form class="step__form" novalidate on:submit=on_submit>
+                {children()}
+                <div class="step-nav">
+                    {move || back_href().map(|href| view! {
+                        <a class="button button--secondary step-nav__back" href=href>{t("common.back")}</a>
+                    })}
+                    <Show when=move || !no_continue>
+                        <button type="submit" class="button button--primary step-nav__next">{t("common.continue")}</button>
+                    </Show>
+                </div>
+            </form>
+            <ClearData />
+        </div>
+    }
+}
