@@ -21,7 +21,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 .detail("send application/json"));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE { ApiError::too_large() } else { ApiError::malformed(e.body_text()) }
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE || crate::problem::is_length_limit(&e) {
+                ApiError::too_large()
+            } else {
+                ApiError::malformed(e.body_text())
+            }
         })?;
         serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| ApiError::malformed(e.to_string()))
     }

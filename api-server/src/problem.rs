@@ -119,6 +119,18 @@ pub async fn problem_for_plain_errors(req: Request, next: Next) -> Response {
     res
 }
 
+/// Whether a body-reading error comes from the size limit (the limit layer's error may be wrapped several times).
+pub fn is_length_limit(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = current {
+        if e.is::<http_body_util::LengthLimitError>() || e.to_string().contains("length limit exceeded") {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
 /// Short human title of each problem code.
 fn title(code: &str, lang: Lang) -> &'static str {
     let (fr, en) = match code {

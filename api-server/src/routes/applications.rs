@@ -42,7 +42,11 @@ async fn read_parts(state: &AppState, req: Request) -> Result<(Option<Vec<u8>>, 
     let mut multipart = Multipart::from_request(req, state).await.map_err(|e| ApiError::malformed(e.body_text()))?;
     let (mut application, mut photo) = (None, None);
     let read_error = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { ApiError::too_large() } else { ApiError::malformed(e.body_text()) }
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE || crate::problem::is_length_limit(&e) {
+            ApiError::too_large()
+        } else {
+            ApiError::malformed(e.body_text())
+        }
     };
     while let Some(part) = multipart.next_field().await.map_err(read_error)? {
         let name = part.name().unwrap_or("").to_string();

@@ -1,0 +1,12 @@
+//! Integration tests of the reference server, in-process (tower `oneshot`), each on a fresh temporary database.
+//! Every API response is validated against `openapi.yaml` (see `contract.rs`).
+
+mod contract;
+mod fixtures;
+mod harness;
+
+mod applications;
+mod bad_input;
+mod coverage;
+mod search;
+mod static_app;
