@@ -1,17 +1,11 @@
-//! UAI (établissement identifier): 7 characters and a check letter, mod 23 on the 7 digits, alphabet without
-//! I, O and Q.
-//! Private to the server until `passregion-core` exposes the same check.
+//! UAI check on loading reference data: exactly the canonical form (7 digits and the right upper-case check
+//! letter), using the rule of `passregion-core`.
 
-const LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+use passregion_core::rules::uai::uai_check_letter;
 
-/// True when `uai` is 7 digits followed by the matching check letter (upper case).
+/// True when `uai` is 7 digits followed by the matching check letter (upper case, nothing else).
 pub fn is_valid(uai: &str) -> bool {
-    let b = uai.as_bytes();
-    if b.len() != 8 || !b[..7].iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    let n: u32 = uai[..7].parse().unwrap_or(0);
-    LETTERS[(n % 23) as usize] == b[7]
+    uai.len() == 8 && uai.is_char_boundary(7) && uai_check_letter(&uai[..7]).is_some_and(|c| uai[7..] == *c.to_string())
 }
 
 #[cfg(test)]
@@ -23,5 +17,6 @@ mod tests {
         assert!(!super::is_valid("0630020F"));
         assert!(!super::is_valid("0630020e"));
         assert!(!super::is_valid("063002E"));
+        assert!(!super::is_valid("0630020É"));
     }
 }

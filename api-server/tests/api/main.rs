@@ -6,7 +6,9 @@ mod fixtures;
 mod harness;
 
 mod applications;
+mod region;
 mod bad_input;
 mod coverage;
+mod listener;
 mod search;
 mod static_app;
