@@ -20,10 +20,12 @@ fn accepts_html(req: &Request) -> bool {
     req.headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html") || a.contains("*/*"))
+        .is_some_and(|a| a.contains("text/html"))
 }
 
-/// Serves `req` from `dist`; a GET for a page that is not a file gets `index.html` (client-side routing).
+/// Serves `req` from `dist`; a GET for a page that is not a file gets `index.html` (client-side routing). Only
+/// navigations (which ask for `text/html`) fall back: a script or image asking for a missing file gets a 404, not
+/// an HTML page it would choke on.
 pub async fn serve(dist: PathBuf, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return (StatusCode::METHOD_NOT_ALLOWED, "Method not allowed\n").into_response();

@@ -84,8 +84,9 @@ pub async fn create(state: axum::extract::State<AppState>, req: Request) -> Resu
     let request: ApplicationRequest =
         serde_json::from_slice(&application).map_err(|e| ApiError::malformed(format!("application: {e}")))?;
     let photo = photo.unwrap_or_default();
-    // The fingerprint covers what the client sent, so a retry of the same bytes always matches.
-    let request_hash = secrets::digest(&[&application, &photo]);
+    // The fingerprint covers the request as parsed (key order and spacing do not matter) and the photo's bytes.
+    let canonical = serde_json::to_vec(&request).map_err(ApiError::internal)?;
+    let request_hash = secrets::digest(&[&canonical, &photo]);
 
     // A retry (same key) is answered from the record, whatever the calendar says now.
     let lookup_key = key.clone();

@@ -12,7 +12,7 @@ use crate::problem::{self, ApiError};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::routing::{get, post};
 use passregion_core::api::{MAX_REQUEST_BYTES, problem_code};
 use tower_http::compression::CompressionLayer;
@@ -35,6 +35,9 @@ fn api() -> Router<AppState> {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, problem_code::MALFORMED_REQUEST).detail("method not allowed")
         })
         .fallback(|| async { ApiError::not_found() })
+        // Answers depend on the database and the language: let clients revalidate rather than reuse them blindly.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::VARY, HeaderValue::from_static("accept-language")))
 }
 
 pub fn router(state: AppState) -> Router {

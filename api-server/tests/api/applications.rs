@@ -125,6 +125,16 @@ async fn same_key_twice_gives_one_dossier() {
     assert_eq!(second.header("idempotent-replayed"), "true");
     assert_eq!(first.json(), second.json());
     assert_eq!(s.counts(), [1, 1, 1, 1, 1]);
+    // The same request laid out differently (spacing) is still the same request.
+    let pretty = Part {
+        name: "application",
+        filename: Some("application.json"),
+        content_type: "application/json",
+        data: serde_json::to_string_pretty(&application()).unwrap().into_bytes(),
+    };
+    let third = s.send(create_request(&[pretty, photo_part(jpeg(), "photo.jpg")], Some("key-idem"), None)).await;
+    assert_eq!(third.status, StatusCode::OK);
+    assert_eq!(third.json(), first.json());
 
     let mut other = application();
     other["identity"]["first_name"] = json!("Louise");

@@ -34,9 +34,14 @@ async fn establishments_by_name_commune_and_uai_ignoring_case_and_accents() {
     let prefix = uais(&s.get("/api/v1/establishments?q=0630&per_page=50").await.json());
     assert!(prefix.len() >= 4 && prefix.contains(&"0630020E".to_string()) && prefix.iter().all(|u| u.starts_with("0630")), "{prefix:?}");
 
-    // Ranking: a name starting with the query comes before a mere commune match.
-    let r = s.get("/api/v1/establishments?q=lycee%20b").await.json();
-    assert!(r["total"].as_u64().unwrap() >= 2);
+    // Ranking: a word of the name starting with "mo" (Monnet, Mounier, Monnet-Mermoz), then a commune starting
+    // with it (Moulins), then names or communes merely containing it (Clermont, Gimond).
+    let ranked = uais(&s.get("/api/v1/establishments?q=mo&per_page=50").await.json());
+    let pos = |u: &str| ranked.iter().position(|x| x == u).unwrap_or_else(|| panic!("{u} in {ranked:?}"));
+    for name_match in ["0030038A", "0380032D", "0150006A"] {
+        assert!(pos(name_match) < pos("0030036Y"), "{ranked:?}");
+    }
+    assert!(pos("0030036Y") < pos("0630020E") && pos("0030036Y") < pos("0070003R"), "{ranked:?}");
 
     assert_eq!(s.get("/api/v1/establishments?q=zzzzzz").await.json()["total"], 0);
 

@@ -25,7 +25,7 @@ async fn deep_links_get_index_html_with_a_strict_policy() {
     }
     // A missing asset is a 404, not index.html.
     let r = s.send(Request::get("/app-ffffffffffffffff.js").header("accept", "*/*").body(Body::empty()).unwrap()).await;
-    assert!(r.status == StatusCode::NOT_FOUND || String::from_utf8_lossy(&r.body).contains("Pass'Région"));
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = s.send(Request::get("/missing.png").header("accept", "image/png").body(Body::empty()).unwrap()).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
