@@ -95,7 +95,8 @@ pub fn provide_i18n() -> RwSignal<Lang> {
     lang
 }
 
-fn initial_lang() -> Lang {
+/// The language to start in: remembered choice, else the browser's, else French.
+pub fn initial_lang() -> Lang {
     if let Some(saved) = crate::storage::local_get(LANG_STORAGE_KEY).and_then(|c| Lang::from_code(&c)) {
         return saved;
     }
@@ -182,6 +183,23 @@ mod tests {
         assert!(lookup(Lang::Fr, "shell.wordmark").is_some());
         assert_eq!(lookup(Lang::Fr, &format!("shell.{}", "wordmar")), None);
         assert_eq!(text(Lang::En, "nope.nothing"), "nope.nothing");
+    }
+
+    /// Keys built at run time (step titles from core's journey, messages of core's error codes) are not seen by
+    /// build.rs's scan of `src/`: check them here.
+    #[test]
+    fn dynamic_keys_exist_in_every_language() {
+        for step in passregion_core::journey::STEPS {
+            for lang in Lang::ALL {
+                assert!(lookup(lang, step.title_key).is_some(), "{} missing in {}", step.title_key, lang.code());
+            }
+        }
+        for code in passregion_core::ErrorCode::ALL {
+            for lang in Lang::ALL {
+                let key = code.translation_key();
+                assert!(lookup(lang, &key).is_some(), "{key} missing in {}", lang.code());
+            }
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn ClearData() -> impl IntoView {
                     }
                 }
             >
-                <div class="clear-data__confirm" role="alertdialog" aria-labelledby="clear-data-question">
+                <div class="clear-data__confirm" role="group" aria-labelledby="clear-data-question">
                     <p id="clear-data-question">{t("common.clear_question")}</p>
                     <div class="button-row">
                         <button

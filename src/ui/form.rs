@@ -58,6 +58,14 @@ impl FormState {
     }
 
     /// Every message for the summary, in form order: core's issues then server ones not already listed.
+    /// Whether the server refused a field of this step (the summary then shows without pressing Continue).
+    pub fn has_server_errors(&self, state: &AppState) -> bool {
+        let step = self.step;
+        state.server_errors.with(|errors| {
+            errors.iter().any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
+        })
+    }
+
     pub fn summary(&self, state: &AppState) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .issues
@@ -66,7 +74,8 @@ impl FormState {
             .map(|(f, code)| (f.to_string(), self.message(state, f).unwrap_or_else(|| error_text(code.as_str()))))
             .collect();
         for e in state.server_errors.get() {
-            if journey::step_for_field(&e.field) == self.step && !out.iter().any(|(f, _)| *f == e.field) {
+            let here = self.step == StepId::Review || journey::step_for_field(&e.field) == self.step;
+            if here && !out.iter().any(|(f, _)| *f == e.field) {
                 let message = self.message(state, &e.field).unwrap_or(e.message.clone());
                 out.push((e.field, message));
             }
@@ -92,12 +101,13 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// The list of errors at the top of a step after "Continue", each a link to its field. It takes focus so a screen
-/// reader announces it at once.
+/// The list of errors at the top of a step after "Continue", each a link to its field (on this page, or on the
+/// step that owns it, e.g. from the review page). It takes focus so a screen reader announces it at once.
 #[component]
 pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl IntoView {
+    let form = use_form();
     view! {
-        <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+        <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">{crate::i18n::t("common.error_summary_title")}</h2>
             <ul>
                 {move || {
@@ -106,14 +116,21 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
                         .into_iter()
                         .map(|(path, message)| {
                             let id = field_id(&path);
-                            let href = format!("#{id}");
+                            let owner = journey::step_for_field(&path);
+                            let href = if owner == form.step {
+                                format!("#{id}")
+                            } else {
+                                format!("{}?retour={}", owner.path(), StepId::Review.slug())
+                            };
                             view! {
                                 <li>
                                     <a
                                         href=href
                                         on:click=move |ev| {
-                                            ev.prevent_default();
-                                            focus_id(&id);
+                                            if element_exists(&id) {
+                                                ev.prevent_default();
+                                                focus_id(&id);
+                                            }
                                         }
                                     >
                                         {message}
@@ -126,4 +143,8 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
             </ul>
         </div>
     }
+}
+
+fn element_exists(id: &str) -> bool {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some()
 }

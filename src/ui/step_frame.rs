@@ -76,7 +76,12 @@ pub fn StepFrame(
     };
 
     let summary = Signal::derive(move || form.summary(&state));
-    let show_summary = move || form.submitted.get() && !summary.with(Vec::is_empty);
+    let show_summary =
+        move || (form.submitted.get() || form.has_server_errors(&state)) && !summary.with(Vec::is_empty);
+    if form.has_server_errors(&state) {
+        // Sent back here by the server's refusal: say why at once.
+        request_animation_frame(|| focus_id("error-summary"));
+    }
 
     Effect::new({
         let title = title.clone();
@@ -89,7 +94,9 @@ pub fn StepFrame(
             set_document_title(&page);
         }
     });
-    focus_heading_on_navigation("step-title");
+    if !form.has_server_errors(&state) {
+        focus_heading_on_navigation("step-title");
+    }
 
     let back_href = move || {
         let campaign = state.campaign_now()?;

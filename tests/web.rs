@@ -1,0 +1,134 @@
+//! Browser tests of the glue (wasm-bindgen-test in a real browser: `wasm-bindgen-test-runner` + chromedriver).
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p passregion-app --target wasm32-unknown-unknown --test web`
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use passregion_app::i18n::{LANG_STORAGE_KEY, Lang, apply_lang, initial_lang, t_now};
+use passregion_app::state::{self, AppState, DRAFT_STORAGE_KEY, RECEIPT_STORAGE_KEY, Remote};
+use passregion_app::storage;
+use passregion_core::api::Civility;
+use passregion_core::draft::Draft;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PASSWORD: &str = "Secret-Cheval-42";
+
+fn filled_draft() -> Draft {
+    let mut d = Draft::default();
+    d.civility = Some(Civility::Madame);
+    d.last_name = "Lefèvre".into();
+    d.first_name = "Élodie".into();
+    d.birth_day = "3".into();
+    d.birth_month = "7".into();
+    d.birth_year = "2010".into();
+    d.email = "elodie@example.fr".into();
+    d.email_confirm = "elodie@example.fr".into();
+    d.set_password(PASSWORD);
+    d.set_password_confirm(PASSWORD);
+    d
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn draft_round_trips_through_session_storage_without_the_password() {
+    storage::session_remove(DRAFT_STORAGE_KEY);
+    let draft = filled_draft();
+    state::save_draft(&draft);
+
+    let raw = storage::session_get(DRAFT_STORAGE_KEY).expect("draft saved");
+    assert!(raw.contains("Lefèvre"), "{raw}");
+    assert!(!raw.contains(PASSWORD), "the password reached storage: {raw}");
+    assert!(storage::local_get(DRAFT_STORAGE_KEY).is_none(), "the draft must not outlive the tab");
+
+    let restored = state::load_draft();
+    assert_eq!(restored.last_name, "Lefèvre");
+    assert_eq!(restored.birth_year, "2010");
+    assert_eq!(restored.password(), "");
+    assert!(restored.password_lost(), "the review step must ask for the password again");
+    storage::session_remove(DRAFT_STORAGE_KEY);
+}
+
+#[wasm_bindgen_test]
+fn an_untouched_draft_leaves_nothing_in_storage() {
+    storage::session_set(DRAFT_STORAGE_KEY, "{}");
+    state::save_draft(&Draft::default());
+    assert_eq!(storage::session_get(DRAFT_STORAGE_KEY), None);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_storage_starts_afresh() {
+    storage::session_set(DRAFT_STORAGE_KEY, "{not json");
+    assert_eq!(state::load_draft(), Draft::default());
+    storage::session_remove(DRAFT_STORAGE_KEY);
+}
+
+#[wasm_bindgen_test]
+fn clearing_removes_draft_and_receipt_from_memory_and_storage() {
+    let draft = filled_draft();
+    state::save_draft(&draft);
+    storage::session_set(RECEIPT_STORAGE_KEY, "{}");
+    let app = AppState {
+        draft: RwSignal::new(draft),
+        campaign: RwSignal::new(Remote::Loading),
+        server_errors: RwSignal::new(Vec::new()),
+        receipt: RwSignal::new(None),
+        last_email: RwSignal::new(Some("elodie@example.fr".into())),
+    };
+    app.clear_everything();
+    assert_eq!(storage::session_get(DRAFT_STORAGE_KEY), None);
+    assert_eq!(storage::session_get(RECEIPT_STORAGE_KEY), None);
+    assert_eq!(app.draft.get_untracked(), Draft::default());
+    assert_eq!(app.last_email.get_untracked(), None);
+}
+
+#[wasm_bindgen_test]
+fn language_choice_is_remembered_and_sets_html_lang() {
+    apply_lang(Lang::En);
+    assert_eq!(storage::local_get(LANG_STORAGE_KEY).as_deref(), Some("en"));
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(initial_lang(), Lang::En);
+
+    apply_lang(Lang::Fr);
+    assert_eq!(initial_lang(), Lang::Fr);
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
+}
+
+#[wasm_bindgen_test]
+fn idempotency_keys_are_random_uuid_v4() {
+    let a = state::random_uuid();
+    let b = state::random_uuid();
+    assert_ne!(a, b);
+    assert_eq!(a.len(), 36);
+    assert_eq!(&a[14..15], "4");
+    assert!(matches!(&a[19..20], "8" | "9" | "a" | "b"), "{a}");
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_switches_language() {
+    storage::local_set(LANG_STORAGE_KEY, "fr");
+    leptos::mount::mount_to_body(passregion_app::app::App);
+    sleep(50).await;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let h1 = doc.query_selector("h1").unwrap().expect("a heading");
+    assert_eq!(h1.text_content().unwrap(), t_now("start.title"));
+    assert!(doc.query_selector("main#main").unwrap().is_some());
+    assert!(doc.query_selector("a[href='tel:+33810559559']").unwrap().is_some());
+
+    let en = doc.query_selector("button[lang='en']").unwrap().expect("language button");
+    en.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    sleep(50).await;
+    assert_eq!(en.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(doc.document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(storage::local_get(LANG_STORAGE_KEY).as_deref(), Some("en"));
+    assert_eq!(h1.text_content().unwrap(), "Apply for a Pass'Région");
+    storage::local_set(LANG_STORAGE_KEY, "fr");
+}
