@@ -117,13 +117,11 @@ pub fn commune_name(raw: &str) -> String {
 pub fn stream_label(raw: &str) -> String {
     let mut s = raw.trim().to_string();
     // The trailing "(CAP)", "(BAC PRO)", "(MC NIVEAU IV)", "(DN)"… repeats the level: drop it.
-    if s.ends_with(')') {
-        if let Some(open) = s.rfind('(') {
-            let inner = &s[open + 1..s.len() - 1];
-            if DIPLOMA_KINDS.iter().any(|k| inner.starts_with(k)) {
-                s = s[..open].trim_end().trim_end_matches(['-', ' ']).to_string();
-            }
-        }
+    if s.ends_with(')')
+        && let Some(open) = s.rfind('(')
+        && DIPLOMA_KINDS.iter().any(|k| s[open + 1..s.len() - 1].starts_with(k))
+    {
+        s = s[..open].trim_end().trim_end_matches(['-', ' ']).to_string();
     }
     let first_year = if let Some(stripped) = s.strip_suffix(" BTS 1ERE ANNEE COMMUNE") {
         s = stripped.to_string();

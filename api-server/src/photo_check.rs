@@ -37,10 +37,10 @@ pub fn check(bytes: &[u8]) -> Result<CheckedPhoto, String> {
     } else {
         return Err(ErrorCode::PhotoUnreadable.as_str().into());
     };
-    if let Some((w, h)) = png_header_size(bytes) {
-        if w.min(h) > MAX_WIDTH || w.max(h) > MAX_HEIGHT {
-            return Err(PHOTO_TOO_MANY_PIXELS.into());
-        }
+    if let Some((w, h)) = png_header_size(bytes)
+        && (w.min(h) > MAX_WIDTH || w.max(h) > MAX_HEIGHT)
+    {
+        return Err(PHOTO_TOO_MANY_PIXELS.into());
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_WIDTH.max(MAX_HEIGHT));

@@ -17,6 +17,9 @@ fn plausible(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// (application id, expires at, used at, dossier number, activated at)
+type TokenRow = (i64, i64, Option<i64>, String, Option<i64>);
+
 pub async fn activate(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<ActivationRequest>,
@@ -29,7 +32,7 @@ pub async fn activate(
     state
         .db(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let row: Option<(i64, i64, Option<i64>, String, Option<i64>)> = tx
+            let row: Option<TokenRow> = tx
                 .query_row(
                     "SELECT t.application_id, t.expires_at, t.used_at, a.dossier_number, a.activated_at
                      FROM activation_tokens t JOIN applications a ON a.id = t.application_id WHERE t.token_hash = ?1",

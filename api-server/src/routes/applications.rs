@@ -7,7 +7,7 @@ use crate::photo_check::{self, CheckedPhoto};
 use crate::problem::ApiError;
 use crate::secrets;
 use crate::state::AppState;
-use axum::extract::{FromRequest, Multipart, Request};
+use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passregion_core::api::{ApplicationCreated, ApplicationRequest, IDEMPOTENCY_HEADER, field, problem_code};
@@ -68,8 +68,7 @@ enum Stored {
     Replayed(ApplicationCreated),
 }
 
-pub async fn create(state: axum::extract::State<AppState>, req: Request) -> Result<Response, ApiError> {
-    let axum::extract::State(state) = state;
+pub async fn create(State(state): State<AppState>, req: Request) -> Result<Response, ApiError> {
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !content_type.to_ascii_lowercase().starts_with("multipart/form-data") {
         return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem_code::UNSUPPORTED_MEDIA_TYPE)
@@ -111,27 +110,8 @@ pub async fn create(state: axum::extract::State<AppState>, req: Request) -> Resu
             None
         }
     };
-    // What only the database knows: the establishment, and whether it offers the stream.
-    let has_issue = |f: &str, issues: &[(String, String)]| issues.iter().any(|(x, _)| x == f);
-    if !has_issue(field::UAI, &issues) {
-        if let Ok(uai) = normalize_uai(&request.schooling.uai) {
-            let stream = request.schooling.stream_code.trim().to_string();
-            let check_stream = !has_issue(field::STREAM_CODE, &issues);
-            let found = state
-                .db(move |conn| {
-                    if crate::routes::establishments::find(conn, &uai)?.is_none() {
-                        return Ok(Some((field::UAI, ErrorCode::EstablishmentUnknown)));
-                    }
-                    if check_stream && !crate::routes::establishments::offers(conn, &uai, &stream)? {
-                        return Ok(Some((field::STREAM_CODE, ErrorCode::StreamUnknown)));
-                    }
-                    Ok(None)
-                })
-                .await?;
-            if let Some((f, c)) = found {
-                issues.push((f.to_string(), c.as_str().to_string()));
-            }
-        }
+    if let Some(issue) = database_issue(&state, &request.schooling, &issues).await? {
+        issues.push(issue);
     }
     if !issues.is_empty() {
         let campaign_shut = issues.iter().any(|(f, c)| {
@@ -161,6 +141,34 @@ pub async fn create(state: axum::extract::State<AppState>, req: Request) -> Resu
         })
         .await?;
     Ok(respond(stored))
+}
+
+/// What only the database knows: whether the establishment exists and offers the stream. Skipped for a field
+/// that already has an issue.
+async fn database_issue(
+    state: &AppState,
+    schooling: &passregion_core::api::Schooling,
+    issues: &[(String, String)],
+) -> Result<Option<(String, String)>, ApiError> {
+    let has_issue = |f: &str| issues.iter().any(|(x, _)| x == f);
+    if has_issue(field::UAI) {
+        return Ok(None);
+    }
+    let Ok(uai) = normalize_uai(&schooling.uai) else { return Ok(None) };
+    let stream = schooling.stream_code.trim().to_string();
+    let check_stream = !has_issue(field::STREAM_CODE);
+    let found = state
+        .db(move |conn| {
+            if crate::routes::establishments::find(conn, &uai)?.is_none() {
+                return Ok(Some((field::UAI, ErrorCode::EstablishmentUnknown)));
+            }
+            if check_stream && !crate::routes::establishments::offers(conn, &uai, &stream)? {
+                return Ok(Some((field::STREAM_CODE, ErrorCode::StreamUnknown)));
+            }
+            Ok(None)
+        })
+        .await?;
+    Ok(found.map(|(f, c)| (f.to_string(), c.as_str().to_string())))
 }
 
 fn respond(stored: Stored) -> Response {
