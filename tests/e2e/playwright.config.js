@@ -1,0 +1,48 @@
+// End-to-end tests: Debian's Chromium (never a downloaded browser) against the release build of the app served by
+// the reference API server, started here on a free port with a fresh data directory and the dev outbox.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const port = Number(process.env.E2E_PORT || 8093);
+const baseURL = `http://127.0.0.1:${port}`;
+const root = resolve(import.meta.dirname, '../..');
+const server = process.env.PASSREGION_SERVER_BIN || join(root, 'target/debug/passregion-api');
+const dist = process.env.PASSREGION_DIST || join(root, 'dist');
+const dataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-'));
+
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './test-results',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    headless: true,
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: {
+    command: `"${server}" --addr 127.0.0.1:${port} --dist "${dist}" --data-dir "${dataDir}" --dev --public-url ${baseURL}`,
+    url: `${baseURL}/api/v1/campaign`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,90 @@
+// The whole application, as a student does it: start → charter → identity → contact → school → photo → delivery →
+// review → submission → dossier number → activation through the emailed link.
+import { test, expect, checkPage } from '../fixtures.js';
+import {
+  STUDENT, reachReview, activationLink, next, expectStep, start, acceptCharter, fillIdentity, fillGuardian,
+  fillContact, chooseSchool, addPhoto,
+} from '../journey.js';
+
+const unique = (tag) => ({ ...STUDENT, email: `${tag}.${Date.now()}@example.fr` });
+
+test('happy path: a dossier number, then activation from the emailed link', async ({ page, request }) => {
+  const student = unique('heureux');
+  await reachReview(page, student);
+  const main = page.getByRole('main');
+  await expect(main).toContainText('N\'DIAYE');
+  await expect(main).toContainText('Éloïse');
+  await expect(main).toContainText(student.email);
+  await expect(main).toContainText(STUDENT.schoolName);
+  await expect(main).toContainText(STUDENT.stream);
+  await expect(main).toContainText('06 12 34 56 78');
+
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page).toHaveURL(/\/demande\/confirmation$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
+  const number = (await page.getByTestId('dossier-number').innerText()).replace(/\s/g, '');
+  expect(number).toMatch(/^\d{10}$/);
+  await expect(main).toContainText('Retiens bien ce numéro : c\'est ton identifiant de connexion');
+  await expect(main).toContainText(/@example\.fr/);
+  await checkPage(page, 'confirmation');
+
+  // Nothing personal stays in sessionStorage after a successful submission but the receipt.
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+  expect(stored).not.toContain(STUDENT.password);
+  expect(stored).not.toContain('République');
+
+  const link = await activationLink(request, student.email);
+  expect(link).toMatch(/\/activation\?token=/);
+  await page.goto(link);
+  await expect(page.getByText('Ton compte est activé.')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(number);
+  await checkPage(page, 'activation-done');
+
+  await page.goto(link);
+  await expect(page.getByText('Ton compte est déjà activé.')).toBeVisible();
+});
+
+test('an unknown activation link is explained', async ({ page }) => {
+  await page.goto('/activation?token=ceci-n-existe-pas');
+  await expect(page.getByText('Ce lien d\'activation n\'est pas valable.')).toBeVisible();
+  await checkPage(page, 'activation-unknown');
+});
+
+test('under 15 on the reference date: the guardian step appears and is sent', async ({ page }) => {
+  const young = { ...unique('jeune'), birth: { day: '2', month: '10', year: '2011' } };
+  await start(page);
+  await acceptCharter(page);
+  await fillIdentity(page, young);
+  await expect(page.getByRole('main')).toContainText('représentant légal');
+  await next(page);
+  await expectStep(page, 'representant-legal', 3, 8);
+  await checkPage(page, 'step-guardian');
+  await next(page); // empty: the error summary takes the focus
+  await expect(page.getByRole('heading', { name: 'Il y a un problème' })).toBeVisible();
+  await fillGuardian(page);
+  await next(page);
+  await expectStep(page, 'coordonnees', 4, 8);
+  await fillContact(page, young);
+  await next(page);
+  await chooseSchool(page, young);
+  await next(page);
+  await addPhoto(page);
+  await next(page);
+  await next(page);
+  await expectStep(page, 'verification', 8, 8);
+  await expect(page.getByRole('main')).toContainText('NGUYỄN');
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
+});
+
+test('outside the age bounds: a clear message and the helpline, no way forward', async ({ page }) => {
+  await start(page);
+  await acceptCharter(page);
+  await fillIdentity(page, { ...STUDENT, birth: { day: '1', month: '1', year: '2016' } });
+  await next(page);
+  await expectStep(page, 'identite', 2, 7);
+  const main = page.getByRole('main');
+  await expect(main).toContainText('réservé aux jeunes de 14 à 25 ans');
+  await expect(main.getByRole('link', { name: /0810 559 559/ })).toBeVisible();
+  await checkPage(page, 'identity-age-out-of-bounds');
+});

@@ -1,0 +1,35 @@
+// The app shell: it mounts in both languages with no console error (which is what catches a broken wasm-opt),
+// the language choice is remembered, and the footer carries the helpline and the data-protection page.
+import { test, expect, checkPage } from '../fixtures.js';
+
+test('start page loads in French by default, then in English, and remembers the choice', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText("Pass'Région");
+  await expect(page.getByRole('link', { name: /0810 559 559/ })).toHaveAttribute('href', /^tel:/);
+  await checkPage(page, 'start-fr');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Apply');
+  await checkPage(page, 'start-en');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('data-protection page is reachable from the footer', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: /données personnelles/i }).click();
+  await expect(page).toHaveURL(/\/protection-des-donnees$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await checkPage(page, 'data-protection-fr');
+});
+
+test('an unknown address shows a helpful not-found page, not a blank one', async ({ page }) => {
+  await page.goto('/nulle-part');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: /accueil|demande/i }).first()).toBeVisible();
+});
