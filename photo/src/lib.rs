@@ -6,20 +6,32 @@
 //! JPEG that always fits the API's 2,000,000-byte limit. [`finish_rgba`] runs the last two steps on pixels that
 //! another decoder (the browser's, in the worker) already cropped and resized.
 
+#[cfg(feature = "codec")]
 mod advice;
+#[cfg(feature = "codec")]
 mod decode;
+#[cfg(feature = "codec")]
 mod encode;
 mod error;
+#[cfg(feature = "codec")]
 mod format;
+mod frame;
 mod geometry;
+#[cfg(feature = "codec")]
 mod pipeline;
+#[cfg(feature = "codec")]
 mod resize;
 
+#[cfg(feature = "codec")]
 pub use advice::{Advice, advise};
+#[cfg(feature = "codec")]
 pub use encode::{QUALITY_LADDER_MAX_ENCODES, encode_within};
 pub use error::PhotoError;
+#[cfg(feature = "codec")]
 pub use format::{Format, ProbeInfo, probe};
+pub use frame::Frame;
 pub use geometry::{Crop, Orientation, output_size, stored_rect};
+#[cfg(feature = "codec")]
 pub use pipeline::{Processed, finish_rgba, process};
 
 /// The Région's API refuses photos above this size (decimal bytes).

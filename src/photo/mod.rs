@@ -1,9 +1,297 @@
-//! The photo step of the application: import or take a photo, crop it, check it, preview it on the card.
+//! The photo step: rules first, then a photo from a file (picker, drag-and-drop, paste) or the webcam, a 7:9 crop,
+//! and the result on a mock of the card, with advice computed on the pixels. The heavy work runs in the photo
+//! worker (see `worker.rs`); this module only drives it.
+//!
+//! Hand-over to the app: on acceptance the JPEG goes to `crate::photo_bridge::set_photo` and the draft's
+//! `photo` meta (`PhotoMeta { width, height, bytes }`) is set, which completes the step.
+
+mod camera;
+mod card;
+mod crop;
+mod messages;
+mod worker;
+
+pub use card::CardPreview;
 
 use leptos::prelude::*;
+use passregion_core::draft::PhotoMeta;
+use passregion_photo::Frame;
+use web_sys::Blob;
 
-/// Placeholder until the full step lands; keeps the app compiling.
+use crate::i18n::t;
+use crate::state::use_app_state;
+use camera::use_camera;
+use crop::{CropFrame, FaceGuide};
+use messages::{advice_text, camera_error_text, error_text};
+use worker::{PhotoWorker, Reply};
+
+/// Files above this are refused before being read (the worker checks again).
+const MAX_FILE_BYTES: f64 = passregion_photo::MAX_INPUT_BYTES as f64;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Choose,
+    Camera,
+    Checking,
+    Cropping { url: String, width: u32, height: u32, from_camera: bool },
+    Processing,
+    Result { url: String, advice: Vec<String>, from_camera: bool },
+}
+
+/// A refusal to explain: the worker's code and, for size problems, the size.
+#[derive(Clone, Debug, PartialEq)]
+struct Problem {
+    code: String,
+    width: u32,
+    height: u32,
+}
+
+/// Props: `on_done` (optional) runs when the person accepts the photo, after the app's draft is updated.
 #[component]
-pub fn PhotoStep() -> impl IntoView {
-    view! { <section class="photo-step"></section> }
+pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
+    let state = use_app_state();
+    let stage = RwSignal::new(Stage::Choose);
+    let problem = RwSignal::new(None::<Problem>);
+    let frame = RwSignal::new(Frame::new(1, 1));
+    let source = StoredValue::new_local(None::<Blob>);
+    let result = StoredValue::new_local(None::<(Blob, PhotoMeta)>);
+    let request = StoredValue::new(0u32);
+    let from_camera = StoredValue::new(false);
+    let video = NodeRef::<leptos::html::Video>::new();
+    let camera = use_camera(video);
+    let name = Signal::derive(move || state.draft.with(|d| format!("{} {}", d.first_name.trim(), d.last_name.trim().to_uppercase())));
+
+    // Object URLs live as long as the stage that shows them.
+    let revoke = |url: &str| {
+        let _ = web_sys::Url::revoke_object_url(url);
+    };
+    let set_stage = move |next: Stage| {
+        match stage.get_untracked() {
+            Stage::Cropping { url, .. } if !matches!(next, Stage::Processing) => revoke(&url),
+            Stage::Result { url, .. } => revoke(&url),
+            _ => {}
+        }
+        stage.set(next);
+    };
+
+    let on_reply = move |reply: Reply| {
+        let current = request.get_value();
+        match reply {
+            Reply::Probed { id, width, height } if id == current => {
+                let Some(blob) = source.get_value() else { return };
+                let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
+                frame.set(Frame::new(width, height));
+                set_stage(Stage::Cropping { url, width, height, from_camera: from_camera.get_value() });
+            }
+            Reply::Done { id, jpeg, width, height, advice } if id == current => {
+                if let Stage::Cropping { url, .. } = stage.get_untracked() {
+                    revoke(&url);
+                }
+                let array = js_sys::Uint8Array::from(jpeg.as_slice());
+                let parts = js_sys::Array::of1(&array);
+                let options = web_sys::BlobPropertyBag::new();
+                options.set_type("image/jpeg");
+                let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+                let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
+                result.set_value(Some((blob, PhotoMeta { width, height, bytes: jpeg.len() as u64 })));
+                stage.set(Stage::Result { url, advice, from_camera: from_camera.get_value() });
+            }
+            Reply::Failed { id, code, width, height } if id == current || code == "worker" => {
+                problem.set(Some(Problem { code, width, height }));
+                // A refused crop (too small) keeps the frame so the person can zoom out; anything else starts over.
+                match stage.get_untracked() {
+                    Stage::Processing if !source.with_value(Option::is_none) => {}
+                    _ => set_stage(Stage::Choose),
+                }
+            }
+            _ => {}
+        }
+    };
+    let worker = StoredValue::new_local(PhotoWorker::start(on_reply).ok());
+    on_cleanup(move || {
+        // Dropping the worker terminates it.
+        let _ = worker.try_update_value(|w| w.take());
+    });
+
+    let take_file = move |blob: Blob, camera_shot: bool| {
+        problem.set(None);
+        let size = blob.size();
+        if size == 0.0 {
+            problem.set(Some(Problem { code: "empty".into(), width: 0, height: 0 }));
+            return;
+        }
+        if size > MAX_FILE_BYTES {
+            problem.set(Some(Problem { code: "file_too_large".into(), width: 0, height: 0 }));
+            return;
+        }
+        from_camera.set_value(camera_shot);
+        source.set_value(Some(blob.clone()));
+        set_stage(Stage::Checking);
+        worker.with_value(|w| match w {
+            Some(w) => request.set_value(w.probe(&blob)),
+            None => problem.set(Some(Problem { code: "worker".into(), width: 0, height: 0 })),
+        });
+    };
+    let take_files = move |files: Option<web_sys::FileList>| {
+        if let Some(file) = files.and_then(|f| f.get(0)) {
+            take_file(file.into(), false);
+        }
+    };
+
+    let apply = move |_| {
+        let Some(blob) = source.get_value() else { return };
+        let crop = frame.get_untracked().crop();
+        problem.set(None);
+        worker.with_value(|w| {
+            if let Some(w) = w {
+                request.set_value(w.process(&blob, crop));
+                stage.set(Stage::Processing);
+            }
+        });
+    };
+    let accept = move |_| {
+        let Some((blob, meta)) = result.get_value() else { return };
+        crate::photo_bridge::set_photo(Some(blob));
+        state.update_draft(|d| d.photo = Some(meta));
+        if let Some(cb) = on_done {
+            cb.run(());
+        }
+    };
+    let start_over = move |_| {
+        problem.set(None);
+        if from_camera.get_value() {
+            set_stage(Stage::Camera);
+            camera.start();
+        } else {
+            set_stage(Stage::Choose);
+        }
+    };
+    let open_camera = move |_| {
+        problem.set(None);
+        set_stage(Stage::Camera);
+        camera.start();
+    };
+    let capture = move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(blob) = camera.capture().await {
+                take_file(blob, true);
+            }
+        });
+    };
+    let cancel_camera = move |_| {
+        camera.stop();
+        set_stage(Stage::Choose);
+    };
+    // A camera error leaves the camera stage: the file route is what remains.
+    Effect::new(move |_| {
+        if camera.error.get().is_some() && matches!(stage.get_untracked(), Stage::Camera) {
+            set_stage(Stage::Choose);
+        }
+    });
+
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        take_files(ev.data_transfer().and_then(|d| d.files()));
+    };
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let files = ev.clipboard_data().and_then(|d| d.files()).filter(|f| f.length() > 0);
+        if files.is_some() {
+            ev.prevent_default();
+            take_files(files);
+        }
+    };
+    // Paste works anywhere on the page while the step is open.
+    let paste_handle = window_event_listener(leptos::ev::paste, on_paste);
+    on_cleanup(move || paste_handle.remove());
+    let accepted = move || state.draft.with(|d| d.photo.is_some()) && crate::photo_bridge::photo_url().is_some();
+
+    view! {
+        <section class="photo-step">
+            <h2 class="photo-step__subtitle">{t("photo.rules_title")}</h2>
+            <ul class="photo-step__rules">
+                <li>{t("photo.rule_recent")}</li>
+                <li>{t("photo.rule_face")}</li>
+                <li>{t("photo.rule_bare_head")}</li>
+                <li>{t("photo.rule_background")}</li>
+                <li>{t("photo.rule_no_filter")}</li>
+            </ul>
+            <p class="field__hint">{t("photo.rule_checked")}</p>
+
+            <div role="alert" class="photo-step__problem">
+                {move || problem.get().map(|p| view! { <p class="field__error">{error_text(&p.code, p.width, p.height)}</p> })}
+                {move || camera.error.get().map(|e| view! { <p class="field__error">{camera_error_text(e)}</p> })}
+            </div>
+
+            {move || match stage.get() {
+                Stage::Choose => view! {
+                    <div class="photo-step__sources" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
+                        style="border:2px dashed #888;border-radius:0.5rem;padding:1rem">
+                        <label for="photo" class="field__label">{t("photo.file_label")}</label>
+                        <p class="field__hint">{t("photo.file_hint")}</p>
+                        <input id="photo" type="file" accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
+                            on:change=move |ev| {
+                                let input: web_sys::HtmlInputElement = event_target(&ev);
+                                take_files(input.files());
+                                input.set_value("");
+                            } />
+                        <p class="field__hint">{t("photo.drop_hint")}</p>
+                        <p class="field__hint">{t("photo.heic_hint")}</p>
+                        <button type="button" class="button button--secondary" on:click=open_camera>{t("photo.take_photo")}</button>
+                    </div>
+                }.into_any(),
+                Stage::Camera => view! {
+                    <div class="photo-step__camera">
+                        <div style="position:relative;width:min(100%,28rem);aspect-ratio:4/3;background:#000;overflow:hidden">
+                            <video node_ref=video autoplay playsinline muted aria-label=t("photo.camera_label")
+                                style="width:100%;height:100%;object-fit:cover;transform:scaleX(-1)"></video>
+                            <div style="position:absolute;top:0;bottom:0;left:50%;transform:translateX(-50%);aspect-ratio:7/9">
+                                <FaceGuide />
+                            </div>
+                        </div>
+                        <p class="field__hint">{t("photo.camera_help")}</p>
+                        <button type="button" class="button button--primary" on:click=capture disabled=move || !camera.live.get()>{t("photo.capture")}</button>
+                        <button type="button" class="button button--secondary" on:click=cancel_camera>{t("photo.camera_cancel")}</button>
+                    </div>
+                }.into_any(),
+                Stage::Checking | Stage::Processing => view! {
+                    <p class="photo-step__busy" role="status" aria-live="polite">
+                        <progress></progress> " " {t("photo.working")}
+                    </p>
+                }.into_any(),
+                Stage::Cropping { url, width, height, from_camera } => view! {
+                    <div class="photo-step__crop">
+                        <CropFrame url=url frame=frame img_w=width img_h=height />
+                        <button type="button" class="button button--primary" on:click=apply>{t("photo.apply")}</button>
+                        <button type="button" class="button button--secondary" on:click=start_over>
+                            {if from_camera { t("photo.retake") } else { t("photo.choose_other") }}
+                        </button>
+                    </div>
+                }.into_any(),
+                Stage::Result { url, advice, from_camera } => {
+                    let has_advice = !advice.is_empty();
+                    view! {
+                        <div class="photo-step__result">
+                            <CardPreview photo_url=Signal::derive(move || Some(url.clone())) name=name />
+                            {has_advice.then(|| view! {
+                                <div class="photo-step__advice" role="status">
+                                    <p>{t("photo.advice_intro")}</p>
+                                    <ul>{advice.iter().map(|a| view! { <li>{advice_text(a)}</li> }).collect_view()}</ul>
+                                </div>
+                            })}
+                            <Show when=accepted fallback=move || view! {
+                                <button type="button" class="button button--primary" on:click=accept>
+                                    {if has_advice { t("photo.use_anyway") } else { t("photo.use_photo") }}
+                                </button>
+                            }>
+                                <p role="status">{t("photo.accepted")}</p>
+                            </Show>
+                            <button type="button" class="button button--secondary" on:click=start_over>
+                                {if from_camera { t("photo.retake") } else { t("photo.choose_other") }}
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
 }

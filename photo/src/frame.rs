@@ -1,0 +1,111 @@
+//! The crop frame the user moves and zooms over the picture, kept valid at every step (7:9, inside the picture,
+//! never smaller than the minimum crop), so that what the step sends the worker always passes [`Crop::validate`].
+
+use crate::geometry::Crop;
+use crate::{ASPECT_H, ASPECT_W, MIN_CROP_W};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    img_w: f64,
+    img_h: f64,
+    /// Centre of the frame, in upright picture pixels.
+    cx: f64,
+    cy: f64,
+    /// 1 = the largest 7:9 frame that fits; larger values frame a smaller area.
+    zoom: f64,
+}
+
+impl Frame {
+    /// The largest centred frame, on an upright `width × height` picture.
+    pub fn new(width: u32, height: u32) -> Frame {
+        Frame { img_w: f64::from(width), img_h: f64::from(height), cx: f64::from(width) / 2.0, cy: f64::from(height) / 2.0, zoom: 1.0 }
+    }
+
+    fn full_width(&self) -> f64 {
+        f64::from(Crop::centred(self.img_w as u32, self.img_h as u32).width)
+    }
+
+    /// Highest zoom: the frame then covers the minimum number of source pixels (at least 1).
+    pub fn max_zoom(&self) -> f64 {
+        (self.full_width() / f64::from(MIN_CROP_W)).max(1.0)
+    }
+
+    pub fn zoom(&self) -> f64 {
+        self.zoom
+    }
+
+    /// Frame width in picture pixels.
+    pub fn width(&self) -> f64 {
+        self.full_width() / self.zoom
+    }
+
+    pub fn height(&self) -> f64 {
+        self.width() * f64::from(ASPECT_H) / f64::from(ASPECT_W)
+    }
+
+    fn clamp(mut self) -> Frame {
+        self.zoom = self.zoom.clamp(1.0, self.max_zoom());
+        let (hw, hh) = (self.width() / 2.0, self.height() / 2.0);
+        self.cx = self.cx.clamp(hw, (self.img_w - hw).max(hw));
+        self.cy = self.cy.clamp(hh, (self.img_h - hh).max(hh));
+        self
+    }
+
+    /// Sets the zoom, keeping the centre (as far as the picture's edges allow).
+    pub fn with_zoom(self, zoom: f64) -> Frame {
+        Frame { zoom, ..self }.clamp()
+    }
+
+    /// Moves the frame by `dx, dy` picture pixels.
+    pub fn moved(self, dx: f64, dy: f64) -> Frame {
+        Frame { cx: self.cx + dx, cy: self.cy + dy, ..self }.clamp()
+    }
+
+    /// The frame as whole pixels, for the pipeline.
+    pub fn crop(&self) -> Crop {
+        let w = (self.width().round() as u32).min(self.full_width() as u32).max(1);
+        let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32).min(self.img_h as u32);
+        let x = ((self.cx - f64::from(w) / 2.0).round().max(0.0) as u32).min(self.img_w as u32 - w);
+        let y = ((self.cy - f64::from(h) / 2.0).round().max(0.0) as u32).min(self.img_h as u32 - h);
+        Crop { x, y, width: w, height: h }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_as_the_largest_centred_frame() {
+        assert_eq!(Frame::new(4000, 3000).crop(), Crop::centred(4000, 3000));
+    }
+
+    #[test]
+    fn every_move_and_zoom_stays_a_valid_crop() {
+        for (w, h) in [(4000, 3000), (3024, 4032), (640, 900), (413, 531), (8000, 6000), (1000, 531)] {
+            let mut f = Frame::new(w, h);
+            let steps: [(f64, f64, f64); 7] =
+                [(1e6, 0.0, 1.0), (0.0, -1e6, 1.5), (-37.5, 12.25, 100.0), (1e6, 1e6, 0.1), (3.0, 3.0, 2.0), (-1e6, 0.0, 1.0), (0.0, 0.0, 1.0)];
+            for (dx, dy, z) in steps {
+                f = f.with_zoom(f.zoom() * z).moved(dx, dy);
+                assert_eq!(f.crop().validate(w, h), Ok(()), "{w}×{h} {f:?} {:?}", f.crop());
+            }
+        }
+    }
+
+    #[test]
+    fn zoom_is_bounded_by_the_minimum_crop() {
+        let f = Frame::new(4000, 3000).with_zoom(1000.0);
+        let c = f.crop();
+        assert_eq!((c.width, c.height), (413, 531));
+        assert_eq!(Frame::new(4000, 3000).with_zoom(0.01).crop(), Crop::centred(4000, 3000));
+    }
+
+    #[test]
+    fn moves_stop_at_the_edges() {
+        let f = Frame::new(4000, 3000).moved(-1e6, 0.0);
+        assert_eq!(f.crop().x, 0);
+        let f = f.moved(1e6, 0.0);
+        assert_eq!(f.crop().x + f.crop().width, 4000);
+    }
+}

@@ -1,0 +1,124 @@
+//! The crop frame: a fixed 7:9 window with the face guide, over the picture the person moves (drag, arrows) and
+//! zooms (wheel, pinch, slider, + and −). The geometry lives in `passregion_photo::Frame`, which keeps every state a
+//! valid crop.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use passregion_photo::Frame;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::t;
+
+/// The face guide drawn over the frame and over the live camera: an oval for the face, a line for the eyes.
+#[component]
+pub fn FaceGuide() -> impl IntoView {
+    view! {
+        <svg class="photo-guide" viewBox="0 0 70 90" preserveAspectRatio="none" aria-hidden="true"
+            style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none">
+            <ellipse cx="35" cy="41" rx="17" ry="23" fill="none" stroke="#fff" stroke-width="0.8" stroke-dasharray="2 1.5" />
+            <line x1="14" y1="37" x2="56" y2="37" stroke="#fff" stroke-width="0.5" stroke-dasharray="1.5 1.5" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn CropFrame(url: String, frame: RwSignal<Frame>, img_w: u32, img_h: u32) -> impl IntoView {
+    let viewport = NodeRef::<leptos::html::Div>::new();
+    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
+    let viewport_width = move || viewport.get_untracked().map(|v| v.get_bounding_client_rect().width()).unwrap_or(1.0).max(1.0);
+    // Screen pixels → picture pixels: the frame's width fills the viewport.
+    let to_image = move |px: f64| px * frame.with_untracked(|f| f.width()) / viewport_width();
+
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let step = frame.with_untracked(|f| f.width()) * if ev.shift_key() { 0.1 } else { 0.02 };
+        let f = frame.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => f.moved(-step, 0.0),
+            "ArrowRight" => f.moved(step, 0.0),
+            "ArrowUp" => f.moved(0.0, -step),
+            "ArrowDown" => f.moved(0.0, step),
+            "+" | "=" | "Add" => f.with_zoom(f.zoom() * 1.1),
+            "-" | "_" | "Subtract" => f.with_zoom(f.zoom() / 1.1),
+            _ => return,
+        };
+        ev.prevent_default();
+        frame.set(next);
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let f = frame.get_untracked();
+        frame.set(f.with_zoom(f.zoom() * (-ev.delta_y() * 0.0015).exp()));
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), (f64::from(ev.client_x()), f64::from(ev.client_y())));
+        });
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let id = ev.pointer_id();
+        let now = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let Some(before) = pointers.with_value(|p| p.get(&id).copied()) else { return };
+        let others: Vec<(f64, f64)> = pointers.with_value(|p| p.iter().filter(|(k, _)| **k != id).map(|(_, v)| *v).collect());
+        pointers.update_value(|p| {
+            p.insert(id, now);
+        });
+        let f = frame.get_untracked();
+        match others.as_slice() {
+            // Dragging the picture right shows more of its left: the frame moves the other way.
+            [] => frame.set(f.moved(to_image(before.0 - now.0), to_image(before.1 - now.1))),
+            [other, ..] => {
+                let dist = |a: (f64, f64)| ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2)).sqrt().max(1.0);
+                frame.set(f.with_zoom(f.zoom() * dist(now) / dist(before)));
+            }
+        }
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+    };
+
+    // Percentages of the viewport, so the picture follows any viewport size without measuring it.
+    let img_style = move || {
+        frame.with(|f| {
+            let c = f.crop();
+            let (cw, ch) = (f64::from(c.width), f64::from(c.height));
+            format!(
+                "position:absolute;max-width:none;left:{:.4}%;top:{:.4}%;width:{:.4}%;height:{:.4}%;user-select:none",
+                -f64::from(c.x) / cw * 100.0,
+                -f64::from(c.y) / ch * 100.0,
+                f64::from(img_w) / cw * 100.0,
+                f64::from(img_h) / ch * 100.0
+            )
+        })
+    };
+    let max_zoom = frame.with_untracked(|f| f.max_zoom());
+
+    view! {
+        <div class="photo-crop">
+            <div node_ref=viewport class="photo-crop__viewport" tabindex="0" role="application"
+                aria-label=t("photo.crop_label") aria-describedby="photo-crop-help"
+                style="position:relative;overflow:hidden;aspect-ratio:7/9;width:min(100%,21rem);touch-action:none;cursor:move;background:#ddd"
+                on:keydown=on_key on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
+                on:pointerup=on_up on:pointercancel=on_up>
+                <img src=url alt="" draggable="false" style=img_style />
+                <FaceGuide />
+            </div>
+            <p id="photo-crop-help" class="field__hint">{t("photo.crop_help")}</p>
+            <label class="photo-crop__zoom">
+                <span>{t("photo.zoom")}</span>
+                <input type="range" min="1" max=format!("{max_zoom:.3}") step="0.01"
+                    prop:value=move || format!("{:.3}", frame.with(|f| f.zoom()))
+                    on:input=move |ev| {
+                        if let Ok(z) = event_target_value(&ev).parse::<f64>() {
+                            frame.update(|f| *f = f.with_zoom(z));
+                        }
+                    } />
+            </label>
+        </div>
+    }
+}
