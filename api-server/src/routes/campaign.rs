@@ -71,6 +71,10 @@ pub fn charter(lang: Lang) -> Charter {
                 section("Perte, vol et duplicata", &[
                     "Si ta carte est perdue ou volée, tu fais opposition au plus vite depuis ton espace bénéficiaire ; un duplicata peut être commandé.",
                 ]),
+                section("Ton comportement", &[
+                    "La Région attend de toi un comportement responsable et respectueux envers les partenaires, les personnels de ton établissement et les autres jeunes.",
+                    "Une incivilité signalée par un partenaire ou par ton établissement peut entraîner la suspension de tes avantages pour toute la campagne en cours.",
+                ]),
                 section("Usage abusif", &[
                     "Une utilisation frauduleuse de la carte entraîne sa désactivation et peut donner lieu à des poursuites.",
                 ]),
@@ -95,6 +99,10 @@ pub fn charter(lang: Lang) -> Charter {
                 ]),
                 section("Loss, theft and duplicate", &[
                     "If your card is lost or stolen, block it as soon as possible from your beneficiary space; a duplicate can be ordered.",
+                ]),
+                section("Your behaviour", &[
+                    "The Région expects responsible and respectful behaviour from you towards partners, the staff of your school and other young people.",
+                    "Incivility reported by a partner or by your school may suspend your advantages for the whole current campaign.",
                 ]),
                 section("Misuse", &[
                     "Fraudulent use of the card leads to its deactivation and may lead to prosecution.",

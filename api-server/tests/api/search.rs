@@ -142,4 +142,15 @@ async fn campaign_and_charter() {
     assert_eq!(en["lang"], "en");
     assert_eq!(s.get_lang("/api/v1/charter", "en").await.json()["lang"], "en");
     assert_eq!(s.get_lang("/api/v1/charter?lang=fr", "en").await.json()["lang"], "fr");
+
+    // The charter covers what the Région asks of every holder, in both languages.
+    for (charter, points) in [
+        (&fr, ["personnelle", "comportement responsable", "suspension de tes avantages"]),
+        (&en, ["personal card", "responsible", "suspend your advantages"]),
+    ] {
+        let text = charter["sections"].to_string();
+        for point in points {
+            assert!(text.contains(point), "charter {} lacks {point:?}", charter["lang"]);
+        }
+    }
 }
