@@ -65,8 +65,8 @@ export async function fillIdentity(page, p = STUDENT) {
 
 export async function fillGuardian(page, g = GUARDIAN) {
   await page.getByRole('radio', { name: g.civility, exact: true }).check();
-  await page.getByLabel('Nom du représentant légal').fill(g.lastName);
-  await page.getByLabel('Prénom du représentant légal').fill(g.firstName);
+  await page.getByLabel('Nom du représentant légal', { exact: true }).fill(g.lastName);
+  await page.getByLabel('Prénom du représentant légal', { exact: true }).fill(g.firstName);
   await page.getByLabel('Adresse e-mail du représentant légal').fill(g.email);
   await page.getByLabel('Téléphone du représentant légal').fill(g.phone);
   await page.getByLabel(/Mon représentant légal est d'accord/).check();

@@ -38,7 +38,7 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `"${server}" --addr 127.0.0.1:${port} --dist "${dist}" --data-dir "${dataDir}" --dev --public-url ${baseURL}`,
+    command: `"${server}" --addr 127.0.0.1:${port} --dist "${dist}" --data-dir "${dataDir}" --dev --today 2026-10-01 --public-url ${baseURL}`,
     url: `${baseURL}/api/v1/campaign`,
     reuseExistingServer: false,
     timeout: 60_000,
