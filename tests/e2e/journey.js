@@ -92,26 +92,35 @@ export async function addPhoto(page) {
   if (await apply.isVisible().catch(() => false)) await apply.click();
 }
 
-/** Walks from the start page to the review page, checking each step's number. */
-export async function reachReview(page, p = STUDENT) {
+/** Walks from the start page to the review page, checking each step's number; `onStep(slug)` runs on arrival. */
+export async function reachReview(page, p = STUDENT, onStep = async () => {}) {
   await start(page);
   await expectStep(page, 'charte', 1, 7);
+  await onStep('charte');
   await acceptCharter(page);
   await expectStep(page, 'identite', 2, 7);
+  await onStep('identite');
   await fillIdentity(page, p);
   await next(page);
   await expectStep(page, 'coordonnees', 3, 7);
+  await onStep('coordonnees');
   await fillContact(page, p);
   await next(page);
   await expectStep(page, 'etablissement', 4, 7);
+  await onStep('etablissement');
   await chooseSchool(page, p);
+  await onStep('etablissement-choisi');
   await next(page);
   await expectStep(page, 'photo', 5, 7);
+  await onStep('photo');
   await addPhoto(page);
+  await onStep('photo-choisie');
   await next(page);
   await expectStep(page, 'envoi', 6, 7);
+  await onStep('envoi');
   await next(page);
   await expectStep(page, 'verification', 7, 7);
+  await onStep('verification');
 }
 
 /** The newest activation email of the dev outbox sent to `to`. */
