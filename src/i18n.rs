@@ -83,7 +83,7 @@ pub struct I18n {
     pub lang: RwSignal<Lang>,
 }
 
-/// Sets up the language: remembered choice, else the browser's, else French; keeps `<html lang>` and localStorage
+/// Sets up the language: remembered choice, else French; keeps `<html lang>` and localStorage
 /// in step with it. Call once, at the root.
 pub fn provide_i18n() -> RwSignal<Lang> {
     let lang = RwSignal::new(initial_lang());
@@ -95,13 +95,10 @@ pub fn provide_i18n() -> RwSignal<Lang> {
     lang
 }
 
-/// The language to start in: remembered choice, else the browser's, else French.
+/// The language to start in: the remembered choice, else French. The browser's language is deliberately not
+/// followed: this is a French public service whose reference text is French, and the switch is one tap away.
 pub fn initial_lang() -> Lang {
-    if let Some(saved) = crate::storage::local_get(LANG_STORAGE_KEY).and_then(|c| Lang::from_code(&c)) {
-        return saved;
-    }
-    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-    Lang::from_code(browser.split('-').next().unwrap_or("")).unwrap_or_default()
+    crate::storage::local_get(LANG_STORAGE_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default()
 }
 
 /// Remembers `lang` and updates `<html lang>` (screen readers switch voice on it).

@@ -13,6 +13,47 @@ pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
 }
 
+/// Translation key of the label of a field path, to name the field in the error summary.
+pub fn field_label_key(path: &str) -> Option<&'static str> {
+    use passregion_core::api::field::*;
+    Some(match path {
+        CHARTER_VERSION => "journey.charter",
+        CIVILITY => "identity.civility",
+        LAST_NAME => "identity.last_name",
+        FIRST_NAME => "identity.first_name",
+        BIRTH_DATE => "identity.birth_date",
+        EMAIL => "identity.email",
+        EMAIL_CONFIRM => "identity.email_confirm",
+        PASSWORD => "identity.password",
+        PASSWORD_CONFIRM => "identity.password_confirm",
+        GUARDIAN | GUARDIAN_CONSENT => "journey.guardian",
+        GUARDIAN_CIVILITY => "guardian.civility",
+        GUARDIAN_LAST_NAME => "guardian.last_name",
+        GUARDIAN_FIRST_NAME => "guardian.first_name",
+        GUARDIAN_EMAIL => "guardian.email",
+        GUARDIAN_PHONE => "guardian.phone",
+        MOBILE_PHONE => "contact.mobile_phone",
+        STREET => "contact.street",
+        COMPLEMENT => "contact.complement",
+        CARE_OF => "contact.care_of",
+        POSTAL_CODE => "contact.postal_code",
+        COMMUNE => "contact.commune",
+        UAI => "school.label",
+        STREAM_CODE => "school.stream_label",
+        PHOTO => "journey.photo",
+        _ => return None,
+    })
+}
+
+/// "Nom : Ce champ est à remplir pour continuer." — the summary names the field, the inline error does not
+/// need to (it sits under the label).
+fn summary_line(path: &str, message: String) -> String {
+    match field_label_key(path) {
+        Some(key) => format!("{}{}{message}", t_now(key), t_now("common.label_separator")),
+        None => message,
+    }
+}
+
 /// The translated message of an error code sent by core or the server.
 pub fn error_text(code: &str) -> String {
     t_now(&format!("errors.{code}"))
@@ -66,18 +107,30 @@ impl FormState {
         })
     }
 
+    /// [`Self::has_server_errors`] read once, without subscribing (for a component's set-up).
+    pub fn has_server_errors_now(&self, state: &AppState) -> bool {
+        let step = self.step;
+        state.server_errors.with_untracked(|errors| {
+            errors.iter().any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
+        })
+    }
+
     pub fn summary(&self, state: &AppState) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .issues
             .get()
             .into_iter()
-            .map(|(f, code)| (f.to_string(), self.message(state, f).unwrap_or_else(|| error_text(code.as_str()))))
+            .map(|(f, code)| {
+                let message = self.message(state, f).unwrap_or_else(|| error_text(code.as_str()));
+                (f.to_string(), summary_line(f, message))
+            })
             .collect();
         for e in state.server_errors.get() {
             let here = self.step == StepId::Review || journey::step_for_field(&e.field) == self.step;
             if here && !out.iter().any(|(f, _)| *f == e.field) {
                 let message = self.message(state, &e.field).unwrap_or(e.message.clone());
-                out.push((e.field, message));
+                let line = summary_line(&e.field, message);
+                out.push((e.field, line));
             }
         }
         out

@@ -78,7 +78,7 @@ pub fn StepFrame(
     let summary = Signal::derive(move || form.summary(&state));
     let show_summary =
         move || (form.submitted.get() || form.has_server_errors(&state)) && !summary.with(Vec::is_empty);
-    if form.has_server_errors(&state) {
+    if form.has_server_errors_now(&state) {
         // Sent back here by the server's refusal: say why at once.
         request_animation_frame(|| focus_id("error-summary"));
     }
@@ -94,7 +94,7 @@ pub fn StepFrame(
             set_document_title(&page);
         }
     });
-    if !form.has_server_errors(&state) {
+    if !form.has_server_errors_now(&state) {
         focus_heading_on_navigation("step-title");
     }
 
