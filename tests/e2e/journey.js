@@ -86,10 +86,14 @@ export async function chooseSchool(page, p = STUDENT) {
   await page.getByLabel('Filière', { exact: true }).selectOption({ label: p.stream });
 }
 
-export async function addPhoto(page) {
-  await page.getByLabel(/Choisir une photo|Choose a photo/).setInputFiles(PHOTO);
-  const apply = page.getByRole('button', { name: 'Appliquer' });
-  if (await apply.isVisible().catch(() => false)) await apply.click();
+export async function addPhoto(page, file = PHOTO) {
+  await page.getByLabel('Choisir une photo').setInputFiles(file);
+  await page.getByRole('button', { name: 'Appliquer' }).click();
+  const anyway = page.getByRole('button', { name: /L'utiliser quand même|Utiliser cette photo/ });
+  const accepted = page.getByText('Photo enregistrée. Tu peux continuer.');
+  await expect(accepted.or(anyway).first()).toBeVisible({ timeout: 20_000 });
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(accepted).toBeVisible();
 }
 
 /** Walks from the start page to the review page, checking each step's number; `onStep(slug)` runs on arrival. */

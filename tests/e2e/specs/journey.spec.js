@@ -1,6 +1,6 @@
 // The whole application, as a student does it: start → charter → identity → contact → school → photo → delivery →
 // review → submission → dossier number → activation through the emailed link.
-import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
+import { test, expect, checkPage, allowConsoleErrors, snap } from '../fixtures.js';
 import {
   STUDENT, reachReview, activationLink, next, expectStep, start, acceptCharter, fillIdentity, fillGuardian,
   fillContact, chooseSchool, addPhoto,
@@ -22,8 +22,30 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await expect(page).toHaveURL(/\/demande\/confirmation$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
-  const number = (await page.getByTestId('dossier-number').innerText()).replace(/\s/g, '');
+  const number = (await main.getByText(/^\d[\d ]{9,13}$/).first().innerText()).replace(/\s/g, '');
   expect(number).toMatch(/^\d{10}$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copier le numéro' }).click();
+  await expect(page.getByText('Numéro copié.')).toBeVisible();
+  expect((await page.evaluate(() => navigator.clipboard.readText())).replace(/\s/g, '')).toBe(number);
+
+  // The printed receipt: the document to hand to the school, without the site's chrome.
+  await page.emulateMedia({ media: 'print' });
+  const receipt = page.getByRole('region', { name: 'Récapitulatif de ta demande' });
+  await expect(receipt).toBeVisible();
+  await expect(receipt).toContainText(number.slice(0, 3));
+  await expect(receipt).toContainText(STUDENT.schoolName);
+  await expect(receipt).toContainText('Éloïse');
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copier le numéro' })).toBeHidden();
+  await snap(page, 'receipt-print');
+  await page.emulateMedia({ media: 'screen' });
+
+  // "Je n'ai rien reçu": a second activation email, and a clear answer.
+  await page.getByText('Je n\'ai rien reçu').click();
+  await page.getByRole('button', { name: 'Renvoyer le lien' }).click();
+  await expect.poll(async () => (await (await request.get('/api/v1/dev/outbox')).json())
+    .filter((m) => m.to === student.email).length).toBe(2);
   await expect(main).toContainText('Retiens bien ce numéro : c\'est ton identifiant de connexion');
   await expect(main).toContainText(/@example\.fr/);
   await checkPage(page, 'confirmation');
@@ -40,6 +62,7 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   await expect(page.getByRole('main')).toContainText(number);
   await checkPage(page, 'activation-done');
 
+  allowConsoleErrors(page, /status of 409/); // the API's answer for a used token, logged by Chromium
   await page.goto(link);
   await expect(page.getByText('Ton compte est déjà activé.')).toBeVisible();
 });

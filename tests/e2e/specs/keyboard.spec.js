@@ -62,6 +62,10 @@ test('the whole application can be made with the keyboard only', async ({ page }
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('-');
   await press(page, page.getByRole('button', { name: 'Appliquer' }));
+  const use = page.getByRole('button', { name: /Utiliser cette photo|L'utiliser quand même/ });
+  await expect(use).toBeVisible({ timeout: 20_000 });
+  await press(page, use);
+  await expect(page.getByText('Photo enregistrée. Tu peux continuer.')).toBeVisible();
   await press(page, cont);
   await expectStep(page, 'envoi', 6, 7);
 
