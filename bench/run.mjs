@@ -66,7 +66,8 @@ const tool = (...args) =>
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'bench-'))}`],
+    '--disable-component-update', '--disable-sync'],
+  // Playwright gives the browser a fresh temporary profile itself.
 });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

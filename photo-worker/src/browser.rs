@@ -20,11 +20,13 @@ pub async fn upright_size(file: &Blob) -> Option<(u32, u32)> {
     Some(size)
 }
 
-/// Decodes, orients, crops and resizes (high-quality filter) in one browser call, then reads the pixels back.
+/// Decodes, orients, crops and resizes (high-quality filter) in one browser call, then reads the pixels back at
+/// twice the output size (or the crop's own size if smaller): the final reduction is ours (Lanczos3, sharper).
 /// The source rectangle is given in upright coordinates: with `imageOrientation: "from-image"` the browser
 /// orients before cropping (checked by the benchmark on the EXIF-6 phone photo).
 pub async fn crop_resize_rgba(file: &Blob, crop: &Crop) -> Option<(Vec<u8>, u32, u32)> {
-    let (w, h) = output_size(crop);
+    let (ow, oh) = output_size(crop);
+    let (w, h) = if crop.width >= 2 * ow { (2 * ow, 2 * oh) } else { (crop.width, crop.height) };
     let options = ImageBitmapOptions::new();
     options.set_image_orientation(ImageOrientation::FromImage);
     options.set_resize_width(w);

@@ -70,7 +70,8 @@ async fn handle_process(id: f64, file: Blob, crop: Crop, force_rust: bool) -> Re
         Some((rgba, w, h)) => {
             drop(bytes);
             Out::new("progress", id).str("stage", "encode").post();
-            passregion_photo::finish_rgba(&rgba, w, h)?
+            let (out_w, out_h) = passregion_photo::output_size(&crop);
+            passregion_photo::finish_rgba_scaled(&rgba, w, h, out_w, out_h)?
         }
         None => {
             path = "rust";

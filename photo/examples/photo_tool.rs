@@ -5,7 +5,7 @@
 //! - `process IN OUT.jpg`: run the pure-Rust pipeline on the centred 7:9 frame; prints size, quality, timing, advice.
 //! - `reference IN OUT.png`: the reference crop: the centred 7:9 frame, upright, Lanczos3 to 827 × 1063, lossless.
 //! - `png IN OUT.png`: the picture upright, as PNG (to look at outputs).
-//! - `ssim A B`: SSIM (luma, 8×8 windows) between two pictures of the same size.
+//! - `ssim A REF`: SSIM (luma, 8×8 windows, step 4) of A against REF (REF resized to A's size if they differ).
 
 use std::time::Instant;
 
@@ -98,7 +98,11 @@ fn main() {
         Some("png") => load_upright(&args[2]).to_rgb8().save(&args[3]).expect("writable"),
         Some("ssim") => {
             let a = load_upright(&args[2]);
-            let b = load_upright(&args[3]);
+            let mut b = load_upright(&args[3]);
+            // A contender that rounds 7:9 differently (826 wide) is compared with the reference resized to its size.
+            if a.dimensions() != b.dimensions() {
+                b = b.resize_exact(a.width(), a.height(), FilterType::Lanczos3);
+            }
             println!("{:.4}", ssim(&a, &b));
         }
         _ => eprintln!("usage: photo_tool fixture|process|reference|ssim …"),

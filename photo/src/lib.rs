@@ -32,7 +32,7 @@ pub use format::{Format, ProbeInfo, probe};
 pub use frame::Frame;
 pub use geometry::{Crop, Orientation, output_size, stored_rect};
 #[cfg(feature = "codec")]
-pub use pipeline::{Processed, finish_rgba, process};
+pub use pipeline::{Processed, finish_rgba, finish_rgba_scaled, process};
 
 /// The Région's API refuses photos above this size (decimal bytes).
 pub const MAX_OUTPUT_BYTES: usize = 2_000_000;

@@ -38,6 +38,17 @@ pub fn finish_rgba(rgba: &[u8], width: u32, height: u32) -> Result<Processed, Ph
     finish_rgb(&rgba_on_white(rgba), width, height)
 }
 
+/// Like [`finish_rgba`], for pixels still larger than the output: the last reduction (at most a few times) is done
+/// here with Lanczos3. The worker asks the browser for twice the output size because a browser's own large
+/// downscale is softer (measured SSIM 0.968 against 0.986 with this final step, see bench/).
+pub fn finish_rgba_scaled(rgba: &[u8], width: u32, height: u32, out_w: u32, out_h: u32) -> Result<Processed, PhotoError> {
+    if rgba.len() != width as usize * height as usize * 4 || out_w == 0 || out_h == 0 {
+        return Err(PhotoError::BadCrop);
+    }
+    let rgb = resize_rgb(rgba_on_white(rgba), width, height, out_w, out_h);
+    finish_rgb(&rgb, out_w, out_h)
+}
+
 fn finish_rgb(rgb: &[u8], width: u32, height: u32) -> Result<Processed, PhotoError> {
     let advice = advise(rgb, width, height);
     let (jpeg, quality, encodes) = encode_within(rgb, width, height, MAX_OUTPUT_BYTES)?;

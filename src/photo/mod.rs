@@ -31,6 +31,8 @@ const MAX_FILE_BYTES: f64 = passregion_photo::MAX_INPUT_BYTES as f64;
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
     Choose,
+    /// Back on the step with a photo already accepted: show it (its URL belongs to `photo_bridge`).
+    Saved,
     Camera,
     Checking,
     Cropping { url: String, width: u32, height: u32, from_camera: bool },
@@ -50,7 +52,8 @@ struct Problem {
 #[component]
 pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
     let state = use_app_state();
-    let stage = RwSignal::new(Stage::Choose);
+    let already = state.draft.with_untracked(|d| d.photo.is_some()) && crate::photo_bridge::photo_url().is_some();
+    let stage = RwSignal::new(if already { Stage::Saved } else { Stage::Choose });
     let problem = RwSignal::new(None::<Problem>);
     let frame = RwSignal::new(Frame::new(1, 1));
     let source = StoredValue::new_local(None::<Blob>);
@@ -74,6 +77,16 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         stage.set(next);
     };
 
+    // Hands the photo to the app: the step is then complete.
+    let accept_now = move || {
+        let Some((blob, meta)) = result.get_value() else { return };
+        crate::photo_bridge::set_photo(Some(blob));
+        state.update_draft(|d| d.photo = Some(meta));
+        if let Some(cb) = on_done {
+            cb.run(());
+        }
+    };
+
     let on_reply = move |reply: Reply| {
         let current = request.get_value();
         match reply {
@@ -94,7 +107,13 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
                 result.set_value(Some((blob, PhotoMeta { width, height, bytes: jpeg.len() as u64 })));
+                // Nothing to warn about: the photo is taken at once. Otherwise the person decides ("use it anyway").
+                let clean = advice.is_empty();
                 stage.set(Stage::Result { url, advice, from_camera: from_camera.get_value() });
+                if clean {
+                    accept_now();
+                }
+                request_animation_frame(|| crate::ui::form::focus_id("photo-result"));
             }
             Reply::Failed { id, code, width, height } if id == current || code == "worker" => {
                 problem.set(Some(Problem { code, width, height }));
@@ -149,14 +168,7 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
             }
         });
     };
-    let accept = move |_| {
-        let Some((blob, meta)) = result.get_value() else { return };
-        crate::photo_bridge::set_photo(Some(blob));
-        state.update_draft(|d| d.photo = Some(meta));
-        if let Some(cb) = on_done {
-            cb.run(());
-        }
-    };
+    let accept = move |_| accept_now();
     let start_over = move |_| {
         problem.set(None);
         if from_camera.get_value() {
@@ -239,6 +251,15 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                         <button type="button" class="button button--secondary" on:click=open_camera>{t("photo.take_photo")}</button>
                     </div>
                 }.into_any(),
+                Stage::Saved => view! {
+                    <div class="photo-step__result">
+                        <CardPreview photo_url=Signal::derive(crate::photo_bridge::photo_url) name=name />
+                        <p role="status">{t("photo.accepted")}</p>
+                        <button type="button" class="button button--secondary" on:click=move |_| set_stage(Stage::Choose)>
+                            {t("photo.choose_other")}
+                        </button>
+                    </div>
+                }.into_any(),
                 Stage::Camera => view! {
                     <div class="photo-step__camera">
                         <div style="position:relative;width:min(100%,28rem);aspect-ratio:4/3;background:#000;overflow:hidden">
@@ -270,7 +291,7 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 Stage::Result { url, advice, from_camera } => {
                     let has_advice = !advice.is_empty();
                     view! {
-                        <div class="photo-step__result">
+                        <div class="photo-step__result" id="photo-result" tabindex="-1">
                             <CardPreview photo_url=Signal::derive(move || Some(url.clone())) name=name />
                             {has_advice.then(|| view! {
                                 <div class="photo-step__advice" role="status">
