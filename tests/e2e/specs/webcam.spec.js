@@ -1,0 +1,59 @@
+// The webcam path with Chromium's fake camera: capture, crop, submit; the camera is off after capture and when the
+// person leaves the step.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, checkPage } from '../fixtures.js';
+import { chromiumArgs } from '../playwright.config.js';
+import { next, expectStep } from '../journey.js';
+import { reachPhotoStep, useThePhoto } from '../photo.js';
+
+const clip = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'photos', 'webcam-face.y4m');
+const fake = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+// The face clip when ../shared is there; otherwise Chromium's own synthetic camera picture.
+if (existsSync(clip)) fake.push(`--use-file-for-fake-video-capture=${clip}`);
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...fake] } });
+
+test('capture, crop and submit; the camera is switched off afterwards', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Count live camera tracks, to check they are all stopped after capture.
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    window.__tracks = [];
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const stream = await original(c);
+      window.__tracks.push(...stream.getTracks());
+      return stream;
+    };
+  });
+  await reachPhotoStep(page, 'webcam');
+  await page.getByRole('button', { name: 'Prendre une photo' }).click();
+  await expect(page.getByLabel('Image de la caméra')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length)).toBe(1);
+  await checkPage(page, 'photo-webcam');
+  await page.getByRole('button', { name: 'Capturer' }).click();
+  await expect.poll(() => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length)).toBe(0);
+  await expect(page.getByRole('application', { name: 'Cadrage de la photo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Appliquer' }).click();
+  await useThePhoto(page);
+  await next(page);
+  await next(page);
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
+});
+
+test('leaving the step switches the camera off', async ({ page }) => {
+  await page.addInitScript(() => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    window.__tracks = [];
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const stream = await original(c);
+      window.__tracks.push(...stream.getTracks());
+      return stream;
+    };
+  });
+  await reachPhotoStep(page, 'webcam-quitte');
+  await page.getByRole('button', { name: 'Prendre une photo' }).click();
+  await expect(page.getByLabel('Image de la caméra')).toBeVisible();
+  await page.getByRole('link', { name: 'Retour', exact: true }).click();
+  await expectStep(page, 'etablissement', 4, 7);
+  await expect.poll(() => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length)).toBe(0);
+});
