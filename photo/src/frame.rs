@@ -65,8 +65,8 @@ impl Frame {
     pub fn crop(&self) -> Crop {
         let w = (self.width().round() as u32).min(self.full_width() as u32).max(1);
         let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32).min(self.img_h as u32);
-        let x = ((self.cx - f64::from(w) / 2.0).round().max(0.0) as u32).min(self.img_w as u32 - w);
-        let y = ((self.cy - f64::from(h) / 2.0).round().max(0.0) as u32).min(self.img_h as u32 - h);
+        let x = ((self.cx - f64::from(w) / 2.0).floor().max(0.0) as u32).min(self.img_w as u32 - w);
+        let y = ((self.cy - f64::from(h) / 2.0).floor().max(0.0) as u32).min(self.img_h as u32 - h);
         Crop { x, y, width: w, height: h }
     }
 }
