@@ -33,3 +33,12 @@ test('an unknown address shows a helpful not-found page, not a blank one', async
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /accueil|demande/i }).first()).toBeVisible();
 });
+
+test.describe('with an English-speaking browser', () => {
+  test.use({ locale: 'en-GB' });
+  test('the app still starts in French, the Région\'s language, until the person switches', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Faire ma demande de Pass\'Région');
+  });
+});
