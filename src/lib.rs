@@ -14,5 +14,6 @@ pub mod ui;
 
 /// Mounts the application on `<body>`.
 pub fn run() {
+    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

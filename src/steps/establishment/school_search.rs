@@ -60,7 +60,8 @@ pub fn SchoolSearch() -> impl IntoView {
         }
         set_timeout(
             move || {
-                if sequence.get_untracked() != seq {
+                // The page may have gone (timers outlive components): only the latest, still-mounted search runs.
+                if sequence.try_get_untracked() != Some(seq) {
                     return;
                 }
                 results.set(Results::Searching);
@@ -70,13 +71,15 @@ pub fn SchoolSearch() -> impl IntoView {
                     if sequence.try_get_untracked() != Some(seq) {
                         return;
                     }
-                    active.set(None);
+                    let _ = active.try_set(None);
                     match answer {
                         Ok(page) => {
-                            results.set(Results::Found(page));
-                            expanded.set(true);
+                            let _ = results.try_set(Results::Found(page));
+                            let _ = expanded.try_set(true);
                         }
-                        Err(e) => results.set(Results::Failed(e)),
+                        Err(e) => {
+                            let _ = results.try_set(Results::Failed(e));
+                        }
                     }
                 });
             },

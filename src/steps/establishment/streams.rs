@@ -140,7 +140,7 @@ fn FindStream(uai: String, on_pick: Callback<Stream>) -> impl IntoView {
         let uai = uai.clone();
         set_timeout(
             move || {
-                if sequence.get_untracked() != seq {
+                if sequence.try_get_untracked() != Some(seq) {
                     return;
                 }
                 searching.set(true);
@@ -148,8 +148,8 @@ fn FindStream(uai: String, on_pick: Callback<Stream>) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     let answer = api::search_streams(text.trim(), Some(&uai), lang).await;
                     if sequence.try_get_untracked() == Some(seq) {
-                        searching.set(false);
-                        results.set(Some(answer));
+                        let _ = searching.try_set(false);
+                        let _ = results.try_set(Some(answer));
                     }
                 });
             },

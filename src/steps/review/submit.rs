@@ -50,7 +50,8 @@ pub fn SubmitButton() -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let answer = api::submit_application(&request, photo, &key, lang.get_untracked()).await;
-            sending.set(false);
+            // The person may have left the page while waiting: the signals may be gone, the state is not.
+            let _ = sending.try_set(false);
             match answer {
                 Ok(created) => {
                     let receipt = state.draft.with_untracked(|d| Receipt::new(created, d));
@@ -67,9 +68,15 @@ pub fn SubmitButton() -> impl IntoView {
                         navigate(&format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()), Default::default());
                     }
                 }
-                Err(ApiError::Problem(p)) => failure.set(Some(Failure::Refused(p.code))),
-                Err(ApiError::Network) => failure.set(Some(Failure::Network)),
-                Err(ApiError::Unexpected { .. }) => failure.set(Some(Failure::Unexpected)),
+                Err(ApiError::Problem(p)) => {
+                    let _ = failure.try_set(Some(Failure::Refused(p.code)));
+                }
+                Err(ApiError::Network) => {
+                    let _ = failure.try_set(Some(Failure::Network));
+                }
+                Err(ApiError::Unexpected { .. }) => {
+                    let _ = failure.try_set(Some(Failure::Unexpected));
+                }
             }
         });
     };
