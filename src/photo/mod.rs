@@ -107,12 +107,8 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
                 result.set_value(Some((blob, PhotoMeta { width, height, bytes: jpeg.len() as u64 })));
-                // Nothing to warn about: the photo is taken at once. Otherwise the person decides ("use it anyway").
-                let clean = advice.is_empty();
+                // The person looks at the card mock and confirms ("use this photo" / "use it anyway").
                 stage.set(Stage::Result { url, advice, from_camera: from_camera.get_value() });
-                if clean {
-                    accept_now();
-                }
                 request_animation_frame(|| crate::ui::form::focus_id("photo-result"));
             }
             Reply::Failed { id, code, width, height } if id == current || code == "worker" => {
@@ -270,8 +266,10 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                             </div>
                         </div>
                         <p class="field__hint">{t("photo.camera_help")}</p>
-                        <button type="button" class="button button--primary" on:click=capture disabled=move || !camera.live.get()>{t("photo.capture")}</button>
-                        <button type="button" class="button button--secondary" on:click=cancel_camera>{t("photo.camera_cancel")}</button>
+                        <div class="photo-step__actions" style="display:flex;flex-wrap:wrap;gap:0.5rem">
+                            <button type="button" class="button button--primary" on:click=capture disabled=move || !camera.live.get()>{t("photo.capture")}</button>
+                            <button type="button" class="button button--secondary" on:click=cancel_camera>{t("photo.camera_cancel")}</button>
+                        </div>
                     </div>
                 }.into_any(),
                 Stage::Checking | Stage::Processing => view! {
@@ -282,10 +280,12 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 Stage::Cropping { url, width, height, from_camera } => view! {
                     <div class="photo-step__crop">
                         <CropFrame url=url frame=frame img_w=width img_h=height />
-                        <button type="button" class="button button--primary" on:click=apply>{t("photo.apply")}</button>
-                        <button type="button" class="button button--secondary" on:click=start_over>
-                            {if from_camera { t("photo.retake") } else { t("photo.choose_other") }}
-                        </button>
+                        <div class="photo-step__actions" style="display:flex;flex-wrap:wrap;gap:0.5rem;margin-top:0.75rem">
+                            <button type="button" class="button button--primary" on:click=apply>{t("photo.apply")}</button>
+                            <button type="button" class="button button--secondary" on:click=start_over>
+                                {if from_camera { t("photo.retake") } else { t("photo.choose_other") }}
+                            </button>
+                        </div>
                     </div>
                 }.into_any(),
                 Stage::Result { url, advice, from_camera } => {
