@@ -29,11 +29,17 @@ pub fn StartPage() -> impl IntoView {
             let (opens, closes) = (french_date(&c.opens_on), french_date(&c.closes_on));
             let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
             let id = c.id.clone();
+            // Outside the campaign's dates the form still opens (answers can be prepared), but the person is told
+            // that sending will be refused until it opens, or that it has closed.
+            let window = passregion_core::campaign::campaign_window(&c, today()).err();
             view! {
                 <section class="card campaign" aria-labelledby="campaign-title">
                     <h2 id="campaign-title">{tf("start.campaign_title", move || vec![("id", id.clone())])}</h2>
                     <p>{tf("start.campaign_dates", move || vec![("opens", opens.clone()), ("closes", closes.clone())])}</p>
                     <p>{tf("start.campaign_ages", move || vec![("min", min.clone()), ("max", max.clone())])}</p>
+                    {window.map(|code| view! {
+                        <p class="notice notice--warning" role="status">{crate::ui::form::error_text(code.as_str())}</p>
+                    })}
                 </section>
             }
             .into_any()
