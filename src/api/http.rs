@@ -59,14 +59,53 @@ pub async fn post_multipart<B: Serialize, T: DeserializeOwned>(
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
+    // A body cut off mid-way is a lost connection, not a server answer.
     let text = response.text().await.map_err(|_| ApiError::Network)?;
-    if response.ok() {
-        return serde_json::from_str(&text)
+    classify(status, &text)
+}
+
+/// Turns an HTTP answer into the typed result: 2xx → `T`; an RFC 9457 body → `Problem` (whatever the status, so
+/// field errors survive); anything else (a proxy's HTML page, a body that is not ours) → `Unexpected`.
+pub fn classify<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        return serde_json::from_str(body)
             .map_err(|e| ApiError::Unexpected { status: Some(status), detail: e.to_string() });
     }
-    match serde_json::from_str::<Problem>(&text) {
+    match serde_json::from_str::<Problem>(body) {
         Ok(problem) => Err(ApiError::Problem(problem)),
-        Err(_) => Err(ApiError::Unexpected { status: Some(status), detail: text.chars().take(200).collect() }),
+        Err(_) => Err(ApiError::Unexpected { status: Some(status), detail: body.chars().take(200).collect() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passregion_core::api::{ActivationDone, problem_code};
+
+    #[test]
+    fn success_bodies_are_parsed() {
+        let done: ActivationDone = classify(200, r#"{"dossier_number":"1234567890"}"#).unwrap();
+        assert_eq!(done.dossier_number, "1234567890");
+    }
+
+    #[test]
+    fn a_problem_keeps_its_code_and_field_errors() {
+        let body = r#"{"type":"/problems/validation","title":"Invalid","status":422,"code":"validation_failed",
+            "errors":[{"field":"contact.address.postal_code","code":"postal_code_invalid","message":"Code postal invalide."}]}"#;
+        let err = classify::<ActivationDone>(422, body).unwrap_err();
+        assert_eq!(err.code(), Some(problem_code::VALIDATION_FAILED));
+        assert_eq!(err.field_errors().len(), 1);
+        assert_eq!(err.field_errors()[0].field, "contact.address.postal_code");
+        assert_eq!(err.status(), Some(422));
+    }
+
+    #[test]
+    fn anything_else_is_unexpected() {
+        let html = classify::<ActivationDone>(502, "<html>Bad gateway</html>").unwrap_err();
+        assert!(matches!(html, ApiError::Unexpected { status: Some(502), .. }), "{html:?}");
+        let wrong_shape = classify::<ActivationDone>(200, r#"{"nope":1}"#).unwrap_err();
+        assert!(matches!(wrong_shape, ApiError::Unexpected { status: Some(200), .. }));
+        assert_eq!(wrong_shape.code(), None);
     }
 }
 
