@@ -29,9 +29,13 @@ fn now() -> f64 {
 
 async fn read_bytes(file: &Blob) -> Result<Vec<u8>, PhotoError> {
     if file.size() as u64 > passregion_photo::MAX_INPUT_BYTES {
-        return Err(PhotoError::FileTooLarge { bytes: file.size() as u64 });
+        return Err(PhotoError::FileTooLarge {
+            bytes: file.size() as u64,
+        });
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| PhotoError::Damaged)?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| PhotoError::Damaged)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -43,29 +47,48 @@ async fn handle_probe(id: f64, file: Blob) -> Result<(), PhotoError> {
         // HEIC/AVIF: only the browser knows; if it cannot decode, say how to get a JPEG.
         None => browser::upright_size(&file)
             .await
-            .ok_or(PhotoError::NeedsBrowserDecoder { format: info.format.name() })?,
+            .ok_or(PhotoError::NeedsBrowserDecoder {
+                format: info.format.name(),
+            })?,
     };
     if width < passregion_photo::MIN_CROP_W || height < passregion_photo::MIN_CROP_H {
         return Err(PhotoError::ImageTooSmall { width, height });
     }
-    Out::new("probed", id).str("format", info.format.name()).num("width", width).num("height", height).post();
+    Out::new("probed", id)
+        .str("format", info.format.name())
+        .num("width", width)
+        .num("height", height)
+        .post();
     Ok(())
 }
 
-async fn handle_process(id: f64, file: Blob, crop: Crop, force_rust: bool) -> Result<(), PhotoError> {
+async fn handle_process(
+    id: f64,
+    file: Blob,
+    crop: Crop,
+    force_rust: bool,
+) -> Result<(), PhotoError> {
     let started = now();
     Out::new("progress", id).str("stage", "decode").post();
     let bytes = read_bytes(&file).await?;
     let info = probe(&bytes)?;
     let upright = match info.upright_size() {
         Some(size) => size,
-        None => browser::upright_size(&file).await.ok_or(PhotoError::NeedsBrowserDecoder { format: info.format.name() })?,
+        None => browser::upright_size(&file)
+            .await
+            .ok_or(PhotoError::NeedsBrowserDecoder {
+                format: info.format.name(),
+            })?,
     };
     crop.validate(upright.0, upright.1)?;
     // The browser's decoder (native, multi-threaded, scaled decoding) is several times faster than decoding in
     // wasm; the Rust decoder remains for browsers where createImageBitmap cannot crop/resize this file.
     let mut path = "browser";
-    let result = if force_rust { None } else { browser::crop_resize_rgba(&file, &crop).await };
+    let result = if force_rust {
+        None
+    } else {
+        browser::crop_resize_rgba(&file, &crop).await
+    };
     let done = match result {
         Some((rgba, w, h)) => {
             drop(bytes);
@@ -101,8 +124,12 @@ fn report(id: f64, err: PhotoError) {
     match err {
         PhotoError::TooManyPixels { width, height }
         | PhotoError::ImageTooSmall { width, height }
-        | PhotoError::CropTooSmall { width, height } => out = out.num("width", width).num("height", height),
-        PhotoError::FileTooLarge { bytes } => out = out.value("bytes", &JsValue::from_f64(bytes as f64)),
+        | PhotoError::CropTooSmall { width, height } => {
+            out = out.num("width", width).num("height", height)
+        }
+        PhotoError::FileTooLarge { bytes } => {
+            out = out.value("bytes", &JsValue::from_f64(bytes as f64))
+        }
         _ => {}
     }
     out.post();
@@ -110,8 +137,14 @@ fn report(id: f64, err: PhotoError) {
 
 fn on_message(event: MessageEvent) {
     let data = event.data();
-    let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let Some(file) = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) else {
+    let id = js_sys::Reflect::get(&data, &"id".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let Some(file) = js_sys::Reflect::get(&data, &"file".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Blob>().ok())
+    else {
         report(id, PhotoError::Empty);
         return;
     };

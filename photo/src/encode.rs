@@ -23,8 +23,18 @@ fn encode(rgb: &[u8], width: u32, height: u32, quality: u8) -> Vec<u8> {
 /// Encodes packed RGB as JPEG, with the highest quality the search finds under `max_bytes`, in at most
 /// [`QUALITY_LADDER_MAX_ENCODES`] encodes: the first quality, then the floor, then two bisection steps.
 /// Returns the bytes, the quality used and how many encodes it took.
-pub fn encode_within(rgb: &[u8], width: u32, height: u32, max_bytes: usize) -> Result<(Vec<u8>, u8, usize), PhotoError> {
-    if width == 0 || height == 0 || width > 65_535 || height > 65_535 || rgb.len() != (width * height * 3) as usize {
+pub fn encode_within(
+    rgb: &[u8],
+    width: u32,
+    height: u32,
+    max_bytes: usize,
+) -> Result<(Vec<u8>, u8, usize), PhotoError> {
+    if width == 0
+        || height == 0
+        || width > 65_535
+        || height > 65_535
+        || rgb.len() != (width * height * 3) as usize
+    {
         return Err(PhotoError::BadCrop);
     }
     let first = encode(rgb, width, height, FIRST_QUALITY);

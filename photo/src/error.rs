@@ -52,10 +52,18 @@ impl fmt::Display for PhotoError {
         match self {
             PhotoError::FileTooLarge { bytes } => write!(f, "file too large: {bytes} bytes"),
             PhotoError::Unsupported { format } => write!(f, "unsupported format: {format}"),
-            PhotoError::NeedsBrowserDecoder { format } => write!(f, "{format} needs the browser's decoder"),
-            PhotoError::TooManyPixels { width, height } => write!(f, "image too large: {width}×{height}"),
-            PhotoError::ImageTooSmall { width, height } => write!(f, "image too small: {width}×{height}"),
-            PhotoError::CropTooSmall { width, height } => write!(f, "crop too small: {width}×{height}"),
+            PhotoError::NeedsBrowserDecoder { format } => {
+                write!(f, "{format} needs the browser's decoder")
+            }
+            PhotoError::TooManyPixels { width, height } => {
+                write!(f, "image too large: {width}×{height}")
+            }
+            PhotoError::ImageTooSmall { width, height } => {
+                write!(f, "image too small: {width}×{height}")
+            }
+            PhotoError::CropTooSmall { width, height } => {
+                write!(f, "crop too small: {width}×{height}")
+            }
             other => f.write_str(other.code()),
         }
     }

@@ -57,7 +57,8 @@ pub struct ProbeInfo {
 impl ProbeInfo {
     /// Size once the EXIF orientation is applied.
     pub fn upright_size(&self) -> Option<(u32, u32)> {
-        self.stored_size.map(|(w, h)| self.orientation.upright_size(w, h))
+        self.stored_size
+            .map(|(w, h)| self.orientation.upright_size(w, h))
     }
 }
 
@@ -79,7 +80,12 @@ fn sniff(bytes: &[u8]) -> Result<Format, PhotoError> {
         if brand == b"avif" || brand == b"avis" {
             return Ok(Format::Avif);
         }
-        if [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"].iter().any(|b| brand == *b) {
+        if [
+            b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1",
+        ]
+        .iter()
+        .any(|b| brand == *b)
+        {
             return Ok(Format::Heif);
         }
     }
@@ -121,11 +127,17 @@ pub fn probe(bytes: &[u8]) -> Result<ProbeInfo, PhotoError> {
         return Err(PhotoError::Empty);
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(PhotoError::FileTooLarge { bytes: bytes.len() as u64 });
+        return Err(PhotoError::FileTooLarge {
+            bytes: bytes.len() as u64,
+        });
     }
     let format = sniff(bytes)?;
     let Some(image_format) = format.image_format() else {
-        return Ok(ProbeInfo { format, stored_size: None, orientation: Orientation::UPRIGHT });
+        return Ok(ProbeInfo {
+            format,
+            stored_size: None,
+            orientation: Orientation::UPRIGHT,
+        });
     };
     if format == Format::Jpeg && !jpeg_is_complete(bytes) {
         return Err(PhotoError::Damaged);
@@ -140,9 +152,16 @@ pub fn probe(bytes: &[u8]) -> Result<ProbeInfo, PhotoError> {
     let orientation = Orientation::from_exif(orientation);
     let (uw, uh) = orientation.upright_size(width, height);
     if uw < MIN_CROP_W || uh < MIN_CROP_H {
-        return Err(PhotoError::ImageTooSmall { width: uw, height: uh });
+        return Err(PhotoError::ImageTooSmall {
+            width: uw,
+            height: uh,
+        });
     }
-    Ok(ProbeInfo { format, stored_size: Some((width, height)), orientation })
+    Ok(ProbeInfo {
+        format,
+        stored_size: Some((width, height)),
+        orientation,
+    })
 }
 
 pub(crate) fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {
@@ -160,19 +179,25 @@ fn check_not_animated(format: Format, bytes: &[u8]) -> Result<(), PhotoError> {
         Format::Png => image::codecs::png::PngDecoder::new(Cursor::new(bytes))
             .and_then(|d| d.is_apng())
             .map_err(map_decode_error)?,
-        Format::Webp => {
-            image::codecs::webp::WebPDecoder::new(Cursor::new(bytes)).map_err(map_decode_error)?.has_animation()
-        }
+        Format::Webp => image::codecs::webp::WebPDecoder::new(Cursor::new(bytes))
+            .map_err(map_decode_error)?
+            .has_animation(),
         Format::Gif => gif_frame_count(bytes) > 1,
         _ => false,
     };
-    if animated { Err(PhotoError::Animated) } else { Ok(()) }
+    if animated {
+        Err(PhotoError::Animated)
+    } else {
+        Ok(())
+    }
 }
 
 /// Counts image descriptors (up to 2) by walking the GIF blocks, without decoding any frame.
 fn gif_frame_count(bytes: &[u8]) -> usize {
     let mut frames = 0;
-    let Some(&packed) = bytes.get(10) else { return 0 };
+    let Some(&packed) = bytes.get(10) else {
+        return 0;
+    };
     let mut at = 13;
     if packed & 0x80 != 0 {
         at += 3 * (1usize << ((packed & 0x07) + 1));
@@ -193,7 +218,9 @@ fn gif_frame_count(bytes: &[u8]) -> usize {
                 if frames > 1 {
                     break;
                 }
-                let Some(&flags) = bytes.get(at + 9) else { break };
+                let Some(&flags) = bytes.get(at + 9) else {
+                    break;
+                };
                 at += 10;
                 if flags & 0x80 != 0 {
                     at += 3 * (1usize << ((flags & 0x07) + 1));
@@ -230,7 +257,10 @@ fn exif_value(o: image::metadata::Orientation) -> u8 {
 
 pub(crate) fn map_decode_error(e: image::ImageError) -> PhotoError {
     match e {
-        image::ImageError::Limits(_) => PhotoError::TooManyPixels { width: 0, height: 0 },
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels {
+            width: 0,
+            height: 0,
+        },
         image::ImageError::Unsupported(_) => PhotoError::Unsupported { format: "variant" },
         _ => PhotoError::Damaged,
     }

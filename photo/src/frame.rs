@@ -18,7 +18,13 @@ pub struct Frame {
 impl Frame {
     /// The largest centred frame, on an upright `width × height` picture.
     pub fn new(width: u32, height: u32) -> Frame {
-        Frame { img_w: f64::from(width), img_h: f64::from(height), cx: f64::from(width) / 2.0, cy: f64::from(height) / 2.0, zoom: 1.0 }
+        Frame {
+            img_w: f64::from(width),
+            img_h: f64::from(height),
+            cx: f64::from(width) / 2.0,
+            cy: f64::from(height) / 2.0,
+            zoom: 1.0,
+        }
     }
 
     fn full_width(&self) -> f64 {
@@ -58,16 +64,29 @@ impl Frame {
 
     /// Moves the frame by `dx, dy` picture pixels.
     pub fn moved(self, dx: f64, dy: f64) -> Frame {
-        Frame { cx: self.cx + dx, cy: self.cy + dy, ..self }.clamp()
+        Frame {
+            cx: self.cx + dx,
+            cy: self.cy + dy,
+            ..self
+        }
+        .clamp()
     }
 
     /// The frame as whole pixels, for the pipeline.
     pub fn crop(&self) -> Crop {
-        let w = (self.width().round() as u32).min(self.full_width() as u32).max(1);
-        let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32).min(self.img_h as u32);
+        let w = (self.width().round() as u32)
+            .min(self.full_width() as u32)
+            .max(1);
+        let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32)
+            .min(self.img_h as u32);
         let x = ((self.cx - f64::from(w) / 2.0).floor().max(0.0) as u32).min(self.img_w as u32 - w);
         let y = ((self.cy - f64::from(h) / 2.0).floor().max(0.0) as u32).min(self.img_h as u32 - h);
-        Crop { x, y, width: w, height: h }
+        Crop {
+            x,
+            y,
+            width: w,
+            height: h,
+        }
     }
 }
 
@@ -82,13 +101,32 @@ mod tests {
 
     #[test]
     fn every_move_and_zoom_stays_a_valid_crop() {
-        for (w, h) in [(4000, 3000), (3024, 4032), (640, 900), (413, 531), (8000, 6000), (1000, 531)] {
+        for (w, h) in [
+            (4000, 3000),
+            (3024, 4032),
+            (640, 900),
+            (413, 531),
+            (8000, 6000),
+            (1000, 531),
+        ] {
             let mut f = Frame::new(w, h);
-            let steps: [(f64, f64, f64); 7] =
-                [(1e6, 0.0, 1.0), (0.0, -1e6, 1.5), (-37.5, 12.25, 100.0), (1e6, 1e6, 0.1), (3.0, 3.0, 2.0), (-1e6, 0.0, 1.0), (0.0, 0.0, 1.0)];
+            let steps: [(f64, f64, f64); 7] = [
+                (1e6, 0.0, 1.0),
+                (0.0, -1e6, 1.5),
+                (-37.5, 12.25, 100.0),
+                (1e6, 1e6, 0.1),
+                (3.0, 3.0, 2.0),
+                (-1e6, 0.0, 1.0),
+                (0.0, 0.0, 1.0),
+            ];
             for (dx, dy, z) in steps {
                 f = f.with_zoom(f.zoom() * z).moved(dx, dy);
-                assert_eq!(f.crop().validate(w, h), Ok(()), "{w}×{h} {f:?} {:?}", f.crop());
+                assert_eq!(
+                    f.crop().validate(w, h),
+                    Ok(()),
+                    "{w}×{h} {f:?} {:?}",
+                    f.crop()
+                );
             }
         }
     }
@@ -98,7 +136,10 @@ mod tests {
         let f = Frame::new(4000, 3000).with_zoom(1000.0);
         let c = f.crop();
         assert_eq!((c.width, c.height), (413, 531));
-        assert_eq!(Frame::new(4000, 3000).with_zoom(0.01).crop(), Crop::centred(4000, 3000));
+        assert_eq!(
+            Frame::new(4000, 3000).with_zoom(0.01).crop(),
+            Crop::centred(4000, 3000)
+        );
     }
 
     #[test]

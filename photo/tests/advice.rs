@@ -6,12 +6,15 @@ use passregion_photo::{Advice, Crop, process};
 
 fn advice_for(img: &RgbImage) -> Vec<Advice> {
     let (w, h) = img.dimensions();
-    process(&jpeg(img, 92, None), &Crop::centred(w, h)).expect("processed").advice
+    process(&jpeg(img, 92, None), &Crop::centred(w, h))
+        .expect("processed")
+        .advice
 }
 
 fn map(img: &RgbImage, f: impl Fn(u8) -> u8) -> RgbImage {
     let mut out = img.clone();
-    out.pixels_mut().for_each(|p| p.0.iter_mut().for_each(|c| *c = f(*c)));
+    out.pixels_mut()
+        .for_each(|p| p.0.iter_mut().for_each(|c| *c = f(*c)));
     out
 }
 

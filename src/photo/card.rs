@@ -6,7 +6,10 @@ use crate::i18n::t;
 
 /// `photo_url`: an object URL of the final JPEG (`None` shows a placeholder); `name`: the name as printed.
 #[component]
-pub fn CardPreview(#[prop(into)] photo_url: Signal<Option<String>>, #[prop(into)] name: Signal<String>) -> impl IntoView {
+pub fn CardPreview(
+    #[prop(into)] photo_url: Signal<Option<String>>,
+    #[prop(into)] name: Signal<String>,
+) -> impl IntoView {
     view! {
         <figure class="photo-card" style="display:flex;gap:1rem;align-items:center;max-width:22rem;padding:1rem;border-radius:0.75rem;background:linear-gradient(135deg,#0b4f9c,#1f8fd6);color:#fff">
             <div style="width:6.3rem;aspect-ratio:7/9;background:#fff;flex:none;overflow:hidden;border-radius:0.25rem">

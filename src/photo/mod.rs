@@ -35,9 +35,18 @@ enum Stage {
     Saved,
     Camera,
     Checking,
-    Cropping { url: String, width: u32, height: u32, from_camera: bool },
+    Cropping {
+        url: String,
+        width: u32,
+        height: u32,
+        from_camera: bool,
+    },
     Processing,
-    Result { url: String, advice: Vec<String>, from_camera: bool },
+    Result {
+        url: String,
+        advice: Vec<String>,
+        from_camera: bool,
+    },
 }
 
 /// A refusal to explain: the worker's code and, for size problems, the size.
@@ -52,7 +61,8 @@ struct Problem {
 #[component]
 pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
     let state = use_app_state();
-    let already = state.draft.with_untracked(|d| d.photo.is_some()) && crate::photo_bridge::photo_url().is_some();
+    let already = state.draft.with_untracked(|d| d.photo.is_some())
+        && crate::photo_bridge::photo_url().is_some();
     let stage = RwSignal::new(if already { Stage::Saved } else { Stage::Choose });
     let problem = RwSignal::new(None::<Problem>);
     let frame = RwSignal::new(Frame::new(1, 1));
@@ -62,7 +72,15 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
     let from_camera = StoredValue::new(false);
     let video = NodeRef::<leptos::html::Video>::new();
     let camera = use_camera(video);
-    let name = Signal::derive(move || state.draft.with(|d| format!("{} {}", d.first_name.trim(), d.last_name.trim().to_uppercase())));
+    let name = Signal::derive(move || {
+        state.draft.with(|d| {
+            format!(
+                "{} {}",
+                d.first_name.trim(),
+                d.last_name.trim().to_uppercase()
+            )
+        })
+    });
 
     // Object URLs live as long as the stage that shows them.
     let revoke = |url: &str| {
@@ -79,7 +97,9 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
 
     // Hands the photo to the app: the step is then complete.
     let accept_now = move || {
-        let Some((blob, meta)) = result.get_value() else { return };
+        let Some((blob, meta)) = result.get_value() else {
+            return;
+        };
         crate::photo_bridge::set_photo(Some(blob));
         state.update_draft(|d| d.photo = Some(meta));
         if let Some(cb) = on_done {
@@ -91,12 +111,25 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         let current = request.get_value();
         match reply {
             Reply::Probed { id, width, height } if id == current => {
-                let Some(blob) = source.get_value() else { return };
+                let Some(blob) = source.get_value() else {
+                    return;
+                };
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
                 frame.set(Frame::new(width, height));
-                set_stage(Stage::Cropping { url, width, height, from_camera: from_camera.get_value() });
+                set_stage(Stage::Cropping {
+                    url,
+                    width,
+                    height,
+                    from_camera: from_camera.get_value(),
+                });
             }
-            Reply::Done { id, jpeg, width, height, advice } if id == current => {
+            Reply::Done {
+                id,
+                jpeg,
+                width,
+                height,
+                advice,
+            } if id == current => {
                 if let Stage::Cropping { url, .. } = stage.get_untracked() {
                     revoke(&url);
                 }
@@ -104,15 +137,38 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 let parts = js_sys::Array::of1(&array);
                 let options = web_sys::BlobPropertyBag::new();
                 options.set_type("image/jpeg");
-                let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+                let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+                else {
+                    return;
+                };
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
-                result.set_value(Some((blob, PhotoMeta { width, height, bytes: jpeg.len() as u64 })));
+                result.set_value(Some((
+                    blob,
+                    PhotoMeta {
+                        width,
+                        height,
+                        bytes: jpeg.len() as u64,
+                    },
+                )));
                 // The person looks at the card mock and confirms ("use this photo" / "use it anyway").
-                stage.set(Stage::Result { url, advice, from_camera: from_camera.get_value() });
+                stage.set(Stage::Result {
+                    url,
+                    advice,
+                    from_camera: from_camera.get_value(),
+                });
                 request_animation_frame(|| crate::ui::form::focus_id("photo-result"));
             }
-            Reply::Failed { id, code, width, height } if id == current || code == "worker" => {
-                problem.set(Some(Problem { code, width, height }));
+            Reply::Failed {
+                id,
+                code,
+                width,
+                height,
+            } if id == current || code == "worker" => {
+                problem.set(Some(Problem {
+                    code,
+                    width,
+                    height,
+                }));
                 // A refused crop (too small) keeps the frame so the person can zoom out; anything else starts over.
                 match stage.get_untracked() {
                     Stage::Processing if !source.with_value(Option::is_none) => {}
@@ -132,11 +188,19 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         problem.set(None);
         let size = blob.size();
         if size == 0.0 {
-            problem.set(Some(Problem { code: "empty".into(), width: 0, height: 0 }));
+            problem.set(Some(Problem {
+                code: "empty".into(),
+                width: 0,
+                height: 0,
+            }));
             return;
         }
         if size > MAX_FILE_BYTES {
-            problem.set(Some(Problem { code: "file_too_large".into(), width: 0, height: 0 }));
+            problem.set(Some(Problem {
+                code: "file_too_large".into(),
+                width: 0,
+                height: 0,
+            }));
             return;
         }
         from_camera.set_value(camera_shot);
@@ -144,7 +208,11 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         set_stage(Stage::Checking);
         worker.with_value(|w| match w {
             Some(w) => request.set_value(w.probe(&blob)),
-            None => problem.set(Some(Problem { code: "worker".into(), width: 0, height: 0 })),
+            None => problem.set(Some(Problem {
+                code: "worker".into(),
+                width: 0,
+                height: 0,
+            })),
         });
     };
     let take_files = move |files: Option<web_sys::FileList>| {
@@ -154,7 +222,9 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
     };
 
     let apply = move |_| {
-        let Some(blob) = source.get_value() else { return };
+        let Some(blob) = source.get_value() else {
+            return;
+        };
         let crop = frame.get_untracked().crop();
         problem.set(None);
         worker.with_value(|w| {
@@ -202,7 +272,10 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         take_files(ev.data_transfer().and_then(|d| d.files()));
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        let files = ev.clipboard_data().and_then(|d| d.files()).filter(|f| f.length() > 0);
+        let files = ev
+            .clipboard_data()
+            .and_then(|d| d.files())
+            .filter(|f| f.length() > 0);
         if files.is_some() {
             ev.prevent_default();
             take_files(files);
@@ -211,7 +284,9 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
     // Paste works anywhere on the page while the step is open.
     let paste_handle = window_event_listener(leptos::ev::paste, on_paste);
     on_cleanup(move || paste_handle.remove());
-    let accepted = move || state.draft.with(|d| d.photo.is_some()) && crate::photo_bridge::photo_url().is_some();
+    let accepted = move || {
+        state.draft.with(|d| d.photo.is_some()) && crate::photo_bridge::photo_url().is_some()
+    };
 
     view! {
         <section class="photo-step">
