@@ -51,7 +51,10 @@ impl Receipt {
             activation_expires_at: created.activation_expires_at,
             first_name: draft.first_name.trim().to_string(),
             last_name: draft.last_name.trim().to_string(),
-            establishment: draft.establishment().map(|e| e.name.clone()).unwrap_or_default(),
+            establishment: draft
+                .establishment()
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
             stream: draft.stream().map(|s| s.label.clone()).unwrap_or_default(),
             send_to_establishment: draft.send_to_establishment,
         }
@@ -84,13 +87,18 @@ impl AppState {
 
     /// The server's error for a field, if it still stands.
     pub fn server_error(&self, path: &str) -> Option<FieldError> {
-        self.server_errors.with(|errors| errors.iter().find(|e| e.field == path).cloned())
+        self.server_errors
+            .with(|errors| errors.iter().find(|e| e.field == path).cloned())
     }
 
     /// The person changed the field: the server's complaint about the old value no longer applies.
     pub fn clear_server_error(&self, path: &str) {
-        if self.server_errors.with_untracked(|errors| errors.iter().any(|e| e.field == path)) {
-            self.server_errors.update(|errors| errors.retain(|e| e.field != path));
+        if self
+            .server_errors
+            .with_untracked(|errors| errors.iter().any(|e| e.field == path))
+        {
+            self.server_errors
+                .update(|errors| errors.retain(|e| e.field != path));
         }
     }
 
@@ -124,8 +132,9 @@ pub fn draft_started(draft: &Draft) -> bool {
 }
 
 pub fn load_draft() -> Draft {
-    let mut draft =
-        storage::session_get(DRAFT_STORAGE_KEY).and_then(|json| Draft::from_storage_json(&json)).unwrap_or_default();
+    let mut draft = storage::session_get(DRAFT_STORAGE_KEY)
+        .and_then(|json| Draft::from_storage_json(&json))
+        .unwrap_or_default();
     crate::photo_bridge::reconcile_draft(&mut draft);
     draft
 }
@@ -176,8 +185,12 @@ pub fn use_app_state() -> AppState {
 /// Today in the browser's time zone (the person's calendar day).
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or_else(|| Date::new(2000, 1, 1).expect("valid date"))
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(2000, 1, 1).expect("valid date"))
 }
 
 /// A random UUID v4 from the browser's CSPRNG, for the idempotency key.
@@ -200,7 +213,14 @@ pub fn uuid_v4_from_bytes(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 #[cfg(test)]
@@ -223,6 +243,9 @@ mod tests {
         assert!(draft_started(&d));
         let mut only_password = Draft::default();
         only_password.set_password("abc");
-        assert!(!draft_started(&only_password), "the password alone is never stored");
+        assert!(
+            !draft_started(&only_password),
+            "the password alone is never stored"
+        );
     }
 }

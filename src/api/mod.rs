@@ -9,8 +9,8 @@ mod http;
 pub use error::ApiError;
 
 use passregion_core::api::{
-    ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter, Establishment,
-    EstablishmentStreams, Page, ResendActivationRequest, Stream,
+    ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter,
+    Establishment, EstablishmentStreams, Page, ResendActivationRequest, Stream,
 };
 use serde::Deserialize;
 
@@ -30,7 +30,10 @@ pub async fn search_establishments(
     per_page: u32,
     lang: Lang,
 ) -> Result<Page<Establishment>, ApiError> {
-    let path = format!("/establishments?q={}&page={page}&per_page={per_page}", http::encode(query));
+    let path = format!(
+        "/establishments?q={}&page={page}&per_page={per_page}",
+        http::encode(query)
+    );
     http::get_json(&path, lang).await
 }
 
@@ -38,12 +41,23 @@ pub async fn establishment(uai: &str, lang: Lang) -> Result<Establishment, ApiEr
     http::get_json(&format!("/establishments/{}", http::encode(uai)), lang).await
 }
 
-pub async fn establishment_streams(uai: &str, lang: Lang) -> Result<EstablishmentStreams, ApiError> {
-    http::get_json(&format!("/establishments/{}/streams", http::encode(uai)), lang).await
+pub async fn establishment_streams(
+    uai: &str,
+    lang: Lang,
+) -> Result<EstablishmentStreams, ApiError> {
+    http::get_json(
+        &format!("/establishments/{}/streams", http::encode(uai)),
+        lang,
+    )
+    .await
 }
 
 /// Streams whose name matches `query`, limited to one establishment when `uai` is given.
-pub async fn search_streams(query: &str, uai: Option<&str>, lang: Lang) -> Result<Page<Stream>, ApiError> {
+pub async fn search_streams(
+    query: &str,
+    uai: Option<&str>,
+    lang: Lang,
+) -> Result<Page<Stream>, ApiError> {
     let mut path = format!("/streams?q={}", http::encode(query));
     if let Some(uai) = uai {
         path.push_str(&format!("&uai={}", http::encode(uai)));
@@ -63,7 +77,14 @@ pub async fn submit_application(
 }
 
 pub async fn activate(token: &str, lang: Lang) -> Result<ActivationDone, ApiError> {
-    http::post_json("/activations", &ActivationRequest { token: token.to_string() }, lang).await
+    http::post_json(
+        "/activations",
+        &ActivationRequest {
+            token: token.to_string(),
+        },
+        lang,
+    )
+    .await
 }
 
 /// The server's answer to a resend request; the same whether or not the address is known.
@@ -72,6 +93,9 @@ pub struct ResendAnswer {
     pub message: String,
 }
 
-pub async fn resend_activation(request: &ResendActivationRequest, lang: Lang) -> Result<ResendAnswer, ApiError> {
+pub async fn resend_activation(
+    request: &ResendActivationRequest,
+    lang: Lang,
+) -> Result<ResendAnswer, ApiError> {
     http::post_json("/activations/resend", request, lang).await
 }

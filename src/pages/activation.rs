@@ -47,7 +47,9 @@ pub fn ActivationPage() -> impl IntoView {
                     Err(e) => match e.code() {
                         Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
                         Some(problem_code::ACTIVATION_ALREADY_USED) => Outcome::AlreadyUsed,
-                        Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => Outcome::Unknown,
+                        Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => {
+                            Outcome::Unknown
+                        }
                         _ => Outcome::Failed,
                     },
                 });
@@ -63,7 +65,8 @@ pub fn ActivationPage() -> impl IntoView {
         }
     };
 
-    let body = move || match outcome.get() {
+    let body = move || {
+        match outcome.get() {
         Outcome::Waiting => view! { <Spinner label=t("activation.waiting") /> }.into_any(),
         Outcome::Done(number) => view! {
             <div class="notice notice--success">
@@ -96,6 +99,7 @@ pub fn ActivationPage() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
     };
     view! {
         <div class="page">
@@ -116,7 +120,10 @@ fn Expired(token: String) -> impl IntoView {
             return;
         }
         sending.set(true);
-        let request = ResendActivationRequest { email: None, token: Some(token.clone()) };
+        let request = ResendActivationRequest {
+            email: None,
+            token: Some(token.clone()),
+        };
         leptos::task::spawn_local(async move {
             let result = api::resend_activation(&request, lang.get_untracked()).await;
             let _ = sending.try_set(false);

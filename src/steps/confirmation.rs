@@ -31,24 +31,30 @@ pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
 async fn copy_text(text: &str) -> bool {
     if let Some(window) = web_sys::window() {
         let clipboard = window.navigator().clipboard();
-        if !clipboard.is_undefined() {
-            if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok() {
-                return true;
-            }
+        if !clipboard.is_undefined()
+            && wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+                .await
+                .is_ok()
+        {
+            return true;
         }
-        if let Some(doc) = window.document() {
-            if let (Ok(area), Some(body)) = (doc.create_element("textarea"), doc.body()) {
-                area.set_text_content(Some(text));
-                let _ = area.set_attribute("readonly", "");
-                let _ = area.set_attribute("style", "position:fixed;top:-100px;opacity:0");
-                let _ = body.append_child(&area);
-                if let Ok(area) = area.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
-                    area.select();
-                }
-                let ok = doc.dyn_into::<web_sys::HtmlDocument>().ok().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
-                let _ = body.remove_child(&area);
-                return ok;
+        if let Some(doc) = window.document()
+            && let (Ok(area), Some(body)) = (doc.create_element("textarea"), doc.body())
+        {
+            area.set_text_content(Some(text));
+            let _ = area.set_attribute("readonly", "");
+            let _ = area.set_attribute("style", "position:fixed;top:-100px;opacity:0");
+            let _ = body.append_child(&area);
+            if let Ok(area) = area.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
+                area.select();
             }
+            let ok = doc
+                .dyn_into::<web_sys::HtmlDocument>()
+                .ok()
+                .and_then(|d| d.exec_command("copy").ok())
+                .unwrap_or(false);
+            let _ = body.remove_child(&area);
+            return ok;
         }
     }
     false
@@ -134,7 +140,10 @@ fn Resend() -> impl IntoView {
             return;
         }
         sending.set(true);
-        let request = ResendActivationRequest { email: Some(email.get_untracked().trim().to_string()), token: None };
+        let request = ResendActivationRequest {
+            email: Some(email.get_untracked().trim().to_string()),
+            token: None,
+        };
         leptos::task::spawn_local(async move {
             let result = api::resend_activation(&request, lang.get_untracked()).await;
             let _ = sending.try_set(false);
@@ -177,8 +186,16 @@ fn Resend() -> impl IntoView {
 fn Receipt(receipt: Receipt) -> impl IntoView {
     let lang = use_lang();
     let created = receipt.created_at.clone();
-    let name = format!("{} {}", receipt.first_name, passregion_core::rules::name::display_last_name(&receipt.last_name));
-    let delivery = if receipt.send_to_establishment { "review.delivery_school" } else { "review.delivery_home" };
+    let name = format!(
+        "{} {}",
+        receipt.first_name,
+        passregion_core::rules::name::display_last_name(&receipt.last_name)
+    );
+    let delivery = if receipt.send_to_establishment {
+        "review.delivery_school"
+    } else {
+        "review.delivery_home"
+    };
     view! {
         <section class="receipt card" aria-labelledby="receipt-title">
             <h2 id="receipt-title">{t("confirmation.receipt_title")}</h2>

@@ -30,21 +30,33 @@ pub fn StepRoute() -> impl IntoView {
     let navigate = use_navigate();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let decision = Memo::new(move |_| {
-        let Remote::Ready(campaign) = state.campaign.get() else { return None };
+        let Remote::Ready(campaign) = state.campaign.get() else {
+            return None;
+        };
         let requested = slug();
-        let allowed = state.draft.with_untracked(|d| journey::guard(&requested, d, &campaign, today()));
+        let allowed = state
+            .draft
+            .with_untracked(|d| journey::guard(&requested, d, &campaign, today()));
         Some((requested, allowed))
     });
     Effect::new(move |_| {
-        if let Some((requested, allowed)) = decision.get() {
-            if allowed.slug() != requested {
-                navigate(&allowed.path(), NavigateOptions { replace: true, ..Default::default() });
-            }
+        if let Some((requested, allowed)) = decision.get()
+            && allowed.slug() != requested
+        {
+            navigate(
+                &allowed.path(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     move || match state.campaign.get() {
         Remote::Failed(_) => view! { <CampaignUnavailable /> }.into_any(),
-        Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
+        Remote::Loading => {
+            view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any()
+        }
         Remote::Ready(_) => match decision.get() {
             Some((requested, allowed)) if allowed.slug() == requested => step_view(allowed),
             _ => ().into_any(),

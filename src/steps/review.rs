@@ -40,8 +40,14 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
         ],
         StepId::Guardian => vec![
             ("guardian.civility", civility_text(d.guardian.civility)),
-            ("guardian.last_name", display_last_name(d.guardian.last_name.trim())),
-            ("guardian.first_name", d.guardian.first_name.trim().to_string()),
+            (
+                "guardian.last_name",
+                display_last_name(d.guardian.last_name.trim()),
+            ),
+            (
+                "guardian.first_name",
+                d.guardian.first_name.trim().to_string(),
+            ),
             ("guardian.email", d.guardian.email.trim().to_string()),
             ("guardian.phone", d.guardian.phone.trim().to_string()),
             ("review.guardian_consent", yes_no(d.guardian.consent)),
@@ -54,15 +60,33 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
                 }
             }
             address.push(format!("{} {}", d.postal_code.trim(), d.commune.trim()));
-            vec![("contact.mobile_phone", d.mobile_phone.trim().to_string()), ("contact.address", address.join(", "))]
+            vec![
+                ("contact.mobile_phone", d.mobile_phone.trim().to_string()),
+                ("contact.address", address.join(", ")),
+            ]
         }
         StepId::Establishment => vec![
-            ("school.label", d.establishment().map(|e| e.name.clone()).unwrap_or_default()),
-            ("school.stream_label", d.stream().map(|s| s.label.clone()).unwrap_or_default()),
+            (
+                "school.label",
+                d.establishment()
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default(),
+            ),
+            (
+                "school.stream_label",
+                d.stream().map(|s| s.label.clone()).unwrap_or_default(),
+            ),
         ],
         StepId::Photo => vec![],
         StepId::Delivery => vec![
-            ("review.delivery", t_now(if d.send_to_establishment { "review.delivery_school" } else { "review.delivery_home" })),
+            (
+                "review.delivery",
+                t_now(if d.send_to_establishment {
+                    "review.delivery_school"
+                } else {
+                    "review.delivery_home"
+                }),
+            ),
             ("delivery.good_deals", yes_no(d.consent_good_deals)),
             ("delivery.news", yes_no(d.consent_news)),
         ],
@@ -114,7 +138,13 @@ fn ReviewGroup(step: StepId) -> impl IntoView {
 pub fn CardPreview() -> impl IntoView {
     let state = use_app_state();
     let name = move || {
-        state.draft.with(|d| format!("{} {}", display_last_name(d.last_name.trim()), d.first_name.trim()))
+        state.draft.with(|d| {
+            format!(
+                "{} {}",
+                display_last_name(d.last_name.trim()),
+                d.first_name.trim()
+            )
+        })
     };
     view! {
         <figure class="card-mock" aria-label=t("review.card_label")>
@@ -137,7 +167,9 @@ pub fn CardPreview() -> impl IntoView {
 pub fn ReviewStep() -> impl IntoView {
     let state = use_app_state();
     let visible = Memo::new(move |_| {
-        let Some(campaign) = state.campaign_now() else { return Vec::new() };
+        let Some(campaign) = state.campaign_now() else {
+            return Vec::new();
+        };
         state.draft.with(|d| journey::visible_steps(d, &campaign))
     });
     // Once asked again here, the boxes stay until the page is left, even when filled.

@@ -11,7 +11,9 @@ use crate::ui::spinner::{Delayed, Spinner};
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
 
 fn french_date(iso: &str) -> String {
-    Date::parse_iso(iso).map(Date::to_french).unwrap_or_else(|| iso.to_string())
+    Date::parse_iso(iso)
+        .map(Date::to_french)
+        .unwrap_or_else(|| iso.to_string())
 }
 
 #[component]
@@ -22,9 +24,15 @@ pub fn StartPage() -> impl IntoView {
     let started = move || state.draft.with(draft_started);
     let resume_href = move || {
         let campaign = state.campaign_now()?;
-        Some(state.draft.with(|d| journey::first_incomplete(d, &campaign, today())).path())
+        Some(
+            state
+                .draft
+                .with(|d| journey::first_incomplete(d, &campaign, today()))
+                .path(),
+        )
     };
-    let campaign_block = move || match state.campaign.get() {
+    let campaign_block = move || {
+        match state.campaign.get() {
         Remote::Ready(c) => {
             let (opens, closes) = (french_date(&c.opens_on), french_date(&c.closes_on));
             let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
@@ -45,7 +53,10 @@ pub fn StartPage() -> impl IntoView {
             .into_any()
         }
         Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
-        Remote::Failed(_) => view! { <p class="notice notice--error" role="alert">{t("common.campaign_error_text")}</p> }.into_any(),
+        Remote::Failed(_) => {
+            view! { <p class="notice notice--error" role="alert">{t("common.campaign_error_text")}</p> }.into_any()
+        }
+    }
     };
     view! {
         <div class="start">

@@ -13,10 +13,10 @@ pub fn ClearData() -> impl IntoView {
     let asking = RwSignal::new(false);
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = confirm_ref.get() {
-                let _ = b.focus();
-            }
+        if asking.get()
+            && let Some(b) = confirm_ref.get()
+        {
+            let _ = b.focus();
         }
     });
     view! {

@@ -9,7 +9,10 @@ use crate::state::use_app_state;
 
 /// The inline error of a field, or nothing; its id is what `aria-describedby` points at.
 #[component]
-fn InlineError(#[prop(into)] id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+fn InlineError(
+    #[prop(into)] id: String,
+    #[prop(into)] message: Signal<Option<String>>,
+) -> impl IntoView {
     view! {
         <Show when=move || message.get().is_some()>
             <p class="field__error" id=id.clone()>
@@ -57,7 +60,12 @@ pub fn TextField(
     let has_hint = hint.is_some();
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(has_hint.then(|| hint_id.clone()), message.get().map(|_| error_id.clone()))
+        move || {
+            described_by(
+                has_hint.then(|| hint_id.clone()),
+                message.get().map(|_| error_id.clone()),
+            )
+        }
     };
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
@@ -112,7 +120,12 @@ pub fn CheckboxField(
     let has_hint = hint.is_some();
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(has_hint.then(|| hint_id.clone()), message.get().map(|_| error_id.clone()))
+        move || {
+            described_by(
+                has_hint.then(|| hint_id.clone()),
+                message.get().map(|_| error_id.clone()),
+            )
+        }
     };
     view! {
         <div class="field field--checkbox" class:field--error=move || message.get().is_some()>
@@ -159,7 +172,11 @@ pub fn RadioGroup(
         .enumerate()
         .map(|(i, (value, label))| {
             // The first radio carries the field's id so the error summary can focus the group.
-            let radio_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+            let radio_id = if i == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{i}")
+            };
             let v = value.clone();
             let v2 = value.clone();
             view! {
@@ -216,7 +233,13 @@ pub fn DateField(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let message = field_message(path);
-    let invalid = move || if message.get().is_some() { "true" } else { "false" };
+    let invalid = move || {
+        if message.get().is_some() {
+            "true"
+        } else {
+            "false"
+        }
+    };
     let part = move |suffix: &'static str,
                      label: Signal<String>,
                      value: Signal<String>,
@@ -224,7 +247,11 @@ pub fn DateField(
                      width: &'static str,
                      autocomplete: &'static str| {
         // The day box carries the field's id, so the summary link lands on the first box.
-        let part_id = if suffix == "day" { id.clone() } else { format!("{id}-{suffix}") };
+        let part_id = if suffix == "day" {
+            id.clone()
+        } else {
+            format!("{id}-{suffix}")
+        };
         view! {
             <div class="date__part">
                 <label class="field__label" for=part_id.clone()>{move || label.get()}</label>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use passregion_core::FieldIssue;
 use passregion_core::journey::{self, StepId};
 
-use crate::i18n::{t_now, text, current_lang};
+use crate::i18n::{current_lang, t_now, text};
 use crate::state::{AppState, Remote, today, use_app_state};
 
 /// DOM id of the control that holds a field path ("identity.last_name" → "identity-last_name").
@@ -71,10 +71,19 @@ impl FormState {
     pub fn new(step: StepId) -> FormState {
         let state = use_app_state();
         let issues = Memo::new(move |_| {
-            let Remote::Ready(campaign) = state.campaign.get() else { return Vec::new() };
-            state.draft.with(|d| journey::step_errors(step, d, &campaign, today()))
+            let Remote::Ready(campaign) = state.campaign.get() else {
+                return Vec::new();
+            };
+            state
+                .draft
+                .with(|d| journey::step_errors(step, d, &campaign, today()))
         });
-        FormState { step, submitted: RwSignal::new(false), touched: RwSignal::new(Vec::new()), issues }
+        FormState {
+            step,
+            submitted: RwSignal::new(false),
+            touched: RwSignal::new(Vec::new()),
+            issues,
+        }
     }
 
     pub fn touch(&self, path: &'static str) {
@@ -91,11 +100,16 @@ impl FormState {
             let ours = text(lang, &key);
             return Some(if ours == key { server.message } else { ours });
         }
-        let shown = self.submitted.get() || self.touched.with(|t| t.iter().any(|p| *p == path));
+        let shown = self.submitted.get() || self.touched.with(|t| t.contains(&path));
         if !shown {
             return None;
         }
-        self.issues.with(|issues| issues.iter().find(|(f, _)| *f == path).map(|(_, code)| error_text(code.as_str())))
+        self.issues.with(|issues| {
+            issues
+                .iter()
+                .find(|(f, _)| *f == path)
+                .map(|(_, code)| error_text(code.as_str()))
+        })
     }
 
     /// Every message for the summary, in form order: core's issues then server ones not already listed.
@@ -103,7 +117,9 @@ impl FormState {
     pub fn has_server_errors(&self, state: &AppState) -> bool {
         let step = self.step;
         state.server_errors.with(|errors| {
-            errors.iter().any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
+            errors
+                .iter()
+                .any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
         })
     }
 
@@ -111,7 +127,9 @@ impl FormState {
     pub fn has_server_errors_now(&self, state: &AppState) -> bool {
         let step = self.step;
         state.server_errors.with_untracked(|errors| {
-            errors.iter().any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
+            errors
+                .iter()
+                .any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
         })
     }
 
@@ -121,12 +139,15 @@ impl FormState {
             .get()
             .into_iter()
             .map(|(f, code)| {
-                let message = self.message(state, f).unwrap_or_else(|| error_text(code.as_str()));
+                let message = self
+                    .message(state, f)
+                    .unwrap_or_else(|| error_text(code.as_str()));
                 (f.to_string(), summary_line(f, message))
             })
             .collect();
         for e in state.server_errors.get() {
-            let here = self.step == StepId::Review || journey::step_for_field(&e.field) == self.step;
+            let here =
+                self.step == StepId::Review || journey::step_for_field(&e.field) == self.step;
             if here && !out.iter().any(|(f, _)| *f == e.field) {
                 let message = self.message(state, &e.field).unwrap_or(e.message.clone());
                 let line = summary_line(&e.field, message);
@@ -199,5 +220,8 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
 }
 
 fn element_exists(id: &str) -> bool {
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some()
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some()
 }

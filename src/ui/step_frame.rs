@@ -36,7 +36,9 @@ pub fn set_document_title(page: &str) {
 pub fn step_number(step: StepId) -> Memo<Option<(usize, usize)>> {
     let state = use_app_state();
     Memo::new(move |_| {
-        let Remote::Ready(campaign) = state.campaign.get() else { return None };
+        let Remote::Ready(campaign) = state.campaign.get() else {
+            return None;
+        };
         state.draft.with(|d| journey::number(step, d, &campaign))
     })
 }
@@ -47,7 +49,9 @@ pub fn continue_target(step: StepId, returning: bool) -> Option<StepId> {
     let state = use_app_state();
     let campaign = state.campaign_now()?;
     state.draft.with_untracked(|d| {
-        if returning && journey::guard(StepId::Review.slug(), d, &campaign, today()) == StepId::Review {
+        if returning
+            && journey::guard(StepId::Review.slug(), d, &campaign, today()) == StepId::Review
+        {
             Some(StepId::Review)
         } else {
             journey::next(step, d, &campaign)
@@ -68,16 +72,23 @@ pub fn StepFrame(
     provide_context(form);
     let navigate = use_navigate();
     let query = use_query_map();
-    let returning = move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
+    let returning =
+        move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
     let number = step_number(step);
     let title = t(step.title_key());
     let progress = move || {
-        number.get().map(|(n, m)| tf_now("common.step_of", &[("n", &n.to_string()), ("m", &m.to_string())]))
+        number.get().map(|(n, m)| {
+            tf_now(
+                "common.step_of",
+                &[("n", &n.to_string()), ("m", &m.to_string())],
+            )
+        })
     };
 
     let summary = Signal::derive(move || form.summary(&state));
-    let show_summary =
-        move || (form.submitted.get() || form.has_server_errors(&state)) && !summary.with(Vec::is_empty);
+    let show_summary = move || {
+        (form.submitted.get() || form.has_server_errors(&state)) && !summary.with(Vec::is_empty)
+    };
     if form.has_server_errors_now(&state) {
         // Sent back here by the server's refusal: say why at once.
         request_animation_frame(|| focus_id("error-summary"));
@@ -86,7 +97,11 @@ pub fn StepFrame(
     Effect::new({
         let title = title.clone();
         move |_| {
-            let prefix = if show_summary() { format!("{} ", t_now("common.error_title_prefix")) } else { String::new() };
+            let prefix = if show_summary() {
+                format!("{} ", t_now("common.error_title_prefix"))
+            } else {
+                String::new()
+            };
             let page = match progress() {
                 Some(p) => format!("{prefix}{} – {p}", title()),
                 None => format!("{prefix}{}", title()),
@@ -102,7 +117,9 @@ pub fn StepFrame(
         let campaign = state.campaign_now()?;
         let previous = state.draft.with(|d| journey::previous(step, d, &campaign));
         Some(match previous {
-            Some(p) if returning() => format!("{}?{RETURN_PARAM}={}", p.path(), StepId::Review.slug()),
+            Some(p) if returning() => {
+                format!("{}?{RETURN_PARAM}={}", p.path(), StepId::Review.slug())
+            }
             Some(p) => p.path(),
             None => "/".to_string(),
         })

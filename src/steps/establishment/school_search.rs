@@ -32,8 +32,16 @@ fn option_id(i: usize) -> String {
 }
 
 fn describe(e: &Establishment) -> String {
-    let place = [e.postal_code.clone(), e.commune.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    if place.is_empty() { format!("{} ({})", e.name, e.kind) } else { format!("{} ({}) – {place}", e.name, e.kind) }
+    let place = [e.postal_code.clone(), e.commune.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if place.is_empty() {
+        format!("{} ({})", e.name, e.kind)
+    } else {
+        format!("{} ({}) – {place}", e.name, e.kind)
+    }
 }
 
 #[component]
@@ -99,7 +107,11 @@ pub fn SchoolSearch() -> impl IntoView {
         state.clear_server_error(field::UAI);
         state.clear_server_error(field::STREAM_CODE);
         state.update_draft(|d| {
-            d.set_establishment(Some(EstablishmentChoice { uai: e.uai.clone(), name: e.name.clone(), commune: e.commune.clone() }))
+            d.set_establishment(Some(EstablishmentChoice {
+                uai: e.uai.clone(),
+                name: e.name.clone(),
+                commune: e.commune.clone(),
+            }))
         });
         form.touch(field::UAI);
     };
@@ -123,19 +135,17 @@ pub fn SchoolSearch() -> impl IntoView {
             }
             "Enter" => {
                 // Enter picks the highlighted school instead of submitting the step.
-                if expanded.get_untracked() {
-                    if let Some(e) = active.get_untracked().and_then(|i| items().get(i).cloned()) {
-                        ev.prevent_default();
-                        choose(e);
-                    }
+                if expanded.get_untracked()
+                    && let Some(e) = active.get_untracked().and_then(|i| items().get(i).cloned())
+                {
+                    ev.prevent_default();
+                    choose(e);
                 }
             }
-            "Escape" => {
-                if expanded.get_untracked() {
-                    ev.prevent_default();
-                    expanded.set(false);
-                    active.set(None);
-                }
+            "Escape" if expanded.get_untracked() => {
+                ev.prevent_default();
+                expanded.set(false);
+                active.set(None);
             }
             _ => {}
         }
@@ -149,7 +159,10 @@ pub fn SchoolSearch() -> impl IntoView {
         Results::Found(p) if p.items.is_empty() => t_now("school.no_result"),
         Results::Found(p) if p.total as usize > p.items.len() => tf_now(
             "school.results_more",
-            &[("n", &p.items.len().to_string()), ("total", &p.total.to_string())],
+            &[
+                ("n", &p.items.len().to_string()),
+                ("total", &p.total.to_string()),
+            ],
         ),
         Results::Found(p) => tf_now("school.results", &[("n", &p.items.len().to_string())]),
     };
@@ -206,7 +219,7 @@ pub fn SchoolSearch() -> impl IntoView {
                 role="listbox"
                 class="combobox__list"
                 aria-label=t("school.list_label")
-                hidden=move || !(expanded.get() && !items().is_empty())
+                hidden=move || !expanded.get() || items().is_empty()
             >
                 {move || {
                     items()

@@ -42,7 +42,12 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
     };
     let find_stream = move |code: &str| -> Option<Stream> {
         streams.with_untracked(|s| match s {
-            Some(Ok(es)) => es.groups.iter().flat_map(|g| g.streams.iter()).find(|s| s.code == code).cloned(),
+            Some(Ok(es)) => es
+                .groups
+                .iter()
+                .flat_map(|g| g.streams.iter())
+                .find(|s| s.code == code)
+                .cloned(),
             _ => None,
         })
     };
@@ -96,7 +101,8 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
         }
     };
 
-    let body = move || match streams.get() {
+    let body = move || {
+        match streams.get() {
         None => view! { <Delayed><Spinner label=t("school.streams_loading") /></Delayed> }.into_any(),
         Some(Err(_)) => view! {
             <div class="notice notice--error" role="alert">
@@ -111,6 +117,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
             view! { <p class="notice notice--warning">{t("school.no_streams")}</p> }.into_any()
         }
         Some(Ok(es)) => select.clone()(es).into_any(),
+    }
     };
 
     view! {
@@ -164,7 +171,10 @@ fn FindStream(uai: String, on_pick: Callback<Stream>) -> impl IntoView {
             None => String::new(),
             Some(Err(_)) => t_now("school.search_error"),
             Some(Ok(p)) if p.items.is_empty() => t_now("school.find_stream_none"),
-            Some(Ok(p)) => tf_now("school.find_stream_results", &[("n", &p.items.len().to_string())]),
+            Some(Ok(p)) => tf_now(
+                "school.find_stream_results",
+                &[("n", &p.items.len().to_string())],
+            ),
         }
     };
     view! {

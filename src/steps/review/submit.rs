@@ -36,15 +36,25 @@ pub fn SubmitButton() -> impl IntoView {
         }
         form.submitted.set(true);
         failure.set(None);
-        let Some(campaign) = state.campaign_now() else { return };
-        let request = match state.draft.with_untracked(|d| d.to_request(&campaign, today())) {
+        let Some(campaign) = state.campaign_now() else {
+            return;
+        };
+        let request = match state
+            .draft
+            .with_untracked(|d| d.to_request(&campaign, today()))
+        {
             Ok(r) => r,
             Err(_) => {
                 request_animation_frame(|| focus_id("error-summary"));
                 return;
             }
         };
-        let Some(key) = state.draft.try_update(|d| d.idempotency_key_for(&request, random_uuid)) else { return };
+        let Some(key) = state
+            .draft
+            .try_update(|d| d.idempotency_key_for(&request, random_uuid))
+        else {
+            return;
+        };
         let photo = crate::photo_bridge::photo_blob();
         sending.set(true);
         let navigate = navigate.clone();
@@ -65,7 +75,10 @@ pub fn SubmitButton() -> impl IntoView {
                     if first == StepId::Review {
                         request_animation_frame(|| focus_id("error-summary"));
                     } else {
-                        navigate(&format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()), Default::default());
+                        navigate(
+                            &format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()),
+                            Default::default(),
+                        );
                     }
                 }
                 Err(ApiError::Problem(p)) => {
@@ -84,7 +97,9 @@ pub fn SubmitButton() -> impl IntoView {
     let failure_text = move || {
         failure.get().map(|f| match f {
             Failure::Network => t_now("review.send_network_error"),
-            Failure::Refused(code) if code == problem_code::CAMPAIGN_CLOSED => t_now("errors.campaign_closed"),
+            Failure::Refused(code) if code == problem_code::CAMPAIGN_CLOSED => {
+                t_now("errors.campaign_closed")
+            }
             Failure::Refused(_) | Failure::Unexpected => t_now("review.send_error"),
         })
     };
