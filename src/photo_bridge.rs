@@ -1,15 +1,26 @@
 //! Where the rest of the app meets the photo step (src/photo/, owned by the photo helper).
 //!
 //! The photo step hands over the prepared JPEG with [`set_photo`] (and records its `PhotoMeta` in the draft);
-//! the review page shows it with [`photo_url`], submission sends [`photo_blob`], "Effacer mes données" calls
-//! [`forget_photo`]. The bytes stay in memory for the tab's life; after a reload the photo step asks again
-//! (the draft's `photo` meta is then cleared by [`reconcile_draft`]).
+//! the review page shows it with [`photo_url`], submission sends [`photo_blob`], "Effacer mes données" and a
+//! successful submission call [`forget_photo`].
+//!
+//! Like the draft, the photo is kept in `sessionStorage` (base64, under [`PHOTO_STORAGE_KEY`]) so that a reload
+//! or a link followed in the same tab does not make the person take it again; it dies with the tab. If storage
+//! refuses it (quota), it lives in memory only and, after a reload, [`reconcile_draft`] forgets the draft's photo
+//! meta so the journey sends the person back to the photo step instead of failing at submission.
 
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsValue;
+
+use crate::storage;
+
+pub const PHOTO_STORAGE_KEY: &str = "passregion.photo";
 
 thread_local! {
     static PHOTO: RefCell<Option<(web_sys::Blob, String)>> = const { RefCell::new(None) };
+    /// Bumped on every change, so a slow save of an older photo does not overwrite a newer choice.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
     static VERSION: RwSignal<u64> = RwSignal::new(0);
 }
 
@@ -17,8 +28,7 @@ fn bump() {
     VERSION.with(|v| v.update(|n| *n += 1));
 }
 
-/// Keeps the prepared photo (replacing any earlier one) and tells the views.
-pub fn set_photo(blob: Option<web_sys::Blob>) {
+fn replace_in_memory(blob: Option<web_sys::Blob>) -> u64 {
     PHOTO.with(|p| {
         if let Some((_, url)) = p.borrow_mut().take() {
             let _ = web_sys::Url::revoke_object_url(&url);
@@ -29,6 +39,19 @@ pub fn set_photo(blob: Option<web_sys::Blob>) {
         }
     });
     bump();
+    GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
+}
+
+/// Keeps the prepared photo (replacing any earlier one), saves it for the tab, and tells the views.
+pub fn set_photo(blob: Option<web_sys::Blob>) {
+    let generation = replace_in_memory(blob.clone());
+    match blob {
+        Some(blob) => save(blob, generation),
+        None => storage::session_remove(PHOTO_STORAGE_KEY),
+    }
 }
 
 pub fn forget_photo() {
@@ -45,8 +68,48 @@ pub fn photo_url() -> Option<String> {
     PHOTO.with(|p| p.borrow().as_ref().map(|(_, u)| u.clone()))
 }
 
-/// After a reload the bytes are gone: forget the meta too, so the journey sends the person back to the photo step
-/// instead of failing at submission.
+fn save(blob: web_sys::Blob, generation: u64) {
+    // Plain browser task: no reactive owner is involved, and it must work before the app is mounted.
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await else {
+            return;
+        };
+        if GENERATION.with(Cell::get) != generation {
+            return;
+        }
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let binary: String = bytes.iter().map(|&b| char::from(b)).collect();
+        let Some(encoded) = web_sys::window().and_then(|w| w.btoa(&binary).ok()) else {
+            return;
+        };
+        storage::session_remove(PHOTO_STORAGE_KEY);
+        storage::session_set(PHOTO_STORAGE_KEY, &format!("{};{encoded}", blob.type_()));
+    });
+}
+
+/// Brings back the photo saved for this tab, if any (call once at start-up, before reading the draft).
+pub fn restore_photo() {
+    let Some(saved) = storage::session_get(PHOTO_STORAGE_KEY) else {
+        return;
+    };
+    let Some((mime, encoded)) = saved.split_once(';') else {
+        return;
+    };
+    let Some(binary) = web_sys::window().and_then(|w| w.atob(encoded).ok()) else {
+        return;
+    };
+    let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let parts = js_sys::Array::of1(&JsValue::from(array));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+        replace_in_memory(Some(blob));
+    }
+}
+
+/// Without the bytes, the draft's photo meta would let the journey reach a submission that must fail: forget it
+/// so the photo step asks again.
 pub fn reconcile_draft(draft: &mut passregion_core::draft::Draft) {
     if draft.photo.is_some() && photo_blob().is_none() {
         draft.photo = None;

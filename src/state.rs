@@ -3,6 +3,7 @@
 //! - The draft lives in a signal, saved to `sessionStorage` after every change (the password is never in the JSON:
 //!   core's `Draft` does not serialise it) and restored at start-up. sessionStorage rather than localStorage: it
 //!   dies with the tab, which suits a shared family or school computer.
+//! - The prepared photo is kept alike, see [`crate::photo_bridge`].
 //! - The receipt of a sent application is kept in sessionStorage under its own key, holding only what the printed
 //!   receipt shows (dossier number, masked e-mail, name, school and stream, dates), so that a reload of the
 //!   confirmation page still shows it; "Effacer mes données" removes it too.
@@ -153,6 +154,7 @@ fn load_receipt() -> Option<Receipt> {
 
 /// Creates the state, restores what storage holds, saves every draft change, and fetches the campaign.
 pub fn provide_app_state(lang: RwSignal<Lang>) -> AppState {
+    crate::photo_bridge::restore_photo();
     let state = AppState {
         draft: RwSignal::new(load_draft()),
         campaign: RwSignal::new(Remote::Loading),

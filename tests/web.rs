@@ -162,3 +162,47 @@ async fn the_app_mounts_and_switches_language() {
     assert_eq!(h1.text_content().unwrap(), "Apply for a Pass'Région");
     storage::local_set(LANG_STORAGE_KEY, "fr");
 }
+
+async fn blob_bytes(blob: &web_sys::Blob) -> Vec<u8> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .unwrap();
+    js_sys::Uint8Array::new(&buffer).to_vec()
+}
+
+#[wasm_bindgen_test]
+async fn the_photo_survives_a_reload_of_the_tab_and_is_forgotten_on_clear() {
+    use passregion_app::photo_bridge::{
+        PHOTO_STORAGE_KEY, forget_photo, photo_blob, restore_photo, set_photo,
+    };
+    // Every byte value, to catch any text-encoding slip in the base64 round trip.
+    let original: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(original.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/jpeg");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap();
+
+    set_photo(Some(blob));
+    sleep(50).await;
+    let saved = storage::session_get(PHOTO_STORAGE_KEY).expect("photo saved for the tab");
+    assert!(saved.starts_with("image/jpeg;"), "{}", &saved[..20]);
+
+    // A reload: memory is empty, storage is not.
+    forget_photo_memory_only();
+    restore_photo();
+    let restored = photo_blob().expect("photo restored");
+    assert_eq!(restored.type_(), "image/jpeg");
+    assert_eq!(blob_bytes(&restored).await, original);
+
+    forget_photo();
+    assert!(photo_blob().is_none());
+    assert_eq!(storage::session_get(PHOTO_STORAGE_KEY), None);
+
+    fn forget_photo_memory_only() {
+        let saved = storage::session_get(PHOTO_STORAGE_KEY);
+        forget_photo();
+        if let Some(saved) = saved {
+            storage::session_set(PHOTO_STORAGE_KEY, &saved);
+        }
+    }
+}
