@@ -33,28 +33,53 @@ impl CameraError {
 
 #[derive(Clone, Copy)]
 pub struct Camera {
-    stream: StoredValue<Option<MediaStream>, LocalStorage>,
     pub live: RwSignal<bool>,
     pub error: RwSignal<Option<CameraError>>,
     video: NodeRef<leptos::html::Video>,
 }
 
-fn stop_tracks(stream: &MediaStream) {
-    for track in stream.get_tracks().iter() {
-        if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-            track.stop();
+/// Where the live stream is kept: a property of `window`, not a Rust-held reference. The unmount cleanup must still
+/// reach the stream after the step's reactive values are disposed, and in testing a `MediaStream` held on the Rust
+/// side (thread-local or `StoredValue`) was observed to point at another stream by capture time, leaving the camera
+/// on. One camera at a time in this app.
+const STREAM_KEY: &str = "__passregionCameraStream";
+
+fn keep_stream(stream: &MediaStream) {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &STREAM_KEY.into(), stream);
+    }
+}
+
+fn stop_tracks(stream: &JsValue) {
+    let Ok(tracks) = js_sys::Reflect::get(stream, &"getTracks".into()) else {
+        return;
+    };
+    let Ok(list) = tracks.unchecked_ref::<js_sys::Function>().call0(stream) else {
+        return;
+    };
+    for track in js_sys::Array::from(&list).iter() {
+        track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
+    }
+}
+
+/// Switches the camera off, whatever state the component is in.
+fn stop_stream() {
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(stream) = js_sys::Reflect::get(&w, &STREAM_KEY.into()) {
+        if !stream.is_undefined() && !stream.is_null() {
+            stop_tracks(&stream);
         }
     }
+    let _ = js_sys::Reflect::delete_property(&w, &STREAM_KEY.into());
 }
 
 pub fn use_camera(video: NodeRef<leptos::html::Video>) -> Camera {
     let camera = Camera {
-        stream: StoredValue::new_local(None),
         live: RwSignal::new(false),
         error: RwSignal::new(None),
         video,
     };
-    on_cleanup(move || camera.stop());
+    on_cleanup(stop_stream);
     camera
 }
 
@@ -100,14 +125,23 @@ impl Camera {
                 Ok(stream) => {
                     let stream: MediaStream = stream.unchecked_into();
                     self.stop();
-                    self.stream.set_value(Some(stream.clone()));
-                    self.live.set(true);
+                    keep_stream(&stream);
+                    if self.live.try_set(true).is_some() {
+                        // The step was left while the browser was asking: switch off at once.
+                        stop_stream();
+                        return;
+                    }
                     // The <video> appears once `live` is set: attach on the next frame.
                     request_animation_frame(move || {
-                        if let Some(v) = self.video.get_untracked() {
+                        if let Some(v) = self.video.try_get_untracked().flatten() {
                             let v: &HtmlVideoElement = &v;
                             v.set_src_object(Some(&stream));
-                            let _ = v.play();
+                            // play() rejects when the stream is switched off before it starts: expected.
+                            if let Ok(p) = v.play() {
+                                wasm_bindgen_futures::spawn_local(async move {
+                                    let _ = JsFuture::from(p).await;
+                                });
+                            }
                         }
                     });
                 }
@@ -124,10 +158,11 @@ impl Camera {
 
     /// Switches the camera off.
     pub fn stop(self) {
-        if let Some(stream) = self.stream.try_update_value(|s| s.take()).flatten() {
-            stop_tracks(&stream);
-        }
-        if let Some(v) = self.video.get_untracked() {
+        stop_stream();
+        if let Some(v) = self.video.try_get_untracked().flatten() {
+            if let Some(shown) = v.src_object() {
+                stop_tracks(&shown);
+            }
             v.set_src_object(None);
         }
         let _ = self.live.try_set(false);
