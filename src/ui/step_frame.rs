@@ -113,16 +113,15 @@ pub fn StepFrame(
         focus_heading_on_navigation("step-title");
     }
 
+    // Sent here from the review to change one answer, "Retour" goes back to the review (nothing else needs
+    // walking through again); otherwise to the previous step, or the start page from the first one.
     let back_href = move || {
         let campaign = state.campaign_now()?;
+        if returning() && step != StepId::Review {
+            return Some(StepId::Review.path());
+        }
         let previous = state.draft.with(|d| journey::previous(step, d, &campaign));
-        Some(match previous {
-            Some(p) if returning() => {
-                format!("{}?{RETURN_PARAM}={}", p.path(), StepId::Review.slug())
-            }
-            Some(p) => p.path(),
-            None => "/".to_string(),
-        })
+        Some(previous.map_or_else(|| "/".to_string(), StepId::path))
     };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
