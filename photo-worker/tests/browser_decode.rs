@@ -17,7 +17,7 @@ fn upright_pixel(x: u32, y: u32) -> [u8; 3] {
     [
         (x * 255 / W) as u8,
         (y * 255 / H) as u8,
-        if (x / 50 + y / 50) % 2 == 0 { 40 } else { 210 },
+        if (x / 50 + y / 50).is_multiple_of(2) { 40 } else { 210 },
     ]
 }
 

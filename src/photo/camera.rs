@@ -65,10 +65,11 @@ fn stop_tracks(stream: &JsValue) {
 /// Switches the camera off, whatever state the component is in.
 fn stop_stream() {
     let Some(w) = web_sys::window() else { return };
-    if let Ok(stream) = js_sys::Reflect::get(&w, &STREAM_KEY.into()) {
-        if !stream.is_undefined() && !stream.is_null() {
-            stop_tracks(&stream);
-        }
+    if let Ok(stream) = js_sys::Reflect::get(&w, &STREAM_KEY.into())
+        && !stream.is_undefined()
+        && !stream.is_null()
+    {
+        stop_tracks(&stream);
     }
     let _ = js_sys::Reflect::delete_property(&w, &STREAM_KEY.into());
 }
