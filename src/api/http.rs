@@ -6,6 +6,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
+/// File name of the photo part; the server reads the content, never the name.
+const PHOTO_FILE_NAME: &str = "photo-identite.jpeg";
+
 use super::ApiError;
 use crate::i18n::Lang;
 
@@ -62,7 +65,7 @@ pub async fn post_multipart<B: Serialize, T: DeserializeOwned>(
     form.append_with_blob_and_filename("application", &json_blob, "application.json")
         .map_err(js_unexpected)?;
     if let Some(photo) = file_part {
-        form.append_with_blob_and_filename("photo", &photo, "photo.jpg")
+        form.append_with_blob_and_filename("photo", &photo, PHOTO_FILE_NAME)
             .map_err(js_unexpected)?;
     }
     // No Content-Type header: the browser writes it with the multipart boundary.
