@@ -112,3 +112,27 @@ test('outside the age bounds: a clear message and the helpline, no way forward',
   await expect(main.getByRole('link', { name: /0810 559 559/ })).toBeVisible();
   await checkPage(page, 'identity-age-out-of-bounds');
 });
+
+test('an expired activation link offers a new one, sent for that application', async ({ page }) => {
+  allowConsoleErrors(page, /status of 410/);
+  // The reference server's clock cannot be moved from here: answer as it does for a token older than 24 hours
+  // (the server side of expiry is covered by the API tests).
+  await page.route('**/api/v1/activations', (route) => route.fulfill({
+    status: 410,
+    contentType: 'application/problem+json',
+    body: JSON.stringify({
+      type: '/problems/activation-expired', title: 'Activation link expired', status: 410, code: 'activation_expired',
+    }),
+  }));
+  let resend = null;
+  await page.route('**/api/v1/activations/resend', async (route) => {
+    resend = route.request().postDataJSON();
+    await route.continue();
+  });
+  await page.goto('/activation?token=un-jeton-perime');
+  await expect(page.getByText('Ce lien d\'activation a expiré.')).toBeVisible();
+  await checkPage(page, 'activation-expired');
+  await page.getByRole('button', { name: 'Recevoir un nouveau lien' }).click();
+  await expect.poll(() => resend).toEqual({ token: 'un-jeton-perime' });
+  await expect(page.getByRole('button', { name: 'Recevoir un nouveau lien' })).toBeHidden();
+});
