@@ -11,13 +11,16 @@ use wasm_bindgen::JsCast;
 use crate::i18n::t;
 
 /// The face guide drawn over the frame and over the live camera: an oval for the face, a line for the eyes.
+/// Units are half-millimetres of the 35 × 45 mm photo. The ID-photo rules (ICAO 9303, as applied in France) want the
+/// face, chin to crown, 32–36 mm high and the eyes 50–70 % of the height from the bottom: the oval is 33 mm high
+/// with the crown 5 mm below the top edge, and the eye line sits 20.5 mm from the top (54 % from the bottom).
 #[component]
 pub fn FaceGuide() -> impl IntoView {
     view! {
         <svg class="photo-guide" viewBox="0 0 70 90" preserveAspectRatio="none" aria-hidden="true"
             style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none">
-            <ellipse cx="35" cy="41" rx="17" ry="23" fill="none" stroke="#fff" stroke-width="0.8" stroke-dasharray="2 1.5" />
-            <line x1="14" y1="37" x2="56" y2="37" stroke="#fff" stroke-width="0.5" stroke-dasharray="1.5 1.5" />
+            <ellipse cx="35" cy="43" rx="23" ry="33" fill="none" stroke="#fff" stroke-width="0.8" stroke-dasharray="2 1.5" />
+            <line x1="10" y1="41" x2="60" y2="41" stroke="#fff" stroke-width="0.5" stroke-dasharray="1.5 1.5" />
         </svg>
     }
 }
