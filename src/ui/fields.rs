@@ -35,6 +35,36 @@ fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// The ids and ARIA wiring of one field: its hint and error elements, its message, and `aria-describedby`, which
+/// names the error only while there is one (a screen reader then reads it with the label).
+struct FieldAria {
+    hint_id: String,
+    error_id: String,
+    message: Signal<Option<String>>,
+    describedby: Signal<Option<String>>,
+}
+
+fn field_aria(path: &'static str, id: &str, has_hint: bool) -> FieldAria {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let message = field_message(path);
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        Signal::derive(move || {
+            described_by(
+                has_hint.then(|| hint_id.clone()),
+                message.get().map(|_| error_id.clone()),
+            )
+        })
+    };
+    FieldAria {
+        hint_id,
+        error_id,
+        message,
+        describedby,
+    }
+}
+
 #[component]
 pub fn TextField(
     path: &'static str,
@@ -54,19 +84,12 @@ pub fn TextField(
     let form = use_form();
     let state = use_app_state();
     let id = field_id(path);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let message = field_message(path);
-    let has_hint = hint.is_some();
-    let describedby = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            described_by(
-                has_hint.then(|| hint_id.clone()),
-                message.get().map(|_| error_id.clone()),
-            )
-        }
-    };
+    let FieldAria {
+        hint_id,
+        error_id,
+        message,
+        describedby,
+    } = field_aria(path, &id, hint.is_some());
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             <label class="field__label" for=id.clone()>
@@ -114,19 +137,12 @@ pub fn CheckboxField(
     let form = use_form();
     let state = use_app_state();
     let id = id.map(str::to_string).unwrap_or_else(|| field_id(path));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let message = field_message(path);
-    let has_hint = hint.is_some();
-    let describedby = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            described_by(
-                has_hint.then(|| hint_id.clone()),
-                message.get().map(|_| error_id.clone()),
-            )
-        }
-    };
+    let FieldAria {
+        hint_id,
+        error_id,
+        message,
+        describedby,
+    } = field_aria(path, &id, hint.is_some());
     view! {
         <div class="field field--checkbox" class:field--error=move || message.get().is_some()>
             <InlineError id=error_id.clone() message=message />

@@ -18,26 +18,29 @@ if (existsSync(shared)) {
   upscaleY4m(shared, clip, 2);
   fake.push(`--use-file-for-fake-video-capture=${clip}`);
 }
+/** Records every camera track the page obtains, so a test can check they are all stopped. */
+const watchCameraTracks = (page) => page.addInitScript(() => {
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  window.__tracks = [];
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    window.__tracks.push(...stream.getTracks());
+    return stream;
+  };
+});
+const liveTracks = (page) => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length);
+
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...fake] } });
 
 test('capture, crop and submit; the camera is switched off afterwards', async ({ page }) => {
-  await page.addInitScript(() => {
-    // Count live camera tracks, to check they are all stopped after capture.
-    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    window.__tracks = [];
-    navigator.mediaDevices.getUserMedia = async (c) => {
-      const stream = await original(c);
-      window.__tracks.push(...stream.getTracks());
-      return stream;
-    };
-  });
+  await watchCameraTracks(page);
   await reachPhotoStep(page, 'webcam');
   await page.getByRole('button', { name: 'Prendre une photo' }).click();
   await expect(page.getByLabel('Image de la caméra')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length)).toBe(1);
+  await expect.poll(() => liveTracks(page)).toBe(1);
   await checkPage(page, 'photo-webcam');
   await page.getByRole('button', { name: 'Capturer' }).click();
-  await expect.poll(() => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length)).toBe(0);
+  await expect.poll(() => liveTracks(page)).toBe(0);
   await expect(page.getByRole('application', { name: 'Cadrage de la photo' })).toBeVisible();
   await page.getByRole('button', { name: 'Appliquer' }).click();
   await useThePhoto(page);
@@ -48,19 +51,11 @@ test('capture, crop and submit; the camera is switched off afterwards', async ({
 });
 
 test('leaving the step switches the camera off', async ({ page }) => {
-  await page.addInitScript(() => {
-    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    window.__tracks = [];
-    navigator.mediaDevices.getUserMedia = async (c) => {
-      const stream = await original(c);
-      window.__tracks.push(...stream.getTracks());
-      return stream;
-    };
-  });
+  await watchCameraTracks(page);
   await reachPhotoStep(page, 'webcam-quitte');
   await page.getByRole('button', { name: 'Prendre une photo' }).click();
   await expect(page.getByLabel('Image de la caméra')).toBeVisible();
   await page.getByRole('link', { name: 'Retour', exact: true }).click();
   await expectStep(page, 'etablissement', 4, 7);
-  await expect.poll(() => page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length)).toBe(0);
+  await expect.poll(() => liveTracks(page)).toBe(0);
 });
