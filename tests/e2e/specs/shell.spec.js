@@ -32,6 +32,7 @@ test('an unknown address shows a helpful not-found page, not a blank one', async
   await page.goto('/nulle-part');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /accueil|demande/i }).first()).toBeVisible();
+  await checkPage(page, 'not-found-fr');
 });
 
 test.describe('with an English-speaking browser', () => {
