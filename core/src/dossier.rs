@@ -62,13 +62,17 @@ pub fn is_valid(input: &str) -> bool {
     s.len() == LEN && interim(&s) == Some(0)
 }
 
-/// Grouped for reading aloud and copying: "123 456 789 0".
+/// Grouped in pairs for reading and dictating, the way French ten-digit phone numbers are: "46 75 82 35 65".
 pub fn format(number: &str) -> String {
     let s = normalize(number);
     if s.len() != LEN || !s.is_ascii() {
         return number.to_string();
     }
-    format!("{} {} {} {}", &s[0..3], &s[3..6], &s[6..9], &s[9..])
+    s.as_bytes()
+        .chunks(2)
+        .map(|pair| std::str::from_utf8(pair).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -162,7 +166,13 @@ mod tests {
     fn typed_input_is_forgiven() {
         let good = with_check_digit("630020117").unwrap();
         let spaced = format(&good);
-        assert_eq!(spaced.len(), 13);
+        assert_eq!(spaced.len(), 14);
+        assert_eq!(format("4675823565"), "46 75 82 35 65");
+        assert_eq!(
+            format("46758"),
+            "46758",
+            "not a dossier number: left as it is"
+        );
         assert!(is_valid(&spaced));
         assert!(is_valid(&format!("  {good} ")));
         assert!(!is_valid(&good[..9]));

@@ -43,7 +43,9 @@ pub fn ActivationPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let result = api::activate(&token, lang.get_untracked()).await;
                 let _ = outcome.try_set(match result {
-                    Ok(done) => Outcome::Done(done.dossier_number),
+                    Ok(done) => {
+                        Outcome::Done(passregion_core::dossier::format(&done.dossier_number))
+                    }
                     Err(e) => match e.code() {
                         Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
                         Some(problem_code::ACTIVATION_ALREADY_USED) => Outcome::AlreadyUsed,

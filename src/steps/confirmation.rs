@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use passregion_core::api::ResendActivationRequest;
+use passregion_core::dossier;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api;
@@ -103,7 +104,7 @@ fn Confirmation(receipt: Receipt) -> impl IntoView {
             <div class="confirmation__banner" role="status">
                 <h1 id="confirmation-title" tabindex="-1">{t("confirmation.title")}</h1>
                 <p>{t("confirmation.number_label")}</p>
-                <p class="dossier-number" id="dossier-number">{receipt.dossier_number.clone()}</p>
+                <p class="dossier-number" id="dossier-number">{dossier::format(&receipt.dossier_number)}</p>
                 <button type="button" class="button button--secondary" on:click=copy aria-describedby="dossier-number">
                     {t("confirmation.copy")}
                 </button>
@@ -201,7 +202,7 @@ fn Receipt(receipt: Receipt) -> impl IntoView {
             <h2 id="receipt-title">{t("confirmation.receipt_title")}</h2>
             <p class="receipt__brand">{t("shell.wordmark")} " – " {t("shell.region")}</p>
             <dl class="review-list">
-                <div class="review-list__row"><dt>{t("confirmation.number_label")}</dt><dd class="receipt__number">{receipt.dossier_number.clone()}</dd></div>
+                <div class="review-list__row"><dt>{t("confirmation.number_label")}</dt><dd class="receipt__number">{dossier::format(&receipt.dossier_number)}</dd></div>
                 <div class="review-list__row"><dt>{t("confirmation.receipt_name")}</dt><dd>{name}</dd></div>
                 <div class="review-list__row"><dt>{t("school.label")}</dt><dd>{receipt.establishment.clone()}</dd></div>
                 <div class="review-list__row"><dt>{t("school.stream_label")}</dt><dd>{receipt.stream.clone()}</dd></div>

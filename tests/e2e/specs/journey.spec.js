@@ -24,6 +24,8 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
   const number = (await main.getByText(/^\d[\d ]{9,13}$/).first().innerText()).replace(/\s/g, '');
   expect(number).toMatch(/^\d{10}$/);
+  const shown = number.replace(/(\d\d)(?=\d)/g, '$1 '); // in pairs, as it is read aloud: "46 75 82 35 65"
+  await expect(main.getByText(shown, { exact: true }).first()).toBeVisible();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copier le numéro' }).click();
   await expect(page.getByText('Numéro copié.')).toBeVisible();
@@ -33,7 +35,7 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   await page.emulateMedia({ media: 'print' });
   const receipt = page.getByRole('region', { name: 'Récapitulatif de ta demande' });
   await expect(receipt).toBeVisible();
-  await expect(receipt).toContainText(number.slice(0, 3));
+  await expect(receipt).toContainText(shown);
   await expect(receipt).toContainText(STUDENT.schoolName);
   await expect(receipt).toContainText('Éloïse');
   await expect(page.getByRole('banner')).toBeHidden();
@@ -59,7 +61,7 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   expect(link).toMatch(/\/activation\?token=/);
   await page.goto(link);
   await expect(page.getByText('Ton compte est activé.')).toBeVisible();
-  await expect(page.getByRole('main')).toContainText(number);
+  await expect(page.getByRole('main')).toContainText(shown);
   await checkPage(page, 'activation-done');
 
   allowConsoleErrors(page, /status of 409/); // the API's answer for a used token, logged by Chromium
