@@ -69,8 +69,13 @@ test('the whole application can be made with the keyboard only', async ({ page }
   await press(page, cont);
   await expectStep(page, 'envoi', 6, 7);
 
+  // Recommended delivery ticked; both opt-ins start unticked: consent is given, never assumed.
+  await expect(page.getByLabel(/envoyé directement dans mon établissement/)).toBeChecked();
+  await expect(page.getByLabel('Je souhaite recevoir les bons plans de la Région')).not.toBeChecked();
+  await expect(page.getByLabel('Je souhaite recevoir l\'actualité de la Région')).not.toBeChecked();
   await fromTop(page);
   await press(page, page.getByLabel('Je souhaite recevoir l\'actualité de la Région'), 'Space');
+  await expect(page.getByLabel('Je souhaite recevoir l\'actualité de la Région')).toBeChecked();
   await press(page, cont);
   await expectStep(page, 'verification', 7, 7);
 
