@@ -82,43 +82,13 @@ pub struct PhotoMeta {
     pub bytes: u64,
 }
 
-/// Field paths in the order the form asks for them, so error summaries read top to bottom.
-pub const FORM_ORDER: &[&str] = &[
-    field::CHARTER_VERSION,
-    field::CIVILITY,
-    field::LAST_NAME,
-    field::FIRST_NAME,
-    field::BIRTH_DATE,
-    field::EMAIL,
-    field::EMAIL_CONFIRM,
-    field::PASSWORD,
-    field::PASSWORD_CONFIRM,
-    field::GUARDIAN,
-    field::GUARDIAN_CIVILITY,
-    field::GUARDIAN_LAST_NAME,
-    field::GUARDIAN_FIRST_NAME,
-    field::GUARDIAN_EMAIL,
-    field::GUARDIAN_PHONE,
-    field::GUARDIAN_CONSENT,
-    field::MOBILE_PHONE,
-    field::STREET,
-    field::COMPLEMENT,
-    field::CARE_OF,
-    field::POSTAL_CODE,
-    field::COMMUNE,
-    field::UAI,
-    field::STREAM_CODE,
-    field::PHOTO,
-    field::CAMPAIGN_ID,
-];
-
-/// Sorts issues into [`FORM_ORDER`]; unknown fields go last, in their original order.
+/// Sorts issues into the order the form asks for them (the journey's, [`crate::journey::form_order`]), so error
+/// summaries read top to bottom; unknown fields go last, in their original order.
 pub fn sort_issues(issues: &mut [FieldIssue]) {
     issues.sort_by_key(|(f, _)| {
-        FORM_ORDER
-            .iter()
-            .position(|o| o == f)
-            .unwrap_or(FORM_ORDER.len())
+        crate::journey::form_order()
+            .position(|o| o == *f)
+            .unwrap_or(usize::MAX)
     });
 }
 
