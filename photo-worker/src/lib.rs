@@ -12,7 +12,7 @@
 pub mod browser;
 mod message;
 
-use passregion_photo::{Crop, PhotoError, probe, process};
+use passregion_photo::{Crop, PhotoError, ProbeInfo, probe, process};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
@@ -39,18 +39,24 @@ async fn read_bytes(file: &Blob) -> Result<Vec<u8>, PhotoError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-async fn handle_probe(id: f64, file: Blob) -> Result<(), PhotoError> {
-    let bytes = read_bytes(&file).await?;
+/// The file's bytes, its header facts and its upright size. HEIC/AVIF headers do not give the size in a way we
+/// read: only the browser knows it, and if it cannot decode the file the person is told how to get a JPEG.
+async fn read_and_probe(file: &Blob) -> Result<(Vec<u8>, ProbeInfo, (u32, u32)), PhotoError> {
+    let bytes = read_bytes(file).await?;
     let info = probe(&bytes)?;
-    let (width, height) = match info.upright_size() {
+    let upright = match info.upright_size() {
         Some(size) => size,
-        // HEIC/AVIF: only the browser knows; if it cannot decode, say how to get a JPEG.
-        None => browser::upright_size(&file)
+        None => browser::upright_size(file)
             .await
             .ok_or(PhotoError::NeedsBrowserDecoder {
                 format: info.format.name(),
             })?,
     };
+    Ok((bytes, info, upright))
+}
+
+async fn handle_probe(id: f64, file: Blob) -> Result<(), PhotoError> {
+    let (_, info, (width, height)) = read_and_probe(&file).await?;
     if width < passregion_photo::MIN_CROP_W || height < passregion_photo::MIN_CROP_H {
         return Err(PhotoError::ImageTooSmall { width, height });
     }
@@ -70,16 +76,7 @@ async fn handle_process(
 ) -> Result<(), PhotoError> {
     let started = now();
     Out::new("progress", id).str("stage", "decode").post();
-    let bytes = read_bytes(&file).await?;
-    let info = probe(&bytes)?;
-    let upright = match info.upright_size() {
-        Some(size) => size,
-        None => browser::upright_size(&file)
-            .await
-            .ok_or(PhotoError::NeedsBrowserDecoder {
-                format: info.format.name(),
-            })?,
-    };
+    let (bytes, info, upright) = read_and_probe(&file).await?;
     crop.validate(upright.0, upright.1)?;
     // The browser's decoder (native, multi-threaded, scaled decoding) is several times faster than decoding in
     // wasm; the Rust decoder remains for browsers where createImageBitmap cannot crop/resize this file.
