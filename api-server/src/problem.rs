@@ -19,11 +19,13 @@ pub struct ApiError {
     pub detail: Option<String>,
     /// (field path, error code)
     pub errors: Vec<(String, String)>,
+    /// Seconds to wait (429): the `Retry-After` header and the problem's `retry_after` member.
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str) -> Self {
-        ApiError { status, code, detail: None, errors: Vec::new() }
+        ApiError { status, code, detail: None, errors: Vec::new(), retry_after: None }
     }
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
@@ -46,6 +48,14 @@ impl ApiError {
     pub fn too_large() -> Self {
         Self::new(StatusCode::PAYLOAD_TOO_LARGE, problem_code::PAYLOAD_TOO_LARGE)
     }
+    /// 429 with the wait in seconds.
+    pub fn rate_limited(retry_after_secs: u32) -> Self {
+        ApiError { retry_after: Some(retry_after_secs.max(1)), ..Self::new(StatusCode::TOO_MANY_REQUESTS, problem_code::RATE_LIMITED) }
+    }
+    /// 503: too much CPU-heavy work at once.
+    pub fn busy() -> Self {
+        ApiError { retry_after: Some(2), ..Self::new(StatusCode::SERVICE_UNAVAILABLE, problem_code::BUSY) }
+    }
     pub fn validation(errors: Vec<(String, String)>) -> Self {
         ApiError { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, problem_code::VALIDATION_FAILED) }
     }
@@ -62,6 +72,7 @@ impl ApiError {
                 .iter()
                 .map(|(f, c)| FieldError { field: f.clone(), code: c.clone(), message: crate::messages::field_message(c, lang) })
                 .collect(),
+            retry_after: self.retry_after,
         }
     }
 
@@ -71,6 +82,9 @@ impl ApiError {
         res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         res.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if let Some(secs) = self.retry_after {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         res
     }
 }
@@ -151,6 +165,8 @@ fn title(code: &str, lang: Lang) -> &'static str {
             "This activation link has expired: ask for a new one",
         ),
         problem_code::ACTIVATION_ALREADY_USED => ("Ce compte est déjà activé", "This account is already activated"),
+        problem_code::RATE_LIMITED => ("Trop de tentatives : réessaie plus tard", "Too many attempts: try again later"),
+        problem_code::BUSY => ("Le service est très demandé : réessaie dans un instant", "The service is busy: try again in a moment"),
         _ => ("Erreur interne, réessaie dans un instant", "Internal error, try again in a moment"),
     };
     if lang == Lang::En { en } else { fr }

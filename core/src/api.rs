@@ -245,6 +245,10 @@ pub struct Problem {
     pub code: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With `rate_limited` (429): seconds to wait, the same figure as the `Retry-After` header, so the client can
+    /// say "Réessaie dans N minutes" without reading headers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u32>,
 }
 
 /// One invalid field: where (dotted path in the request, e.g. "identity.birth_date" or "photo"), why, and a
@@ -270,6 +274,10 @@ pub mod problem_code {
     pub const ACTIVATION_EXPIRED: &str = "activation_expired";
     pub const ACTIVATION_ALREADY_USED: &str = "activation_already_used";
     pub const INTERNAL: &str = "internal_error";
+    /// 429: too many requests for this address, person or target; `retry_after` says how long to wait.
+    pub const RATE_LIMITED: &str = "rate_limited";
+    /// 503: the server is busy (too many photo checks or password hashes at once); retry shortly.
+    pub const BUSY: &str = "server_busy";
 }
 
 /// Field paths used in [`FieldError::field`], shared so client and server place errors alike.
@@ -324,6 +332,7 @@ mod tests {
             detail: None,
             code: problem_code::VALIDATION_FAILED.into(),
             errors: vec![],
+            retry_after: None,
         };
         let v = serde_json::to_value(&p).unwrap();
         assert_eq!(v["type"], "/problems/validation");
