@@ -324,6 +324,57 @@ mod tests {
         );
     }
 
+    /// Every free-text field reaches the server and the files in NFC, whichever way the keyboard encoded it.
+    #[test]
+    fn text_fields_are_stored_in_nfc() {
+        let mut r = minor();
+        r.identity.last_name = "Nguye\u{0302}\u{0303}n".into();
+        r.identity.first_name = "E\u{0301}loi\u{0308}se".into();
+        r.contact.address.street = "3 place de l'E\u{0301}glise".into();
+        r.contact.address.complement = Some("Re\u{0301}sidence".into());
+        r.contact.address.care_of = Some("chez G\u{0306}u\u{0308}l".into());
+        r.contact.address.commune = "L'Hay\u{0308}-les-Roses".into();
+        let g = r.guardian.as_mut().unwrap();
+        g.last_name = "Se\u{0301}gole\u{0300}ne".into();
+        g.first_name = "Łukasz".into();
+        let n = normalize_application(&r, &test_campaign(), today()).unwrap();
+        let g = n.guardian.clone().unwrap();
+        let a = &n.contact.address;
+        assert_eq!(
+            [
+                n.identity.last_name.as_str(),
+                n.identity.first_name.as_str(),
+                a.street.as_str(),
+                a.complement.as_deref().unwrap(),
+                a.care_of.as_deref().unwrap(),
+                a.commune.as_str(),
+                g.last_name.as_str(),
+                g.first_name.as_str(),
+            ],
+            [
+                "Nguyễn",
+                "Éloïse",
+                "3 place de l'Église",
+                "Résidence",
+                "chez Ğül",
+                "L'Haÿ-les-Roses",
+                "Ségolène",
+                "Łukasz",
+            ]
+        );
+        assert_eq!(
+            normalize_application(&n, &test_campaign(), today()),
+            Ok(n.clone())
+        );
+
+        let mut r = minor();
+        r.guardian.as_mut().unwrap().first_name = "Moussa 👍".into();
+        assert_eq!(
+            validate_application(&r, &test_campaign(), today()),
+            vec![(field::GUARDIAN_FIRST_NAME, NameCharacterNotAccepted('👍'))]
+        );
+    }
+
     #[test]
     fn each_broken_rule_is_reported_on_its_field() {
         type Mutation = fn(&mut ApplicationRequest);
@@ -352,6 +403,41 @@ mod tests {
                 |r| r.identity.first_name = "".into(),
                 field::FIRST_NAME,
                 Required,
+            ),
+            (
+                |r| r.identity.last_name = "Dupont\u{200B}".into(),
+                field::LAST_NAME,
+                InvisibleCharacter('\u{200B}'),
+            ),
+            (
+                |r| r.identity.first_name = "Léa 😀".into(),
+                field::FIRST_NAME,
+                NameCharacterNotAccepted('😀'),
+            ),
+            (
+                |r| r.identity.email = "eloise\u{2060}@gmail.com".into(),
+                field::EMAIL,
+                InvisibleCharacter('\u{2060}'),
+            ),
+            (
+                |r| r.contact.address.street = "12 rue Blatin 🏠".into(),
+                field::STREET,
+                AddressCharacterNotAccepted('🏠'),
+            ),
+            (
+                |r| r.contact.address.complement = Some("Bât.\u{202E}C".into()),
+                field::COMPLEMENT,
+                InvisibleCharacter('\u{202E}'),
+            ),
+            (
+                |r| r.contact.address.care_of = Some("chez \u{FEFF}Mme Martin".into()),
+                field::CARE_OF,
+                InvisibleCharacter('\u{FEFF}'),
+            ),
+            (
+                |r| r.contact.address.commune = "Cle\u{0336}\u{0337}\u{0338}rmont".into(),
+                field::COMMUNE,
+                TooManyAccents('e'),
             ),
             (
                 |r| r.identity.birth_date = "2009-02-29".into(),

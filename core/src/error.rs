@@ -4,173 +4,150 @@
 //! field path (see [`crate::api::field`]) says where. Codes travel in `FieldError::code` on the wire and are the
 //! keys of `locales/<lang>/errors.json`, so they must never be renamed once shipped; add new ones instead.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// Why a value was refused. The snake_case name (see [`ErrorCode::as_str`]) is the wire code and translation key.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
+/// Stands for the character of a character-naming code when it is not known: in [`ErrorCode::ALL`], and for a
+/// code read back from the wire (the wire carries the code; the message already holds the character).
+pub const UNKNOWN_CHARACTER: char = '\u{FFFD}';
+
+/// Declares [`ErrorCode`], its [`ErrorCode::ALL`] list and its wire codes from one table, so no variant can be
+/// left out of the list the translation tests walk. A variant written `Name(char)` names the offending character,
+/// which its message shows (`{character}`, `{code_point}`, see [`crate::messages::fill`]).
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $variant:ident $(($payload:ident))? = $code:literal, )*) => {
+        /// Why a value was refused. [`ErrorCode::as_str`] is the wire code and translation key; a variant holding a
+        /// `char` also says which character was refused, for the message (the wire code stays the bare name).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $variant $(($payload))?, )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order (character-naming ones with [`UNKNOWN_CHARACTER`]).
+            pub const ALL: &'static [ErrorCode] = &[
+                $( ErrorCode::$variant $((error_codes!(@unknown $payload)))?, )*
+            ];
+
+            /// The wire code, also the key in `locales/<lang>/errors.json`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( ErrorCode::$variant { .. } => $code, )*
+                }
+            }
+        }
+    };
+    (@unknown char) => { UNKNOWN_CHARACTER };
+}
+
+error_codes! {
     /// Nothing was entered.
-    Required,
+    Required = "required",
     /// Longer than the field allows.
-    TooLong,
-    /// Control characters or markup in a free-text field.
-    TextInvalidCharacters,
+    TooLong = "too_long",
+    /// Markup (`<`, `>`) in a free-text field, or a character a code (stream code) does not take.
+    TextInvalidCharacters = "text_invalid_characters",
+    /// An invisible character (zero-width space, direction mark, byte-order mark, control character…), usually
+    /// brought by a copy and paste: it would end up in the Région's files and on envelopes unseen.
+    InvisibleCharacter(char) = "invisible_character",
+    /// A character no name on an ID document holds and that the name message should show: an emoji.
+    NameCharacterNotAccepted(char) = "name_character_not_accepted",
+    /// A character no postal address holds: an emoji.
+    AddressCharacterNotAccepted(char) = "address_character_not_accepted",
+    /// A letter carries more than [`crate::rules::text::MAX_MARKS_PER_LETTER`] combining accents (the character
+    /// is the letter).
+    TooManyAccents(char) = "too_many_accents",
     /// Neither "Madame" nor "Monsieur" was chosen.
-    CivilityRequired,
+    CivilityRequired = "civility_required",
     /// A name holds something other than letters, spaces, hyphens and apostrophes.
-    NameInvalidCharacters,
+    NameInvalidCharacters = "name_invalid_characters",
     /// A name starts or ends with a hyphen or apostrophe, or has two in a row.
-    NameMisplacedPunctuation,
+    NameMisplacedPunctuation = "name_misplaced_punctuation",
     /// Some of day, month, year are missing.
-    DateIncomplete,
+    DateIncomplete = "date_incomplete",
     /// Not a real calendar date (31/04, 29/02 of a common year, a two-digit year…).
-    DateInvalid,
+    DateInvalid = "date_invalid",
     /// The birth date is after today.
-    DateInFuture,
+    DateInFuture = "date_in_future",
     /// Younger than the campaign's minimum age on its reference date.
-    TooYoung,
+    TooYoung = "too_young",
     /// Older than the campaign's maximum age on its reference date.
-    TooOld,
-    EmailInvalid,
+    TooOld = "too_old",
+    EmailInvalid = "email_invalid",
     /// The confirmation differs from the address.
-    EmailMismatch,
-    PasswordTooShort,
-    PasswordNeedsLetter,
-    PasswordNeedsDigit,
+    EmailMismatch = "email_mismatch",
+    PasswordTooShort = "password_too_short",
+    PasswordNeedsLetter = "password_needs_letter",
+    PasswordNeedsDigit = "password_needs_digit",
     /// The confirmation differs from the password.
-    PasswordMismatch,
+    PasswordMismatch = "password_mismatch",
     /// Not a phone number we can dial.
-    PhoneInvalid,
+    PhoneInvalid = "phone_invalid",
     /// A valid number, but not a mobile one where a mobile is needed (texts are sent to it).
-    PhoneNotMobile,
-    PostalCodeInvalid,
+    PhoneNotMobile = "phone_not_mobile",
+    PostalCodeInvalid = "postal_code_invalid",
     /// Malformed UAI or wrong check letter.
-    UaiInvalid,
+    UaiInvalid = "uai_invalid",
     /// No establishment chosen.
-    EstablishmentRequired,
+    EstablishmentRequired = "establishment_required",
     /// A well-formed UAI that the Région does not know (server check).
-    EstablishmentUnknown,
-    StreamRequired,
+    EstablishmentUnknown = "establishment_unknown",
+    StreamRequired = "stream_required",
     /// The stream is not offered by the chosen establishment (server check).
-    StreamUnknown,
-    CharterNotAccepted,
+    StreamUnknown = "stream_unknown",
+    CharterNotAccepted = "charter_not_accepted",
     /// The charter accepted is not the campaign's current version: it changed since it was ticked.
-    CharterVersionMismatch,
+    CharterVersionMismatch = "charter_version_mismatch",
     /// The applicant is young enough that a legal guardian must take part.
-    GuardianRequired,
+    GuardianRequired = "guardian_required",
     /// A guardian was sent for an applicant old enough to apply alone.
-    GuardianNotAllowed,
-    GuardianConsentRequired,
+    GuardianNotAllowed = "guardian_not_allowed",
+    GuardianConsentRequired = "guardian_consent_required",
     /// The application names another campaign than the current one.
-    CampaignMismatch,
+    CampaignMismatch = "campaign_mismatch",
     /// Applications have not opened yet.
-    CampaignNotOpen,
+    CampaignNotOpen = "campaign_not_open",
     /// Applications are closed.
-    CampaignClosed,
-    PhotoRequired,
+    CampaignClosed = "campaign_closed",
+    PhotoRequired = "photo_required",
     /// Larger than [`crate::api::MAX_PHOTO_BYTES`].
-    PhotoTooLarge,
+    PhotoTooLarge = "photo_too_large",
     /// Not a JPEG/PNG picture we can read.
-    PhotoUnreadable,
+    PhotoUnreadable = "photo_unreadable",
     /// Too few pixels to print a sharp card.
-    PhotoTooSmall,
+    PhotoTooSmall = "photo_too_small",
     /// A dossier number with the wrong length or check digit.
-    DossierNumberInvalid,
+    DossierNumberInvalid = "dossier_number_invalid",
 }
 
 impl ErrorCode {
-    /// Every code, in declaration order: the translation test walks it.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::Required,
-        ErrorCode::TooLong,
-        ErrorCode::TextInvalidCharacters,
-        ErrorCode::CivilityRequired,
-        ErrorCode::NameInvalidCharacters,
-        ErrorCode::NameMisplacedPunctuation,
-        ErrorCode::DateIncomplete,
-        ErrorCode::DateInvalid,
-        ErrorCode::DateInFuture,
-        ErrorCode::TooYoung,
-        ErrorCode::TooOld,
-        ErrorCode::EmailInvalid,
-        ErrorCode::EmailMismatch,
-        ErrorCode::PasswordTooShort,
-        ErrorCode::PasswordNeedsLetter,
-        ErrorCode::PasswordNeedsDigit,
-        ErrorCode::PasswordMismatch,
-        ErrorCode::PhoneInvalid,
-        ErrorCode::PhoneNotMobile,
-        ErrorCode::PostalCodeInvalid,
-        ErrorCode::UaiInvalid,
-        ErrorCode::EstablishmentRequired,
-        ErrorCode::EstablishmentUnknown,
-        ErrorCode::StreamRequired,
-        ErrorCode::StreamUnknown,
-        ErrorCode::CharterNotAccepted,
-        ErrorCode::CharterVersionMismatch,
-        ErrorCode::GuardianRequired,
-        ErrorCode::GuardianNotAllowed,
-        ErrorCode::GuardianConsentRequired,
-        ErrorCode::CampaignMismatch,
-        ErrorCode::CampaignNotOpen,
-        ErrorCode::CampaignClosed,
-        ErrorCode::PhotoRequired,
-        ErrorCode::PhotoTooLarge,
-        ErrorCode::PhotoUnreadable,
-        ErrorCode::PhotoTooSmall,
-        ErrorCode::DossierNumberInvalid,
-    ];
+    /// The code for a wire string, e.g. to read back a server's `FieldError::code`. A character-naming code comes
+    /// back with [`UNKNOWN_CHARACTER`]: show the server's message for it, which names the real one.
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == code)
+    }
 
-    /// The wire code, also the key in `locales/<lang>/errors.json`.
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
+    /// The refused character this code names, if it is one that names a character.
+    pub fn character(self) -> Option<char> {
         match self {
-            Required => "required",
-            TooLong => "too_long",
-            TextInvalidCharacters => "text_invalid_characters",
-            CivilityRequired => "civility_required",
-            NameInvalidCharacters => "name_invalid_characters",
-            NameMisplacedPunctuation => "name_misplaced_punctuation",
-            DateIncomplete => "date_incomplete",
-            DateInvalid => "date_invalid",
-            DateInFuture => "date_in_future",
-            TooYoung => "too_young",
-            TooOld => "too_old",
-            EmailInvalid => "email_invalid",
-            EmailMismatch => "email_mismatch",
-            PasswordTooShort => "password_too_short",
-            PasswordNeedsLetter => "password_needs_letter",
-            PasswordNeedsDigit => "password_needs_digit",
-            PasswordMismatch => "password_mismatch",
-            PhoneInvalid => "phone_invalid",
-            PhoneNotMobile => "phone_not_mobile",
-            PostalCodeInvalid => "postal_code_invalid",
-            UaiInvalid => "uai_invalid",
-            EstablishmentRequired => "establishment_required",
-            EstablishmentUnknown => "establishment_unknown",
-            StreamRequired => "stream_required",
-            StreamUnknown => "stream_unknown",
-            CharterNotAccepted => "charter_not_accepted",
-            CharterVersionMismatch => "charter_version_mismatch",
-            GuardianRequired => "guardian_required",
-            GuardianNotAllowed => "guardian_not_allowed",
-            GuardianConsentRequired => "guardian_consent_required",
-            CampaignMismatch => "campaign_mismatch",
-            CampaignNotOpen => "campaign_not_open",
-            CampaignClosed => "campaign_closed",
-            PhotoRequired => "photo_required",
-            PhotoTooLarge => "photo_too_large",
-            PhotoUnreadable => "photo_unreadable",
-            PhotoTooSmall => "photo_too_small",
-            DossierNumberInvalid => "dossier_number_invalid",
+            ErrorCode::InvisibleCharacter(c)
+            | ErrorCode::NameCharacterNotAccepted(c)
+            | ErrorCode::AddressCharacterNotAccepted(c)
+            | ErrorCode::TooManyAccents(c) => Some(c),
+            _ => None,
         }
     }
 
-    /// The code for a wire string, e.g. to read back a server's `FieldError::code`.
-    pub fn from_code(code: &str) -> Option<ErrorCode> {
-        Self::ALL.iter().copied().find(|c| c.as_str() == code)
+    /// The same code naming `c` instead, for a code that names a character (e.g. one read back with
+    /// [`UNKNOWN_CHARACTER`]); any other code is returned unchanged.
+    pub fn with_character(self, c: char) -> ErrorCode {
+        match self {
+            ErrorCode::InvisibleCharacter(_) => ErrorCode::InvisibleCharacter(c),
+            ErrorCode::NameCharacterNotAccepted(_) => ErrorCode::NameCharacterNotAccepted(c),
+            ErrorCode::AddressCharacterNotAccepted(_) => ErrorCode::AddressCharacterNotAccepted(c),
+            ErrorCode::TooManyAccents(_) => ErrorCode::TooManyAccents(c),
+            other => other,
+        }
     }
 
     /// The translation key, namespaced as the app's i18n expects: `errors.<code>`.
@@ -182,6 +159,21 @@ impl ErrorCode {
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// On the wire a code is its bare name, character or not (the message carries the character).
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ErrorCode, D::Error> {
+        let code = String::deserialize(d)?;
+        ErrorCode::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown error code {code:?}")))
     }
 }
 
@@ -201,30 +193,50 @@ mod tests {
             assert_eq!(ErrorCode::from_code(code.as_str()), Some(code));
             // serde and as_str must agree, since both end up on the wire.
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+            assert_eq!(
+                serde_json::from_value::<ErrorCode>(code.as_str().into()).unwrap(),
+                code
+            );
         }
         assert_eq!(ErrorCode::from_code("nope"), None);
+        assert!(serde_json::from_str::<ErrorCode>("\"no_such_code\"").is_err());
     }
 
-    /// `ALL` must name every variant. The enum's own list is read from serde, whose error for an unknown
-    /// variant enumerates them all, so a variant added to the enum but forgotten in `ALL` fails here.
+    /// The character travels with the code in memory, never on the wire: the code stays the bare, stable name.
     #[test]
-    fn all_lists_every_variant() {
-        let err = serde_json::from_str::<ErrorCode>("\"no_such_code\"")
-            .unwrap_err()
-            .to_string();
-        let expected = err
-            .split("expected one of ")
-            .nth(1)
-            .expect("serde lists the variants");
-        let variants: Vec<&str> = expected
-            .split(", ")
-            .map(|v| v.trim_matches(|c| c == '`' || c == ' '))
-            .collect();
-        let variants: Vec<&str> = variants
+    fn character_codes_keep_their_character_off_the_wire() {
+        let code = ErrorCode::AddressCharacterNotAccepted('😀');
+        assert_eq!(code.character(), Some('😀'));
+        assert_eq!(code.as_str(), "address_character_not_accepted");
+        assert_eq!(
+            serde_json::to_value(code).unwrap(),
+            "address_character_not_accepted"
+        );
+        assert_eq!(
+            ErrorCode::from_code("address_character_not_accepted"),
+            Some(ErrorCode::AddressCharacterNotAccepted(UNKNOWN_CHARACTER))
+        );
+        assert_eq!(ErrorCode::Required.character(), None);
+        assert_eq!(ErrorCode::Required.with_character('x'), ErrorCode::Required);
+        for &code in ErrorCode::ALL {
+            if code.character().is_some() {
+                assert_eq!(code.with_character('x').character(), Some('x'), "{code}");
+                assert_eq!(code.with_character('x').as_str(), code.as_str());
+            }
+        }
+        let naming: Vec<&str> = ErrorCode::ALL
             .iter()
-            .map(|v| v.split('`').next().unwrap_or(v))
+            .filter(|c| c.character().is_some())
+            .map(|c| c.as_str())
             .collect();
-        let listed: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-        assert_eq!(listed, variants);
+        assert_eq!(
+            naming,
+            [
+                "invisible_character",
+                "name_character_not_accepted",
+                "address_character_not_accepted",
+                "too_many_accents"
+            ]
+        );
     }
 }

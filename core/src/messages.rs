@@ -19,12 +19,30 @@ pub fn errors_json(lang: &str) -> &'static str {
     }
 }
 
-/// The message of one code in a language, parsed on demand (the server caches what it needs); `None` only if
-/// the file lacks it, which the tests rule out.
+/// The message of one code in a language, with the character it names filled in (see [`fill`]); parsed on
+/// demand (the server caches the templates); `None` only if the file lacks it, which the tests rule out.
 pub fn error_message(lang: &str, code: ErrorCode) -> Option<String> {
+    error_template(lang, code.as_str()).map(|t| fill(&t, code))
+}
+
+/// The message of a wire code as written in the errors file, placeholders and all.
+pub fn error_template(lang: &str, code: &str) -> Option<String> {
     let map: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(errors_json(lang)).ok()?;
-    map.get(code.as_str())?.as_str().map(str::to_string)
+    map.get(code)?.as_str().map(str::to_string)
+}
+
+/// A message template with the refused character of `code` filled in: `{character}` is the character itself
+/// (for what can be shown: "😀"), `{code_point}` its number (for what cannot: "U+200B"). Templates of codes
+/// that name no character are returned as they are. App and server both fill their templates with this, so
+/// the two cannot word the character differently.
+pub fn fill(template: &str, code: ErrorCode) -> String {
+    match code.character() {
+        Some(c) => template
+            .replace("{character}", &c.to_string())
+            .replace("{code_point}", &crate::rules::text::code_point(c)),
+        None => template.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -54,6 +72,51 @@ mod tests {
                 extra.is_empty(),
                 "{lang}: keys without an ErrorCode: {extra:?}"
             );
+        }
+    }
+
+    /// Codes that name a character say it (the visible ones) or give its code point (the invisible ones), in
+    /// every language; the others have no placeholder left to fill.
+    #[test]
+    fn character_codes_name_the_character_in_every_language() {
+        let cases: &[(ErrorCode, &[&str], &[&str])] = &[
+            (
+                ErrorCode::AddressCharacterNotAccepted('😀'),
+                &["Le caractère « 😀 » n'est pas accepté dans une adresse."],
+                &["“😀”", "address"],
+            ),
+            (
+                ErrorCode::NameCharacterNotAccepted('👍'),
+                &["Le caractère « 👍 » n'est pas accepté dans un nom."],
+                &["“👍”", "name"],
+            ),
+            (
+                ErrorCode::InvisibleCharacter('\u{200B}'),
+                &["un caractère invisible (U+200B)"],
+                &["an invisible character (U+200B)"],
+            ),
+            (
+                ErrorCode::TooManyAccents('e'),
+                &["« e »", "deux accents au plus"],
+                &["“e”", "two accents at most"],
+            ),
+        ];
+        for (code, fr, en) in cases {
+            for (lang, wanted) in [("fr", fr), ("en", en)] {
+                let msg = error_message(lang, *code).unwrap();
+                for w in *wanted {
+                    assert!(msg.contains(w), "{lang} {code}: {msg:?} lacks {w:?}");
+                }
+                assert!(!msg.contains('{'), "{lang} {code}: unfilled {msg:?}");
+            }
+        }
+        for &code in ErrorCode::ALL {
+            for lang in LANGUAGES {
+                let template = error_template(lang, code.as_str()).unwrap();
+                let has_placeholder =
+                    template.contains("{character}") || template.contains("{code_point}");
+                assert_eq!(has_placeholder, code.character().is_some(), "{lang}.{code}");
+            }
         }
     }
 

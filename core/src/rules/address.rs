@@ -4,23 +4,29 @@
 //! teenager to abbreviate "avenue du Maréchal de Lattre de Tassigny" loses more applications than it saves.
 
 use crate::error::ErrorCode;
+use crate::rules::text::{TextKind, nfc, refused_character};
 
 /// Number and street, complement, "chez…": one address line each.
 pub const ADDRESS_LINE_MAX_CHARS: usize = 100;
 /// The longest commune name in France has 45 characters; room for "CEDEX" and an arrondissement.
 pub const COMMUNE_MAX_CHARS: usize = 60;
 
-/// Free text trimmed with inner white space collapsed; control characters and angle brackets refused (they
-/// never belong in an address and would only ever be pasted by accident or malice).
+/// Free text in NFC, trimmed, with inner white space collapsed. Refused: invisible characters, emoji and letters
+/// with more than two accents (each named in the message, see [`crate::rules::text`]), and angle brackets, which
+/// never belong in an address and would only ever be pasted by accident or malice.
 pub fn normalize_text(input: &str, max_chars: usize) -> Result<String, ErrorCode> {
-    let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Bounds the work on whatever a client sends; white space is collapsed below, so allow some slack.
+    if input.len() > max_chars * 16 {
+        return Err(ErrorCode::TooLong);
+    }
+    let collapsed = nfc(input).split_whitespace().collect::<Vec<_>>().join(" ");
     if collapsed.is_empty() {
         return Err(ErrorCode::Required);
     }
-    if collapsed
-        .chars()
-        .any(|c| c.is_control() || matches!(c, '<' | '>'))
-    {
+    if let Some(refused) = refused_character(&collapsed, TextKind::Address) {
+        return Err(refused);
+    }
+    if collapsed.contains(['<', '>']) {
         return Err(ErrorCode::TextInvalidCharacters);
     }
     if collapsed.chars().count() > max_chars {
@@ -107,21 +113,42 @@ mod tests {
             ("12 rue Blatin", Ok("12 rue Blatin")),
             ("  12   rue\tBlatin ", Ok("12 rue Blatin")),
             ("Bât. C, 3e étage", Ok("Bât. C, 3e étage")),
+            ("Saint-Étienne", Ok("Saint-Étienne")),
+            ("Saint-E\u{0301}tienne", Ok("Saint-Étienne")),
+            ("L'Haÿ-les-Roses", Ok("L'Haÿ-les-Roses")),
+            ("L'Hay\u{0308}-les-Roses", Ok("L'Haÿ-les-Roses")),
+            ("chez Mme Nguye\u{0302}\u{0303}n", Ok("chez Mme Nguyễn")),
             ("", Err(Required)),
             ("  \n ", Err(Required)),
             ("12 rue <b>", Err(TextInvalidCharacters)),
-            ("12 rue\u{0007}", Err(TextInvalidCharacters)),
+            ("12 rue\u{0007}", Err(InvisibleCharacter('\u{0007}'))),
+            ("12\u{200B}rue", Err(InvisibleCharacter('\u{200B}'))),
+            ("\u{FEFF}Lyon", Err(InvisibleCharacter('\u{FEFF}'))),
+            ("Lyon\u{202E}", Err(InvisibleCharacter('\u{202E}'))),
+            ("12 rue 😀", Err(AddressCharacterNotAccepted('😀'))),
+            ("Lyon 🏠", Err(AddressCharacterNotAccepted('🏠'))),
+            ("Lyo\u{0336}\u{0337}\u{0338}n", Err(TooManyAccents('o'))),
         ];
         for (input, want) in cases {
             let got = normalize_text(input, 20);
             assert_eq!(got.as_deref().map_err(|e| *e), *want, "{input:?}");
         }
         assert_eq!(normalize_text(&"é".repeat(21), 20), Err(TooLong));
+        // The limit counts what is stored: 20 letters typed decomposed fit.
+        assert_eq!(
+            normalize_text(&"e\u{0301}".repeat(20), 20),
+            Ok("é".repeat(20))
+        );
+        assert_eq!(normalize_text(&" ".repeat(321), 20), Err(TooLong));
         assert_eq!(normalize_optional_text("  ", 20), Ok(None));
         assert_eq!(
             normalize_optional_text(" Résidence A ", 20),
             Ok(Some("Résidence A".into()))
         );
         assert_eq!(normalize_optional_text("<", 20), Err(TextInvalidCharacters));
+        assert_eq!(
+            normalize_optional_text("\u{200B}", 20),
+            Err(InvisibleCharacter('\u{200B}'))
+        );
     }
 }

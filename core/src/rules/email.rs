@@ -5,6 +5,7 @@
 //! ("gmial.com") means a lost application: [`suggest_email_fix`] offers the likely fix, the person decides.
 
 use crate::error::ErrorCode;
+use crate::rules::text::{is_invisible, nfc};
 
 /// RFC 5321's limit for a forward path, the practical ceiling for an address.
 pub const EMAIL_MAX_LEN: usize = 254;
@@ -34,12 +35,20 @@ fn valid_domain(domain: &str) -> bool {
         && !tld.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The address trimmed, with its domain in lower case (domains are case-insensitive; the local part, strictly
-/// speaking, is not, so it is kept as typed).
+/// The address trimmed and in NFC, with its domain in lower case (domains are case-insensitive; the local part,
+/// strictly speaking, is not, so it is kept as typed). An invisible character (a zero-width space pasted with
+/// the address) is refused by name: the activation link would go to an address nobody owns.
 pub fn normalize_email(input: &str) -> Result<String, ErrorCode> {
-    let s = input.trim();
+    if input.len() > EMAIL_MAX_LEN * 4 {
+        return Err(ErrorCode::TooLong);
+    }
+    let s = nfc(input);
+    let s = s.trim();
     if s.is_empty() {
         return Err(ErrorCode::Required);
+    }
+    if let Some(c) = s.chars().find(|&c| is_invisible(c)) {
+        return Err(ErrorCode::InvisibleCharacter(c));
     }
     if s.len() > EMAIL_MAX_LEN {
         return Err(ErrorCode::TooLong);
@@ -59,9 +68,10 @@ pub fn normalize_email(input: &str) -> Result<String, ErrorCode> {
     Ok(format!("{local}@{}", domain.to_lowercase()))
 }
 
-/// Whether the confirmation is the same address: trimmed, local part exact, domain in any case.
+/// Whether the confirmation is the same address: trimmed, local part exact (once in NFC), domain in any case.
 pub fn emails_match(email: &str, confirmation: &str) -> bool {
     let split = |s: &str| {
+        let s = nfc(s);
         let s = s.trim();
         match s.rsplit_once('@') {
             Some((l, d)) => (l.to_string(), d.to_lowercase()),
@@ -204,6 +214,19 @@ mod tests {
             ),
             ("o'brien@example.ie", Ok("o'brien@example.ie")),
             ("élodie@exemple.fr", Ok("élodie@exemple.fr")),
+            ("e\u{0301}lodie@exemple.fr", Ok("élodie@exemple.fr")),
+            (
+                "eloise\u{200B}@gmail.com",
+                Err(InvisibleCharacter('\u{200B}')),
+            ),
+            (
+                "\u{FEFF}eloise@gmail.com",
+                Err(InvisibleCharacter('\u{FEFF}')),
+            ),
+            (
+                "eloise@gmail.com\u{0000}",
+                Err(InvisibleCharacter('\u{0000}')),
+            ),
             ("", Err(Required)),
             ("   ", Err(Required)),
             ("eloise", Err(EmailInvalid)),
@@ -251,6 +274,7 @@ mod tests {
             ("eloise@gmail.com", "Eloise@gmail.com", false),
             ("eloise@gmail.com", "eloise@gmail.fr", false),
             ("eloise@gmail.com", "", false),
+            ("élodie@exemple.fr", "e\u{0301}lodie@exemple.fr", true),
         ];
         for (a, b, same) in cases {
             assert_eq!(emails_match(a, b), same, "{a} / {b}");

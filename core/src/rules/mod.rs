@@ -7,4 +7,5 @@ pub mod email;
 pub mod name;
 pub mod password;
 pub mod phone;
+pub mod text;
 pub mod uai;

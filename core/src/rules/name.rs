@@ -7,6 +7,7 @@
 //! right thing. Digits and symbols never appear on a French ID document and are refused.
 
 use crate::error::ErrorCode;
+use crate::rules::text::{TextKind, is_combining_mark, nfc, refused_character};
 
 /// Longest name accepted, in characters. Civil-status names rarely pass 40; the card prints far fewer.
 pub const NAME_MAX_CHARS: usize = 50;
@@ -25,21 +26,21 @@ fn is_hyphen(c: char) -> bool {
     )
 }
 
-/// Combining accents, as typed on systems that send decomposed text (e + U+0301 for é).
-fn is_combining_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
 /// The normalised name, or why it cannot be one.
 ///
-/// Normalising: trims, folds typographic apostrophes to `'` and dash look-alikes to `-`, collapses runs of
-/// white space to one space and drops spaces next to a hyphen or apostrophe ("Saint - Exupéry" → "Saint-Exupéry").
-/// The case is kept as typed: "De La Fontaine" and "de La Fontaine" are different names on an ID document.
+/// Normalising: puts the text in NFC (see [`crate::rules::text`]), trims, folds typographic apostrophes to `'`
+/// and dash look-alikes to `-`, collapses runs of white space to one space and drops spaces next to a hyphen or
+/// apostrophe ("Saint - Exupéry" → "Saint-Exupéry"). The case is kept as typed: "De La Fontaine" and
+/// "de La Fontaine" are different names on an ID document.
+///
+/// Invisible characters, emoji and over-accented letters are refused first, with the character named; then
+/// anything else that is not a letter, space, hyphen or apostrophe.
 pub fn normalize_name(input: &str) -> Result<String, ErrorCode> {
     // Bounds the work on whatever a client sends; white space is collapsed below, so allow some slack.
     if input.len() > NAME_MAX_CHARS * 16 {
         return Err(ErrorCode::TooLong);
     }
+    let input = nfc(input);
     let mut out = String::with_capacity(input.len());
     for c in input.trim().chars() {
         let c = if is_apostrophe(c) {
@@ -63,6 +64,9 @@ pub fn normalize_name(input: &str) -> Result<String, ErrorCode> {
     }
     if out.is_empty() {
         return Err(ErrorCode::Required);
+    }
+    if let Some(refused) = refused_character(&out, TextKind::Name) {
+        return Err(refused);
     }
 
     // Accents may stack (Vietnamese "ệ" decomposes into e + dot below + circumflex): a mark is fine as long as
@@ -117,18 +121,25 @@ mod tests {
             ("N\u{2019}Diaye", Ok("N'Diaye")),
             ("O’Brien", Ok("O'Brien")),
             ("Éloïse", Ok("Éloïse")),
+            ("E\u{0301}loi\u{0308}se", Ok("Éloïse")),
+            ("Ségolène", Ok("Ségolène")),
+            ("Se\u{0301}gole\u{0300}ne", Ok("Ségolène")),
             ("Saint-Exupéry", Ok("Saint-Exupéry")),
             ("Saint – Exupéry", Ok("Saint-Exupéry")),
             ("Saint\u{2011}Exupéry", Ok("Saint-Exupéry")),
             ("Nguyễn", Ok("Nguyễn")),
+            // Decomposed, as some phones and PDFs give it: stored precomposed, the same bytes as above.
+            ("Nguye\u{0302}\u{0303}n", Ok("Nguyễn")),
+            ("Nguye\u{0323}\u{0302}n", Ok("Nguyện")),
             ("Marie-Ève", Ok("Marie-Ève")),
             ("De La Fontaine", Ok("De La Fontaine")),
             ("De   La\tFontaine", Ok("De La Fontaine")),
             ("De\u{00A0}La Fontaine", Ok("De La Fontaine")),
-            ("Jose\u{0301}", Ok("Jose\u{0301}")), // decomposed é
-            ("Nguye\u{0323}\u{0302}n", Ok("Nguye\u{0323}\u{0302}n")), // decomposed ệ, two marks
+            ("Jose\u{0301}", Ok("José")),
             ("Jean-\u{0301}Pierre", Err(NameInvalidCharacters)),
             ("Ğül Çelik", Ok("Ğül Çelik")),
+            ("G\u{0306}u\u{0308}l", Ok("Ğül")),
+            ("Łukasz", Ok("Łukasz")),
             ("Øyvind", Ok("Øyvind")),
             ("Ŀuís", Ok("Ŀuís")),
             ("", Err(Required)),
@@ -139,7 +150,14 @@ mod tests {
             ("Jean.Pierre", Err(NameInvalidCharacters)),
             ("<script>", Err(NameInvalidCharacters)),
             ("\u{0301}Jose", Err(NameInvalidCharacters)),
-            ("Jean 😀", Err(NameInvalidCharacters)),
+            ("Jean 😀", Err(NameCharacterNotAccepted('😀'))),
+            ("Dupont2😀", Err(NameCharacterNotAccepted('😀'))),
+            ("Jean\u{200B}", Err(InvisibleCharacter('\u{200B}'))),
+            ("\u{FEFF}Dupont", Err(InvisibleCharacter('\u{FEFF}'))),
+            ("N\u{200E}'Diaye", Err(InvisibleCharacter('\u{200E}'))),
+            ("Dupont\u{0007}", Err(InvisibleCharacter('\u{0007}'))),
+            ("Léa\u{2069}", Err(InvisibleCharacter('\u{2069}'))),
+            ("Zo\u{0351}\u{0352}\u{0353}é", Err(TooManyAccents('o'))),
             ("-Jean", Err(NameMisplacedPunctuation)),
             ("Jean-", Err(NameMisplacedPunctuation)),
             ("'Jean", Err(NameMisplacedPunctuation)),
@@ -152,6 +170,28 @@ mod tests {
             let got = normalize_name(input);
             assert_eq!(got.as_deref().map_err(|e| *e), *want, "{input:?}");
         }
+    }
+
+    /// What the app and the server store is the same whatever the keyboard: decomposed input, once normalised,
+    /// is byte for byte the precomposed one, and normalising again changes nothing.
+    #[test]
+    fn normalised_names_are_nfc_and_stable() {
+        for (decomposed, composed) in [
+            ("Nguye\u{0302}\u{0303}n", "Nguyễn"),
+            ("E\u{0301}loi\u{0308}se", "Éloïse"),
+            ("G\u{0306}u\u{0308}l", "Ğül"),
+        ] {
+            let a = normalize_name(decomposed).unwrap();
+            let b = normalize_name(composed).unwrap();
+            assert_eq!(a.as_bytes(), b.as_bytes());
+            assert_eq!(normalize_name(&a).unwrap(), a);
+        }
+        // 50 letters typed decomposed are 100 characters before NFC: the limit applies to what is stored.
+        let decomposed = "e\u{0301}".repeat(NAME_MAX_CHARS);
+        assert_eq!(
+            normalize_name(&decomposed).unwrap(),
+            "é".repeat(NAME_MAX_CHARS)
+        );
     }
 
     #[test]
