@@ -1,8 +1,10 @@
-//! Calendar dates without a clock or a time zone.
+//! Calendar dates without a clock, and the one time zone the campaign lives in.
 //!
 //! The application only ever needs whole days (a birth date, a campaign's opening and closing days, the date ages
 //! are reckoned on), so a tiny proleptic-Gregorian type does the job and keeps the wasm bundle free of a date
-//! library. "Today" is always passed in by the caller, which keeps every rule testable.
+//! library. "Today" is always passed in by the caller, which keeps every rule testable; callers get it from
+//! [`paris_date`], so that the app and the server agree on the day (and on whether the campaign is open, or a
+//! birth date is in the future) just after midnight in Paris, whatever the device's or the host's time zone.
 
 use crate::error::ErrorCode;
 use std::fmt;
@@ -92,6 +94,102 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+const SECS_PER_DAY: i64 = 86_400;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(month) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The (year, month, day) of a number of days since 1970-01-01 (H. Hinnant's `civil_from_days`).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// The instant within the years [`Date`] covers (1 to 9999, UTC), so that no computation below can overflow.
+fn clamp_to_dates(unix_secs: i64) -> i64 {
+    let first = days_from_civil(1, 1, 1) * SECS_PER_DAY;
+    let last = (days_from_civil(9999, 12, 31) + 1) * SECS_PER_DAY - 1;
+    unix_secs.clamp(first, last)
+}
+
+/// The instant (Unix seconds) of 01:00 UTC on the last Sunday of `month` (March or October: both have 31 days).
+fn last_sunday_1h_utc(year: i64, month: u32) -> i64 {
+    let day31 = days_from_civil(year, month, 31);
+    // 1970-01-01 was a Thursday: with Sunday as 0, day `d` falls on weekday (d + 4) mod 7.
+    let last_sunday = day31 - (day31 + 4).rem_euclid(7);
+    last_sunday * SECS_PER_DAY + 3600
+}
+
+/// The offset of Paris from UTC at an instant, in seconds: CET (UTC+1), or CEST (UTC+2) from the last Sunday of
+/// March 01:00 UTC to the last Sunday of October 01:00 UTC — the EU rule (directive 2000/84/EC) in force since
+/// 1996. Earlier instants get today's rule too: the app never needs a past "today".
+pub fn paris_utc_offset_secs(unix_secs: i64) -> i64 {
+    let unix_secs = clamp_to_dates(unix_secs);
+    let (year, _, _) = civil_from_days(unix_secs.div_euclid(SECS_PER_DAY));
+    let summer =
+        last_sunday_1h_utc(year, 3) <= unix_secs && unix_secs < last_sunday_1h_utc(year, 10);
+    if summer { 7200 } else { 3600 }
+}
+
+/// The calendar day in Paris, the campaign's time zone, at an instant (Unix seconds): *the* "today" of the app and
+/// the server. Instants beyond the years 1–9999 give the first or last day of that range.
+pub fn paris_date(unix_secs: i64) -> Date {
+    let unix_secs = clamp_to_dates(unix_secs);
+    let local = unix_secs + paris_utc_offset_secs(unix_secs);
+    let (year, month, day) = civil_from_days(local.div_euclid(SECS_PER_DAY));
+    match u16::try_from(year) {
+        Ok(y @ 1..=9999) => Date {
+            year: y,
+            month: month as u8,
+            day: day as u8,
+        },
+        _ if year < 1 => Date {
+            year: 1,
+            month: 1,
+            day: 1,
+        },
+        _ => Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        },
+    }
+}
+
+impl Date {
+    /// Days since 1970-01-01.
+    pub fn days_since_epoch(self) -> i64 {
+        days_from_civil(
+            i64::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        )
     }
 }
 
@@ -209,6 +307,87 @@ mod tests {
         assert!(d("2010-02-01") > d("2010-01-31"));
         assert!(d("2010-01-02") > d("2010-01-01"));
         assert_eq!(d("2010-01-01"), Date::new(2010, 1, 1).unwrap());
+    }
+
+    /// Unix seconds of an RFC 3339 UTC instant "YYYY-MM-DDTHH:MM:SSZ" (test helper).
+    fn utc(s: &str) -> i64 {
+        let date = d(&s[0..10]);
+        let hms: Vec<i64> = s[11..19].split(':').map(|p| p.parse().unwrap()).collect();
+        date.days_since_epoch() * SECS_PER_DAY + hms[0] * 3600 + hms[1] * 60 + hms[2]
+    }
+
+    #[test]
+    fn paris_date_table() {
+        // (instant in UTC, offset, day in Paris)
+        let cases = [
+            // Midnight in winter (UTC+1) and in summer (UTC+2).
+            ("2026-10-31T23:30:00Z", 3600, "2026-11-01"),
+            ("2026-10-31T22:59:59Z", 3600, "2026-10-31"),
+            ("2026-06-30T22:30:00Z", 7200, "2026-07-01"),
+            ("2026-06-30T21:59:59Z", 7200, "2026-06-30"),
+            ("2026-06-30T22:00:00Z", 7200, "2026-07-01"),
+            // Spring forward: Sunday 29 March 2026, 01:00 UTC (02:00 CET becomes 03:00 CEST).
+            ("2026-03-29T00:59:59Z", 3600, "2026-03-29"),
+            ("2026-03-29T01:00:00Z", 7200, "2026-03-29"),
+            ("2026-03-28T22:59:59Z", 3600, "2026-03-28"),
+            ("2026-03-28T23:00:00Z", 3600, "2026-03-29"),
+            ("2026-03-29T21:59:59Z", 7200, "2026-03-29"),
+            ("2026-03-29T22:00:00Z", 7200, "2026-03-30"),
+            // Fall back: Sunday 25 October 2026, 01:00 UTC (03:00 CEST becomes 02:00 CET).
+            ("2026-10-25T00:59:59Z", 7200, "2026-10-25"),
+            ("2026-10-25T01:00:00Z", 3600, "2026-10-25"),
+            ("2026-10-24T21:59:59Z", 7200, "2026-10-24"),
+            ("2026-10-24T22:00:00Z", 7200, "2026-10-25"),
+            ("2026-10-25T22:59:59Z", 3600, "2026-10-25"),
+            ("2026-10-25T23:00:00Z", 3600, "2026-10-26"),
+            // Other years: 31 March 2024 and 27 October 2024 were the last Sundays, 2027's are 28 March and 31
+            // October (the 31st itself).
+            ("2024-03-31T00:59:59Z", 3600, "2024-03-31"),
+            ("2024-03-31T01:00:00Z", 7200, "2024-03-31"),
+            ("2024-10-27T00:59:59Z", 7200, "2024-10-27"),
+            ("2024-10-27T01:00:00Z", 3600, "2024-10-27"),
+            ("2027-03-28T01:00:00Z", 7200, "2027-03-28"),
+            ("2027-10-30T22:00:00Z", 7200, "2027-10-31"),
+            ("2027-10-31T00:59:59Z", 7200, "2027-10-31"),
+            ("2027-10-31T01:00:00Z", 3600, "2027-10-31"),
+            // New year, a leap day, the epoch.
+            ("2026-12-31T22:59:59Z", 3600, "2026-12-31"),
+            ("2026-12-31T23:00:00Z", 3600, "2027-01-01"),
+            ("2028-02-28T23:30:00Z", 3600, "2028-02-29"),
+            ("1970-01-01T00:00:00Z", 3600, "1970-01-01"),
+            ("1969-12-31T23:00:00Z", 3600, "1970-01-01"),
+        ];
+        for (instant, offset, day) in cases {
+            let secs = utc(instant);
+            assert_eq!(paris_utc_offset_secs(secs), offset, "{instant}");
+            assert_eq!(paris_date(secs), d(day), "{instant}");
+        }
+        assert_eq!(paris_date(i64::MIN), d("0001-01-01"));
+        assert_eq!(paris_date(i64::MAX), d("9999-12-31"));
+    }
+
+    #[test]
+    fn days_since_epoch_round_trips() {
+        for (s, days) in [
+            ("1970-01-01", 0),
+            ("2000-02-29", 11_016),
+            ("2026-09-01", 20_697),
+            ("1969-12-31", -1),
+            ("0001-01-01", -719_162),
+            ("9999-12-31", 2_932_896),
+        ] {
+            let date = d(s);
+            assert_eq!(date.days_since_epoch(), days, "{s}");
+            let (y, m, dd) = civil_from_days(days);
+            assert_eq!(
+                (y, m, dd),
+                (
+                    i64::from(date.year),
+                    u32::from(date.month),
+                    u32::from(date.day)
+                )
+            );
+        }
     }
 
     #[test]
