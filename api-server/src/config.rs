@@ -19,6 +19,8 @@ pub struct Config {
     pub today: Option<String>,
     /// Base of the links put in emails.
     pub public_url: String,
+    /// Rate limits (`--limit NAME=COUNT/SECONDS`).
+    pub limits: crate::limits::Quotas,
 }
 
 impl Default for Config {
@@ -31,6 +33,7 @@ impl Default for Config {
             region_data: None,
             today: None,
             public_url: "http://127.0.0.1:8080".to_string(),
+            limits: crate::limits::Quotas::default(),
         }
     }
 }
@@ -42,10 +45,13 @@ Usage: passregion-api [options]
   --addr HOST:PORT       listen address (default 127.0.0.1:8080)
   --dist DIR             built app to serve (default dist)
   --data-dir DIR         SQLite data directory, created on first run (default data)
-  --dev                  enable the outbox: GET /api/v1/dev/outbox and /dev/outbox
+  --dev                  development: the outbox keeps links and is readable at GET /api/v1/dev/outbox and
+                         /dev/outbox; only with a loopback --addr
   --region-data DIR      load the whole region from DIR (../shared/data); env PASSREGION_REGION_DATA
   --today YYYY-MM-DD     fixed date (tests, demos)
   --public-url URL       base of the activation link (default http://127.0.0.1:8080)
+  --limit NAME=N/SECS    rate limit, repeatable: application_ip (default 60/3600), application_email (3/3600),
+                         resend_email (3/3600), resend_ip (30/3600)
   -h, --help             this text
 ";
 
@@ -95,8 +101,13 @@ where
                 cfg.today = Some(v);
             }
             "--public-url" => cfg.public_url = value("--public-url")?.trim_end_matches('/').to_string(),
+            "--limit" => cfg.limits.set(&value("--limit")?)?,
             other => return Err(format!("unknown option {other}\n\n{USAGE}")),
         }
+    }
+    // The dev outbox hands out activation links to whoever asks: never on an address others can reach.
+    if cfg.dev && !cfg.addr.ip().is_loopback() {
+        return Err(format!("--dev shows every email's links to anyone who asks: it only runs on a loopback --addr, not {}", cfg.addr));
     }
     Ok(Command::Run(cfg))
 }
@@ -115,7 +126,7 @@ mod tests {
         assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
         assert!(!c.dev && c.region_data.is_none());
         let Command::Run(c) =
-            parse(&["--addr=0.0.0.0:9000", "--dev", "--today", "2026-09-01", "--public-url", "http://x/"]).unwrap()
+            parse(&["--addr=127.0.0.2:9000", "--dev", "--today", "2026-09-01", "--public-url", "http://x/"]).unwrap()
         else {
             panic!()
         };
@@ -123,6 +134,26 @@ mod tests {
         assert!(c.dev);
         assert_eq!(c.today.as_deref(), Some("2026-09-01"));
         assert_eq!(c.public_url, "http://x");
+    }
+
+    #[test]
+    fn dev_only_on_loopback() {
+        assert!(parse(&["--addr", "[::1]:8080", "--dev"]).is_ok());
+        let refused = parse(&["--addr", "0.0.0.0:8080", "--dev"]).unwrap_err();
+        assert!(refused.contains("loopback"), "{refused}");
+        assert!(parse(&["--addr", "0.0.0.0:8080"]).is_ok());
+    }
+
+    #[test]
+    fn limits_from_flags() {
+        use crate::limits::{Limit, Quota};
+        let Command::Run(c) = parse(&["--limit", "resend_email=1/60", "--limit=application_ip=500/3600"]).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(c.limits.get(Limit::ResendPerEmail), Quota { count: 1, period_secs: 60 });
+        assert_eq!(c.limits.get(Limit::ApplicationPerIp), Quota::per_hour(500));
+        assert!(parse(&["--limit", "resend_email=lots"]).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! app served on the same origin.
 
 pub mod catalogue;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod csv;
@@ -10,6 +11,7 @@ pub mod db;
 pub mod extract;
 pub mod fold;
 pub mod lang;
+pub mod limits;
 pub mod levels;
 pub mod messages;
 pub mod names;
@@ -24,6 +26,7 @@ pub mod security;
 pub mod seed;
 pub mod state;
 pub mod static_files;
+pub mod store;
 pub mod uai;
 
 #[cfg(test)]
@@ -35,14 +38,16 @@ use state::AppState;
 
 /// Opens the database, loads the reference data and builds the router. `clock` lets tests move time.
 pub fn build(config: Config, clock: Clock) -> Result<(axum::Router, AppState), String> {
-    let mut conn = db::open(&config.data_dir)?;
     let sample = seed::sample()?;
     let data = match &config.region_data {
         Some(dir) => region::load(dir, &sample)?,
         None => sample,
     };
-    data.store(&mut conn)?;
-    let state = AppState::new(conn, clock, config, routes::campaign::current_campaign());
+    let store = store::Store::open(&config.data_dir, |conn| {
+        store::reference::replace_all(conn, &data)?;
+        store::applications::purge_idempotency_keys(conn, clock.now()).map(drop).map_err(|e| e.to_string())
+    })?;
+    let state = AppState::new(store, clock, config, routes::campaign::current_campaign());
     Ok((routes::router(state.clone()), state))
 }
 

@@ -37,6 +37,8 @@ async fn main() {
         if config.dev { ", dev outbox at /dev/outbox" } else { "" },
         state.clock.today(),
     );
+    // The peer address keys the per-client rate limits.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(e) = axum::serve(listener, app).await {
         eprintln!("server error: {e}");
         std::process::exit(1);

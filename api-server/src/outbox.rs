@@ -1,7 +1,10 @@
 //! The outbox: where the reference server "sends" its emails. In `--dev` mode they can be read back (JSON and a
-//! readable page), so a demo or an end-to-end test can follow the activation link.
+//! readable page), so a demo or an end-to-end test can follow the activation link. Outside `--dev` only a redacted
+//! record is kept: the link is a bearer secret that only the recipient may hold, and the database keeps nothing but
+//! the hash of its token.
 
-use rusqlite::{Connection, params};
+use crate::store::outbox::{self as table, NewMessage};
+use rusqlite::Connection;
 use serde::Serialize;
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
@@ -10,26 +13,47 @@ pub struct OutboxMessage {
     pub to: String,
     pub subject: String,
     pub body: String,
-    /// The first link of the body, for tests and demos.
+    /// The first link of the body, for tests and demos (`--dev` only; never kept otherwise).
     pub link: Option<String>,
     /// RFC 3339.
     pub created_at: String,
 }
 
+/// Whether links may be kept in the outbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// `--dev` on loopback: the whole message, so demos and tests can follow the link.
+    Everything,
+    /// Otherwise: who, what and when, with the link cut out.
+    Redacted,
+}
+
+pub const REDACTED_LINK: &str = "[lien retiré de la copie conservée]";
+
 pub fn activation_link(public_url: &str, token: &str) -> String {
     format!("{public_url}/activation?token={token}")
 }
 
+/// An email about to be recorded; `link` appears in `body`.
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub link: Option<String>,
+}
+
+/// Records `email` as sent, redacted unless `keep` says otherwise.
+pub fn record(conn: &Connection, email: &Email, keep: Keep, now: i64) -> rusqlite::Result<()> {
+    let (body, link) = match (keep, &email.link) {
+        (Keep::Everything, link) => (email.body.clone(), link.as_deref()),
+        (Keep::Redacted, Some(link)) => (email.body.replace(link.as_str(), REDACTED_LINK), None),
+        (Keep::Redacted, None) => (email.body.clone(), None),
+    };
+    table::insert(conn, &NewMessage { to: &email.to, subject: &email.subject, body: &body, link, now })
+}
+
 /// The activation email, in French (the Région writes to young people with "tu").
-pub fn send_activation(
-    conn: &Connection,
-    to: &str,
-    first_name: &str,
-    dossier_number: &str,
-    link: &str,
-    now: i64,
-) -> rusqlite::Result<()> {
-    let subject = "Active ton compte Pass'Région".to_string();
+pub fn activation_email(to: &str, first_name: &str, dossier_number: &str, link: &str) -> Email {
     let body = format!(
         "Bonjour {first_name},\n\n\
          Ta demande de Pass'Région est bien enregistrée. Ton numéro de dossier est {dossier}.\n\n\
@@ -39,25 +63,34 @@ pub fn send_activation(
          La Région Auvergne-Rhône-Alpes",
         dossier = passregion_core::dossier::format(dossier_number),
     );
-    conn.execute(
-        "INSERT INTO outbox (recipient, subject, body, link, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![to, subject, body, link, now],
-    )?;
-    Ok(())
+    Email { to: to.into(), subject: "Active ton compte Pass'Région".into(), body, link: Some(link.into()) }
 }
 
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<OutboxMessage>> {
-    let mut stmt =
-        conn.prepare("SELECT id, recipient, subject, body, link, created_at FROM outbox ORDER BY id DESC LIMIT 200")?;
-    stmt.query_map([], |r| {
-        Ok(OutboxMessage {
-            id: r.get(0)?,
-            to: r.get(1)?,
-            subject: r.get(2)?,
-            body: r.get(3)?,
-            link: r.get(4)?,
-            created_at: crate::clock::rfc3339(r.get(5)?),
-        })
-    })?
-    .collect()
+    table::recent(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outside_dev_no_link_or_token_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::db::open(dir.path()).unwrap();
+        let token = "ab".repeat(32);
+        let link = activation_link("https://passregion.example", &token);
+        let email = activation_email("elise@gmail.com", "Élise", "2629764351", &link);
+        record(&conn, &email, Keep::Redacted, 0).unwrap();
+        record(&conn, &email, Keep::Everything, 1).unwrap();
+        let [dev, redacted] = <[OutboxMessage; 2]>::try_from(list(&conn).unwrap()).unwrap();
+        assert!(!redacted.body.contains(&token) && redacted.link.is_none(), "{redacted:?}");
+        assert!(redacted.body.contains(REDACTED_LINK) && redacted.body.contains("26 29 76 43 51"));
+        assert_eq!(dev.link.as_deref(), Some(link.as_str()));
+        // Nothing of the token anywhere in the file's rows but the dev copy.
+        let raw: i64 = conn
+            .query_row("SELECT COUNT(*) FROM outbox WHERE body LIKE '%' || ?1 || '%' OR link LIKE '%' || ?1 || '%'", [&token], |r| r.get(0))
+            .unwrap();
+        assert_eq!(raw, 1);
+    }
 }

@@ -127,10 +127,14 @@ pub async fn refuse_oversized(req: Request, next: Next) -> Response {
 /// Replaces tower-http's plain-text 413 (a body that grew past the limit while streaming) with a problem.
 pub async fn problem_for_plain_errors(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
-    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && res.extensions().get::<ApiError>().is_none() {
-        return ApiError::too_large().into_response();
+    if res.extensions().get::<ApiError>().is_some() {
+        return res;
     }
-    res
+    match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large().into_response(),
+        StatusCode::REQUEST_TIMEOUT => ApiError::new(StatusCode::REQUEST_TIMEOUT, problem_code::REQUEST_TIMEOUT).into_response(),
+        _ => res,
+    }
 }
 
 /// Whether a body-reading error comes from the size limit (the limit layer's error may be wrapped several times).
@@ -165,6 +169,7 @@ fn title(code: &str, lang: Lang) -> &'static str {
             "This activation link has expired: ask for a new one",
         ),
         problem_code::ACTIVATION_ALREADY_USED => ("Ce compte est déjà activé", "This account is already activated"),
+        problem_code::REQUEST_TIMEOUT => ("La requête a pris trop de temps : réessaie", "The request took too long: try again"),
         problem_code::RATE_LIMITED => ("Trop de tentatives : réessaie plus tard", "Too many attempts: try again later"),
         problem_code::BUSY => ("Le service est très demandé : réessaie dans un instant", "The service is busy: try again in a moment"),
         _ => ("Erreur interne, réessaie dans un instant", "Internal error, try again in a moment"),

@@ -1,45 +1,46 @@
-//! What every handler shares: the database, the clock, the configuration and the campaign.
+//! What every handler shares: the store, the clock, the configuration, the campaign and the abuse limits.
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::problem::ApiError;
+use crate::limits::{RateLimiter, WorkBound};
+use crate::outbox::Keep;
+use crate::store::Store;
 use passregion_core::api::Campaign;
-use rusqlite::Connection;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a request may wait for a free slot of CPU-heavy work before it is told the server is busy.
+const WORK_WAIT: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct AppState {
-    db: Arc<Mutex<Connection>>,
+    pub store: Store,
     pub clock: Clock,
     pub config: Arc<Config>,
     pub campaign: Arc<Campaign>,
+    pub limiter: RateLimiter,
+    /// Argon2id hashes (19 MiB each) running at once.
+    pub hashing: WorkBound,
+    /// Photo decodes and re-encodes running at once.
+    pub photos: WorkBound,
 }
 
 impl AppState {
-    pub fn new(conn: Connection, clock: Clock, config: Config, campaign: Campaign) -> Self {
-        AppState { db: Arc::new(Mutex::new(conn)), clock, config: Arc::new(config), campaign: Arc::new(campaign) }
+    pub fn new(store: Store, clock: Clock, config: Config, campaign: Campaign) -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        AppState {
+            store,
+            limiter: RateLimiter::new(config.limits.clone(), clock.clone()),
+            clock,
+            config: Arc::new(config),
+            campaign: Arc::new(campaign),
+            hashing: WorkBound::new(cores, WORK_WAIT),
+            photos: WorkBound::new(cores, WORK_WAIT),
+        }
     }
 
-    /// Runs `f` with the connection on the blocking pool. One connection behind a mutex serialises writers,
-    /// which is what the idempotency guarantee relies on (besides the UNIQUE key).
-    pub async fn db<T, F>(&self, f: F) -> Result<T, ApiError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
-    {
-        let db = self.db.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&mut conn)
-        })
-        .await
-        .map_err(ApiError::internal)?
-    }
-}
-
-/// Any SQLite failure is an internal error for the client; the detail goes to the log.
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        ApiError::internal(e)
+    /// What the outbox may keep: links only in `--dev` (which only ever listens on loopback).
+    pub fn outbox_keeps(&self) -> Keep {
+        if self.config.dev { Keep::Everything } else { Keep::Redacted }
     }
 }

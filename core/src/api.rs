@@ -276,6 +276,8 @@ pub mod problem_code {
     pub const INTERNAL: &str = "internal_error";
     /// 429: too many requests for this address, person or target; `retry_after` says how long to wait.
     pub const RATE_LIMITED: &str = "rate_limited";
+    /// 408: the request (its upload included) took longer than the server allows.
+    pub const REQUEST_TIMEOUT: &str = "request_timeout";
     /// 503: the server is busy (too many photo checks or password hashes at once); retry shortly.
     pub const BUSY: &str = "server_busy";
 }

@@ -11,6 +11,12 @@ const root = resolve(import.meta.dirname, '../..');
 const server = process.env.PASSREGION_SERVER_BIN || join(root, 'target/debug/passregion-api');
 const dist = process.env.PASSREGION_DIST || join(root, 'dist');
 const dataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-'));
+// The suite applies and resends far more from one address than a person would: the main server's limits are
+// raised; a second server keeps tight ones so the "try again in N minutes" path is tested for real.
+const generous = ['application_ip', 'application_email', 'resend_email', 'resend_ip'].map((l) => `--limit ${l}=10000/3600`).join(' ');
+export const limitedPort = port + 1;
+export const limitedURL = `http://127.0.0.1:${limitedPort}`;
+const limitedDataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-limited-'));
 
 export const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -37,12 +43,22 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
-    command: `"${server}" --addr 127.0.0.1:${port} --dist "${dist}" --data-dir "${dataDir}" --dev --today 2026-10-01 --public-url ${baseURL}`,
-    url: `${baseURL}/api/v1/campaign`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `"${server}" --addr 127.0.0.1:${port} --dist "${dist}" --data-dir "${dataDir}" --dev --today 2026-10-01 --public-url ${baseURL} ${generous}`,
+      url: `${baseURL}/api/v1/campaign`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `"${server}" --addr 127.0.0.1:${limitedPort} --dist "${dist}" --data-dir "${limitedDataDir}" --dev --today 2026-10-01 --public-url ${limitedURL} --limit resend_email=1/3600 --limit application_email=1/3600`,
+      url: `${limitedURL}/api/v1/campaign`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -21,6 +21,17 @@ pub fn open(data_dir: &Path) -> Result<Connection, String> {
     Ok(conn)
 }
 
+/// A read-only connection to the database the writer has opened and migrated. `query_only` makes a stray write
+/// an error instead of a second writer.
+pub fn open_reader(path: &Path) -> Result<Connection, String> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| format!("cannot open {} for reading: {e}", path.display()))?;
+    conn.pragma_update(None, "query_only", "ON").map_err(|e| e.to_string())?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(|e| e.to_string())?;
+    Ok(conn)
+}
+
 /// The schema version recorded in the database (`PRAGMA user_version`).
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))

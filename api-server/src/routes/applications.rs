@@ -2,27 +2,21 @@
 //! `Idempotency-Key` header. Everything is checked before anything is stored, and everything is stored in one
 //! transaction.
 
-use crate::outbox;
-use crate::photo_check::{self, CheckedPhoto};
+use crate::client::ClientIp;
+use crate::limits::Limit;
+use crate::photo_check;
 use crate::problem::ApiError;
 use crate::secrets;
 use crate::state::AppState;
+use crate::store::applications::{self as store, NewApplication, Stored};
+use crate::store::reference;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use passregion_core::api::{ApplicationCreated, ApplicationRequest, IDEMPOTENCY_HEADER, field, problem_code};
+use passregion_core::api::{ApplicationRequest, IDEMPOTENCY_HEADER, field, problem_code};
 use passregion_core::{Date, ErrorCode, application::normalize_application, rules::uai::normalize_uai};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-pub const ACTIVATION_TTL_SECS: i64 = 24 * 3600;
 const MAX_KEY_CHARS: usize = 200;
-
-/// "el****@gmail.com": enough for the person to recognise their address, not enough to harvest it.
-pub fn mask_email(email: &str) -> String {
-    let (local, domain) = email.rsplit_once('@').unwrap_or((email, ""));
-    let keep: String = local.chars().take(if local.chars().count() > 2 { 2 } else { 1 }).collect();
-    format!("{keep}****@{domain}")
-}
 
 fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let missing = || ApiError::new(StatusCode::BAD_REQUEST, problem_code::IDEMPOTENCY_KEY_MISSING);
@@ -63,12 +57,18 @@ async fn read_parts(state: &AppState, req: Request) -> Result<(Option<Vec<u8>>, 
     Ok((application, photo))
 }
 
-enum Stored {
-    Created(ApplicationCreated),
-    Replayed(ApplicationCreated),
+/// The request's fingerprint for idempotency: everything but the password, as the client computes it. Leaving the
+/// password out means a copy of the database gives no fast way to test password guesses, and a retry after a
+/// reload (where the password was typed again, maybe differently) is recognised as the same request.
+fn fingerprint(request: &ApplicationRequest, photo: &[u8]) -> Result<String, ApiError> {
+    let mut without_password = request.clone();
+    without_password.identity.password = String::new();
+    // As parsed, so key order and spacing do not matter.
+    let canonical = serde_json::to_vec(&without_password).map_err(ApiError::internal)?;
+    Ok(secrets::digest(&[&canonical, photo]))
 }
 
-pub async fn create(State(state): State<AppState>, req: Request) -> Result<Response, ApiError> {
+pub async fn create(State(state): State<AppState>, client: ClientIp, req: Request) -> Result<Response, ApiError> {
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !content_type.to_ascii_lowercase().starts_with("multipart/form-data") {
         return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem_code::UNSUPPORTED_MEDIA_TYPE)
@@ -83,16 +83,14 @@ pub async fn create(State(state): State<AppState>, req: Request) -> Result<Respo
     let request: ApplicationRequest =
         serde_json::from_slice(&application).map_err(|e| ApiError::malformed(format!("application: {e}")))?;
     let photo = photo.unwrap_or_default();
-    // The fingerprint covers the request as parsed (key order and spacing do not matter) and the photo's bytes.
-    let canonical = serde_json::to_vec(&request).map_err(ApiError::internal)?;
-    let request_hash = secrets::digest(&[&canonical, &photo]);
+    let request_hash = fingerprint(&request, &photo)?;
 
-    // A retry (same key) is answered from the record, whatever the calendar says now.
-    let lookup_key = key.clone();
-    let lookup_hash = request_hash.clone();
-    if let Some(previous) = state.db(move |conn| replay(conn, &lookup_key, &lookup_hash)).await? {
+    // A retry (same key) is answered from the record, whatever the calendar or the limits say now.
+    let (lookup_key, lookup_hash, now) = (key.clone(), request_hash.clone(), state.clock.now());
+    if let Some(previous) = state.store.read(move |conn| store::replay(conn, &lookup_key, &lookup_hash, now)).await? {
         return Ok(respond(Stored::Replayed(previous)));
     }
+    state.limiter.check(Limit::ApplicationPerIp, &client.key())?;
 
     let today = Date::parse_iso(&state.clock.today()).ok_or_else(|| ApiError::internal("clock out of range"))?;
     let mut issues: Vec<(String, String)> = Vec::new();
@@ -103,7 +101,8 @@ pub async fn create(State(state): State<AppState>, req: Request) -> Result<Respo
             None
         }
     };
-    let checked_photo = match photo_check::check(&photo) {
+    // Decoding and re-encoding is the costly part: on the blocking pool, a bounded number at once.
+    let checked_photo = match state.photos.run(move || photo_check::check(&photo)).await? {
         Ok(p) => Some(p),
         Err(code) => {
             issues.push((field::PHOTO.to_string(), code));
@@ -128,18 +127,25 @@ pub async fn create(State(state): State<AppState>, req: Request) -> Result<Respo
         return Err(ApiError::internal("valid request without values"));
     };
 
+    // Each accepted application sends an email: no address gets more than a few a day from here.
+    state.limiter.check(Limit::ApplicationPerEmail, &normalised.identity.email)?;
+
     let password = normalised.identity.password.clone();
-    let password_hash = tokio::task::spawn_blocking(move || secrets::hash_password(&password))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
-    let now = state.clock.now();
-    let public_url = state.config.public_url.clone();
-    let stored = state
-        .db(move |conn| {
-            store(conn, NewApplication { key, request_hash, normalised, password_hash, photo, checked_photo, now, public_url })
-        })
-        .await?;
+    let password_hash =
+        state.hashing.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
+    let new = NewApplication {
+        key,
+        request_hash,
+        request: normalised,
+        password_hash,
+        photo: checked_photo.jpeg,
+        photo_width: checked_photo.width,
+        photo_height: checked_photo.height,
+        now: state.clock.now(),
+        public_url: state.config.public_url.clone(),
+        keep: state.outbox_keeps(),
+    };
+    let stored = state.store.write(move |conn| store::create(conn, new)).await?;
     Ok(respond(stored))
 }
 
@@ -158,11 +164,12 @@ async fn database_issue(
     let stream = schooling.stream_code.trim().to_string();
     let check_stream = !has_issue(field::STREAM_CODE);
     let found = state
-        .db(move |conn| {
-            if crate::routes::establishments::find(conn, &uai)?.is_none() {
+        .store
+        .read(move |conn| {
+            if reference::find_establishment(conn, &uai)?.is_none() {
                 return Ok(Some((field::UAI, ErrorCode::EstablishmentUnknown)));
             }
-            if check_stream && !crate::routes::establishments::offers(conn, &uai, &stream)? {
+            if check_stream && !reference::offers(conn, &uai, &stream)? {
                 return Ok(Some((field::STREAM_CODE, ErrorCode::StreamUnknown)));
             }
             Ok(None)
@@ -182,94 +189,4 @@ fn respond(stored: Stored) -> Response {
         res.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
     }
     res
-}
-
-/// The recorded answer for `key` if the same request was already accepted; 422 if the key served another one.
-fn replay(conn: &Connection, key: &str, request_hash: &str) -> Result<Option<ApplicationCreated>, ApiError> {
-    let row: Option<(String, String)> = conn
-        .query_row("SELECT request_hash, response_json FROM idempotency_keys WHERE key = ?1", [key], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?;
-    match row {
-        None => Ok(None),
-        Some((hash, _)) if hash != request_hash => {
-            Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, problem_code::IDEMPOTENCY_KEY_REUSED))
-        }
-        Some((_, json)) => serde_json::from_str(&json).map(Some).map_err(ApiError::internal),
-    }
-}
-
-struct NewApplication {
-    key: String,
-    request_hash: String,
-    normalised: ApplicationRequest,
-    password_hash: String,
-    photo: Vec<u8>,
-    checked_photo: CheckedPhoto,
-    now: i64,
-    public_url: String,
-}
-
-fn store(conn: &mut Connection, a: NewApplication) -> Result<Stored, ApiError> {
-    // IMMEDIATE takes the write lock at once: two requests with the same key cannot both pass the check below.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if let Some(previous) = replay(&tx, &a.key, &a.request_hash)? {
-        return Ok(Stored::Replayed(previous));
-    }
-    let mut without_password = a.normalised.clone();
-    without_password.identity.password = String::new();
-    let request_json = serde_json::to_string(&without_password).map_err(ApiError::internal)?;
-    let email = a.normalised.identity.email.clone();
-
-    let mut attempt = 0;
-    let (id, dossier_number) = loop {
-        let number = passregion_core::dossier::with_check_digit(&secrets::dossier_body())
-            .ok_or_else(|| ApiError::internal("dossier number"))?;
-        let inserted = tx.execute(
-            "INSERT OR IGNORE INTO applications (dossier_number, campaign_id, email, password_hash, request_json, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![number, a.normalised.campaign_id, email, a.password_hash, request_json, a.now],
-        )?;
-        if inserted == 1 {
-            break (tx.last_insert_rowid(), number);
-        }
-        attempt += 1;
-        if attempt > 20 {
-            return Err(ApiError::internal("no free dossier number"));
-        }
-    };
-    tx.execute(
-        "INSERT INTO photos (application_id, media_type, width, height, bytes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, a.checked_photo.media_type, a.checked_photo.width, a.checked_photo.height, a.photo],
-    )?;
-    let token = secrets::new_token();
-    let expires_at = a.now + ACTIVATION_TTL_SECS;
-    tx.execute(
-        "INSERT INTO activation_tokens (token_hash, application_id, expires_at) VALUES (?1, ?2, ?3)",
-        params![secrets::digest(&[token.as_bytes()]), id, expires_at],
-    )?;
-    let link = outbox::activation_link(&a.public_url, &token);
-    outbox::send_activation(&tx, &email, &a.normalised.identity.first_name, &dossier_number, &link, a.now)?;
-    let created = ApplicationCreated {
-        dossier_number,
-        masked_email: mask_email(&email),
-        created_at: crate::clock::rfc3339(a.now),
-        activation_expires_at: crate::clock::rfc3339(expires_at),
-    };
-    tx.execute(
-        "INSERT INTO idempotency_keys (key, request_hash, application_id, response_json, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![a.key, a.request_hash, id, serde_json::to_string(&created).map_err(ApiError::internal)?, a.now],
-    )?;
-    tx.commit()?;
-    Ok(Stored::Created(created))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn masks_emails() {
-        assert_eq!(super::mask_email("elise.martin@gmail.com"), "el****@gmail.com");
-        assert_eq!(super::mask_email("jo@free.fr"), "j****@free.fr");
-    }
 }

@@ -12,7 +12,7 @@ pub async fn outbox_json(State(state): State<AppState>) -> Result<Json<Vec<Outbo
     if !state.config.dev {
         return Err(ApiError::not_found());
     }
-    state.db(|conn| Ok(outbox::list(conn)?)).await.map(Json)
+    state.store.read(|conn| Ok(outbox::list(conn)?)).await.map(Json)
 }
 
 fn escape(s: &str) -> String {
@@ -23,7 +23,7 @@ pub async fn outbox_page(State(state): State<AppState>) -> Result<Response, ApiE
     if !state.config.dev {
         return Ok((StatusCode::NOT_FOUND, "Not found\n").into_response());
     }
-    let messages = state.db(|conn| Ok(outbox::list(conn)?)).await?;
+    let messages = state.store.read(|conn| Ok(outbox::list(conn)?)).await?;
     let mut html = String::from(
         "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

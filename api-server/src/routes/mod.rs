@@ -17,9 +17,16 @@ use axum::routing::{get, post};
 use passregion_core::api::{MAX_REQUEST_BYTES, problem_code};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
-fn api() -> Router<AppState> {
+/// How long one request may take, body included, before the server gives up on it (a client trickling its
+/// upload byte by byte holds a connection, not a thread, but should not hold it for ever).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Public reference data: a cache may keep it but must check it is still current.
+fn reference() -> Router<AppState> {
     Router::new()
         .route("/campaign", get(campaign::get_campaign))
         .route("/charter", get(campaign::get_charter))
@@ -27,6 +34,11 @@ fn api() -> Router<AppState> {
         .route("/establishments/{uai}", get(establishments::get_one))
         .route("/establishments/{uai}/streams", get(establishments::streams_of))
         .route("/streams", get(streams::search))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+}
+
+fn api() -> Router<AppState> {
+    reference()
         .route("/applications", post(applications::create))
         .route("/activations", post(activations::activate))
         .route("/activations/resend", post(activations::resend))
@@ -35,8 +47,8 @@ fn api() -> Router<AppState> {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, problem_code::MALFORMED_REQUEST).detail("method not allowed")
         })
         .fallback(|| async { ApiError::not_found() })
-        // Answers depend on the database and the language: let clients revalidate rather than reuse them blindly.
-        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        // Everything else may carry personal data (a dossier number, an email): never stored by any cache.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(SetResponseHeaderLayer::if_not_present(header::VARY, HeaderValue::from_static("accept-language")))
 }
 
@@ -52,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(problem::problem_for_plain_errors))
         .layer(axum::middleware::from_fn(problem::refuse_oversized))
         .layer(axum::middleware::from_fn(problem::localise));

@@ -50,15 +50,7 @@ pub fn parse(query: Result<Query<HashMap<String, String>>, QueryRejection>) -> R
     Ok(SearchParams { q, page, per_page, params })
 }
 
-/// SQL conditions for a folded query: every word must appear in `column` (words are [a-z0-9] only after folding,
-/// so they carry no LIKE wildcard).
-pub fn words_condition(column: &str, words: &[String]) -> String {
-    if words.is_empty() {
-        return "1".into();
-    }
-    words.iter().map(|w| format!("{column} LIKE '%{w}%'")).collect::<Vec<_>>().join(" AND ")
-}
-
+/// The folded words of a query (at most 8), each matched on its own.
 pub fn folded_words(q: &str) -> Vec<String> {
     crate::fold::fold(q).split(' ').filter(|w| !w.is_empty()).take(8).map(str::to_string).collect()
 }

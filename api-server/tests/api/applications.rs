@@ -3,6 +3,7 @@
 use crate::fixtures::*;
 use crate::harness::Server;
 use axum::http::StatusCode;
+use passregion_api_server::clock::rfc3339;
 use serde_json::{Value, json};
 
 fn token_of(link: &str) -> String {
@@ -18,14 +19,18 @@ async fn outbox(s: &Server) -> Vec<Value> {
 #[tokio::test]
 async fn create_activate_and_the_link_works_once() {
     let s = Server::start();
+    let before = s.clock.now();
     let r = s.send(valid_create(&application(), "key-happy-1")).await;
+    let after = s.clock.now();
     assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.header("cache-control"), "no-store", "the dossier number is personal data");
     let created = r.json();
     let dossier = created["dossier_number"].as_str().unwrap().to_string();
     assert!(passregion_core::dossier::is_valid(&dossier), "check digit of {dossier}");
     assert_eq!(created["masked_email"], "el****@gmail.com");
-    assert!(created["created_at"].as_str().unwrap().starts_with("2026-10-01T"));
-    assert!(created["activation_expires_at"].as_str().unwrap().starts_with("2026-10-02T"));
+    // Timestamps are UTC instants; the link lasts exactly 24 hours.
+    let created_at = (before..=after).find(|t| created["created_at"] == rfc3339(*t)).expect("created now");
+    assert_eq!(created["activation_expires_at"], rfc3339(created_at + 24 * 3600));
     assert_eq!(s.counts(), [1, 1, 1, 1, 1]);
 
     // The password is stored hashed, never in clear.
@@ -46,6 +51,7 @@ async fn create_activate_and_the_link_works_once() {
     let ok = s.post_json("/api/v1/activations", &json!({ "token": token })).await;
     assert_eq!(ok.status, StatusCode::OK);
     assert_eq!(ok.json()["dossier_number"], dossier.as_str());
+    assert_eq!(ok.header("cache-control"), "no-store", "the dossier number is personal data");
 
     let again = s.post_json("/api/v1/activations", &json!({ "token": token })).await;
     assert_eq!(again.status, StatusCode::CONFLICT);

@@ -6,8 +6,10 @@ mod fixtures;
 mod harness;
 
 mod applications;
+mod hardening;
 mod region;
 mod bad_input;
+mod hostile_photos;
 mod coverage;
 mod listener;
 mod search;

@@ -1,0 +1,265 @@
+//! Abuse limits: keyed rate limits (per client address, per email address, later per dossier number) and bounds on
+//! CPU-heavy work (password hashing, photo decoding) running at once.
+//!
+//! The rate limits are a keyed GCRA (the "virtual scheduling" form of a token bucket) kept in memory rather than a
+//! tower layer such as tower-governor: the keys that matter most are not the client's IP but a field of the body
+//! (the email address a link is sent to, the dossier number being logged into), which only the handler knows once
+//! it has parsed the request. In memory rather than in SQLite: a check costs no write, and nothing about who
+//! asked is kept at rest (keys are hashed). The price — counts restart with the process — is right for one
+//! reference server; a fleet of real servers would keep them in a shared store.
+
+use crate::clock::Clock;
+use crate::problem::ApiError;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// A budget: at most `count` in any `period_secs`, refilled evenly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quota {
+    pub count: u32,
+    pub period_secs: u32,
+}
+
+impl Quota {
+    pub const fn per_hour(count: u32) -> Quota {
+        Quota { count, period_secs: 3600 }
+    }
+
+    /// `COUNT/SECONDS`, e.g. `3/3600`.
+    pub fn parse(s: &str) -> Option<Quota> {
+        let (count, period) = s.split_once('/')?;
+        let q = Quota { count: count.trim().parse().ok()?, period_secs: period.trim().parse().ok()? };
+        (q.count > 0 && q.period_secs > 0).then_some(q)
+    }
+
+    /// Milliseconds between two refills.
+    fn interval_ms(self) -> i64 {
+        i64::from(self.period_secs) * 1000 / i64::from(self.count)
+    }
+}
+
+/// The limits the server applies. Each is keyed by something the handler knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// New applications from one client address. A school's computer room shares one public address, so this
+    /// must let a whole class apply in one lesson.
+    ApplicationPerIp,
+    /// New applications naming one email address (each sends an email there).
+    ApplicationPerEmail,
+    /// Activation emails sent again to one address.
+    ResendPerEmail,
+    /// Requests for a new activation link from one client address.
+    ResendPerIp,
+}
+
+impl Limit {
+    pub const ALL: [Limit; 4] =
+        [Limit::ApplicationPerIp, Limit::ApplicationPerEmail, Limit::ResendPerEmail, Limit::ResendPerIp];
+
+    /// The name used by `--limit NAME=COUNT/SECONDS`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Limit::ApplicationPerIp => "application_ip",
+            Limit::ApplicationPerEmail => "application_email",
+            Limit::ResendPerEmail => "resend_email",
+            Limit::ResendPerIp => "resend_ip",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Limit> {
+        Limit::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// Production defaults.
+    pub fn default_quota(self) -> Quota {
+        match self {
+            // A class of 35 applying in the same hour behind one school address, with room to spare.
+            Limit::ApplicationPerIp => Quota::per_hour(60),
+            Limit::ApplicationPerEmail => Quota::per_hour(3),
+            Limit::ResendPerEmail => Quota::per_hour(3),
+            Limit::ResendPerIp => Quota::per_hour(30),
+        }
+    }
+}
+
+/// Quotas by limit, defaults unless the configuration says otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotas(HashMap<&'static str, Quota>);
+
+impl Default for Quotas {
+    fn default() -> Self {
+        Quotas(Limit::ALL.into_iter().map(|l| (l.name(), l.default_quota())).collect())
+    }
+}
+
+impl Quotas {
+    pub fn get(&self, limit: Limit) -> Quota {
+        self.0.get(limit.name()).copied().unwrap_or_else(|| limit.default_quota())
+    }
+
+    /// Applies `NAME=COUNT/SECONDS`.
+    pub fn set(&mut self, spec: &str) -> Result<(), String> {
+        let (name, quota) = spec.split_once('=').ok_or_else(|| format!("--limit {spec}: expected NAME=COUNT/SECONDS"))?;
+        let limit = Limit::from_name(name.trim()).ok_or_else(|| {
+            let names: Vec<_> = Limit::ALL.iter().map(|l| l.name()).collect();
+            format!("--limit {spec}: unknown limit {name:?} (one of {})", names.join(", "))
+        })?;
+        let quota = Quota::parse(quota).ok_or_else(|| format!("--limit {spec}: expected COUNT/SECONDS, both above 0"))?;
+        self.0.insert(limit.name(), quota);
+        Ok(())
+    }
+}
+
+/// Above this many tracked keys, finished entries are swept before adding one: memory stays bounded by the
+/// number of keys seen within one period.
+const SWEEP_ABOVE: usize = 10_000;
+
+/// The keyed limiter. Cloning shares it.
+#[derive(Clone)]
+pub struct RateLimiter {
+    quotas: Arc<Quotas>,
+    clock: Clock,
+    /// (limit, hashed key) → theoretical arrival time of the next request, in ms.
+    next: Arc<Mutex<HashMap<(&'static str, String), i64>>>,
+}
+
+impl RateLimiter {
+    pub fn new(quotas: Quotas, clock: Clock) -> RateLimiter {
+        RateLimiter { quotas: Arc::new(quotas), clock, next: Arc::default() }
+    }
+
+    /// Counts one request against `limit` for `key`; refused with the seconds to wait once the budget is spent.
+    /// Keys are compared without case, so "Elise@…" and "elise@…" share one budget.
+    pub fn check(&self, limit: Limit, key: &str) -> Result<(), ApiError> {
+        let quota = self.quotas.get(limit);
+        let interval = quota.interval_ms();
+        // A burst of `count` is allowed, then one per interval.
+        let tolerance = interval * (i64::from(quota.count) - 1);
+        let now = self.clock.now() * 1000;
+        let id = (limit.name(), crate::secrets::digest(&[key.trim().to_lowercase().as_bytes()]));
+        let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
+        if next.len() > SWEEP_ABOVE {
+            next.retain(|_, tat| *tat > now);
+        }
+        let tat = next.get(&id).copied().unwrap_or(now).max(now);
+        let allowed_from = tat - tolerance;
+        if now < allowed_from {
+            let wait_secs = (allowed_from - now + 999) / 1000;
+            return Err(ApiError::rate_limited(u32::try_from(wait_secs).unwrap_or(u32::MAX)));
+        }
+        next.insert(id, tat + interval);
+        Ok(())
+    }
+}
+
+/// Bounds how much CPU-heavy work (an Argon2 hash of 19 MiB, a photo decode and re-encode) runs at once: past the
+/// bound, requests wait their turn for a while, then get 503 rather than piling up threads and memory.
+#[derive(Clone)]
+pub struct WorkBound {
+    slots: Arc<Semaphore>,
+    wait: Duration,
+}
+
+impl WorkBound {
+    pub fn new(slots: usize, wait: Duration) -> WorkBound {
+        WorkBound { slots: Arc::new(Semaphore::new(slots.max(1))), wait }
+    }
+
+    /// Runs `f` on the blocking pool once a slot is free.
+    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
+        let permit: OwnedSemaphorePermit = tokio::time::timeout(self.wait, self.slots.clone().acquire_owned())
+            .await
+            .map_err(|_| ApiError::busy())?
+            .map_err(ApiError::internal)?;
+        let out = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f()
+        })
+        .await
+        .map_err(ApiError::internal)?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limiter(spec: &str) -> (RateLimiter, Clock) {
+        let clock = Clock::fixed_on("2026-10-01").unwrap();
+        let mut quotas = Quotas::default();
+        quotas.set(spec).unwrap();
+        (RateLimiter::new(quotas, clock.clone()), clock)
+    }
+
+    #[test]
+    fn a_burst_then_one_per_interval_with_the_wait_stated() {
+        let (l, clock) = limiter("resend_email=3/3600");
+        for _ in 0..3 {
+            l.check(Limit::ResendPerEmail, "elise@gmail.com").unwrap();
+        }
+        let refused = l.check(Limit::ResendPerEmail, "elise@gmail.com").unwrap_err();
+        assert_eq!(refused.status.as_u16(), 429);
+        // One email every 20 minutes once the burst is spent.
+        let wait = refused.retry_after.unwrap();
+        assert!((1199..=1200).contains(&wait), "{wait}");
+        // Other addresses and other limits are not affected.
+        l.check(Limit::ResendPerEmail, "other@gmail.com").unwrap();
+        l.check(Limit::ResendPerIp, "elise@gmail.com").unwrap();
+        clock.advance(1200);
+        l.check(Limit::ResendPerEmail, "elise@gmail.com").unwrap();
+        assert!(l.check(Limit::ResendPerEmail, "elise@gmail.com").is_err());
+        // After a full hour of quiet, the whole burst is back.
+        clock.advance(3600);
+        for _ in 0..3 {
+            l.check(Limit::ResendPerEmail, "elise@gmail.com").unwrap();
+        }
+    }
+
+    #[test]
+    fn quotas_parse_and_refuse_nonsense() {
+        let table = [
+            ("application_ip=10/3600", Ok(Quota { count: 10, period_secs: 3600 })),
+            ("resend_email= 1 / 60", Ok(Quota { count: 1, period_secs: 60 })),
+            ("resend_email=0/60", Err(())),
+            ("resend_email=3", Err(())),
+            ("nope=3/60", Err(())),
+            ("application_ip", Err(())),
+        ];
+        for (spec, want) in table {
+            let mut q = Quotas::default();
+            let got = q.set(spec).map(|()| q.get(Limit::from_name(spec.split('=').next().unwrap().trim()).unwrap()));
+            assert_eq!(got.map_err(|_| ()), want, "{spec}");
+        }
+        assert_eq!(Quotas::default().get(Limit::ResendPerEmail), Quota::per_hour(3));
+    }
+
+    #[test]
+    fn memory_stays_bounded() {
+        // A period long enough that nothing expires while the loop runs, however slow the machine.
+        let (l, clock) = limiter("resend_ip=1/600");
+        for i in 0..(SWEEP_ABOVE + 10) {
+            l.check(Limit::ResendPerIp, &i.to_string()).unwrap();
+        }
+        assert_eq!(l.next.lock().unwrap().len(), SWEEP_ABOVE + 10, "nothing is swept while it still counts");
+        clock.advance(601);
+        l.check(Limit::ResendPerIp, "late").unwrap();
+        assert!(l.next.lock().unwrap().len() < 10);
+    }
+
+    #[tokio::test]
+    async fn work_beyond_the_bound_waits_then_is_refused() {
+        let bound = WorkBound::new(1, Duration::from_millis(50));
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let busy = bound.clone();
+        let first = tokio::spawn(async move { busy.run(move || rx.recv().ok()).await });
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let refused = bound.run(|| ()).await.unwrap_err();
+        assert_eq!(refused.status.as_u16(), 503);
+        tx.send(()).unwrap();
+        assert!(first.await.unwrap().is_ok());
+        assert!(bound.run(|| 7).await.is_ok_and(|v| v == 7));
+    }
+}
