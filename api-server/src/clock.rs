@@ -1,6 +1,9 @@
 //! The server's notion of "now": the system clock, optionally shifted so that `--today` (and tests) can fix the
-//! date while time still flows.
+//! date while time still flows. "Today" is the day in Paris, the campaign's time zone, computed by the same core
+//! function as the app's ([`passregion_core::date::paris_date`]), whatever the host's time zone: at 00:30 in
+//! Paris (22:30 or 23:30 UTC the day before) both sides already agree it is the next day.
 
+use passregion_core::date::{paris_date, paris_utc_offset_secs};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -14,11 +17,10 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// A clock whose current day is `today` (the time of day stays the real one).
+    /// A clock whose current day in Paris is `today` (the time of day in Paris stays the real one).
     pub fn fixed_on(today: &str) -> Option<Clock> {
         let (y, m, d) = parse_date(today)?;
-        let now = system_secs();
-        let offset = (days_from_civil(y, m, d) - now.div_euclid(DAY)) * DAY;
+        let offset = offset_to_day(system_secs(), days_from_civil(y, m, d));
         Some(Clock { offset_secs: Arc::new(AtomicI64::new(offset)) })
     }
 
@@ -32,11 +34,18 @@ impl Clock {
         self.offset_secs.fetch_add(secs, Ordering::SeqCst);
     }
 
-    /// Today's date, ISO 8601.
+    /// Today's date in Paris, ISO 8601.
     pub fn today(&self) -> String {
-        let (y, m, d) = civil_from_days(self.now().div_euclid(DAY));
-        format!("{y:04}-{m:02}-{d:02}")
+        paris_date(self.now()).to_iso()
     }
+}
+
+/// The shift that moves `now` to the same wall-clock time in Paris on `day` (days since the epoch). Whole days,
+/// plus the hour the Paris offset differs by when `now` and `day` are on both sides of a daylight-saving change.
+fn offset_to_day(now: i64, day: i64) -> i64 {
+    let paris_day = |t: i64| (t + paris_utc_offset_secs(t)).div_euclid(DAY);
+    let shift = (day - paris_day(now)) * DAY;
+    shift + paris_utc_offset_secs(now) - paris_utc_offset_secs(now + shift)
 }
 
 fn system_secs() -> i64 {
@@ -60,28 +69,7 @@ pub fn parse_date(s: &str) -> Option<(i64, u32, u32)> {
     (d <= dim).then_some((y, m, d))
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
-}
+pub use passregion_core::date::{civil_from_days, days_from_civil};
 
 /// RFC 3339 in UTC, e.g. "2026-09-01T08:30:00Z".
 pub fn rfc3339(secs: i64) -> String {
@@ -104,6 +92,32 @@ mod tests {
         assert!(parse_date("2026-02-29").is_none());
         assert!(parse_date("2024-02-29").is_some());
         assert!(parse_date("2026-9-01").is_none());
+    }
+
+    /// `--today` must give that day in Paris at any real time of day, including the hour before midnight and
+    /// across a daylight-saving change between the real date and the fixed one.
+    #[test]
+    fn fixing_the_day_keeps_the_paris_time_of_day() {
+        let at = |day: &str, secs_utc: i64| {
+            let (y, m, d) = parse_date(day).unwrap();
+            days_from_civil(y, m, d) * DAY + secs_utc
+        };
+        let cases = [
+            // (real instant, fixed day)
+            (at("2026-01-15", 23 * 3600 + 30 * 60), "2026-09-01"), // 00:30 CET on the 16th, to a summer day
+            (at("2026-01-15", 22 * 3600 + 59 * 60), "2026-09-01"), // 23:59 CET
+            (at("2026-07-15", 22 * 3600 + 30 * 60), "2026-12-01"), // 00:30 CEST on the 16th, to a winter day
+            (at("2026-07-15", 21 * 3600 + 59 * 60), "2026-12-01"), // 23:59 CEST
+            (at("2026-07-15", 12 * 3600), "2026-07-15"),
+            (at("2026-10-01", 10 * 3600), "2026-03-29"), // noon, onto the day the clocks spring forward
+            (at("2026-10-01", 21 * 3600 + 59 * 60), "2026-10-25"), // 23:59 onto the day they fall back
+        ];
+        for (now, day) in cases {
+            let shifted = now + offset_to_day(now, parse_date(day).map(|(y, m, d)| days_from_civil(y, m, d)).unwrap());
+            assert_eq!(paris_date(shifted).to_iso(), day, "from {}", rfc3339(now));
+            let wall = |t: i64| (t + paris_utc_offset_secs(t)).rem_euclid(DAY);
+            assert_eq!(wall(shifted), wall(now), "time of day kept, from {}", rfc3339(now));
+        }
     }
 
     #[test]

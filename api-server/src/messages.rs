@@ -24,12 +24,48 @@ fn core_messages(lang: Lang) -> &'static HashMap<String, String> {
     cell.get_or_init(|| {
         ErrorCode::ALL
             .iter()
-            .filter_map(|c| passregion_core::messages::error_message(lang.code(), *c).map(|m| (c.as_str().to_string(), m)))
+            .filter_map(|c| {
+                passregion_core::messages::error_template(lang.code(), c.as_str()).map(|m| (c.as_str().to_string(), m))
+            })
             .collect()
     })
 }
 
-pub fn field_message(code: &str, lang: Lang) -> String {
+/// How a field issue is kept in an [`crate::problem::ApiError`] until the request's language is known: the wire
+/// code, and for a code that names a character, `#` and its code point in hex ("invisible_character#200B"), so
+/// the message can name it. [`wire_code`] gives back the code for the wire, [`field_message`] the message.
+pub fn issue_key(code: ErrorCode) -> String {
+    match code.character() {
+        Some(c) => format!("{}#{:X}", code.as_str(), u32::from(c)),
+        None => code.as_str().to_string(),
+    }
+}
+
+/// The code sent in `FieldError::code` for an issue key: the bare code, never the character.
+pub fn wire_code(key: &str) -> &str {
+    key.split_once('#').map_or(key, |(code, _)| code)
+}
+
+/// The character an issue key carries, if any.
+fn key_character(key: &str) -> Option<char> {
+    let (_, hex) = key.split_once('#')?;
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+}
+
+/// The message of an issue key (see [`issue_key`]) or of a bare code, with its character filled in.
+pub fn field_message(key: &str, lang: Lang) -> String {
+    let code = wire_code(key);
+    match (ErrorCode::from_code(code), key_character(key)) {
+        (Some(core), Some(c)) => passregion_core::messages::fill(&template(code, lang), core.with_character(c)),
+        // A character code without its character (a caller that kept only `as_str`): the general message of its
+        // family rather than a placeholder or a wrong character.
+        (Some(ErrorCode::NameCharacterNotAccepted(_)), None) => template(ErrorCode::NameInvalidCharacters.as_str(), lang),
+        (Some(core), None) if core.character().is_some() => template(ErrorCode::TextInvalidCharacters.as_str(), lang),
+        _ => template(code, lang),
+    }
+}
+
+fn template(code: &str, lang: Lang) -> String {
     if let Some(m) = core_messages(lang).get(code) {
         return m.clone();
     }
@@ -52,5 +88,36 @@ mod tests {
         let en = field_message("photo_too_large", Lang::En);
         assert!(!fr.is_empty() && !en.is_empty() && fr != en);
         assert_ne!(field_message("photo_too_many_pixels", Lang::Fr), field_message("photo_too_many_pixels", Lang::En));
+    }
+
+    /// The refused character survives the trip through the issue key to the message, in both languages, and never
+    /// reaches the wire code.
+    #[test]
+    fn issue_keys_carry_the_character_to_the_message() {
+        let cases: &[(ErrorCode, &str, &str, &str)] = &[
+            (
+                ErrorCode::AddressCharacterNotAccepted('😀'),
+                "address_character_not_accepted",
+                "Le caractère « 😀 » n'est pas accepté dans une adresse.",
+                "The character “😀” is not accepted in an address.",
+            ),
+            (ErrorCode::InvisibleCharacter('\u{200B}'), "invisible_character", "(U+200B)", "(U+200B)"),
+            (ErrorCode::InvisibleCharacter('\u{E0041}'), "invisible_character", "(U+E0041)", "(U+E0041)"),
+            (ErrorCode::NameCharacterNotAccepted('👍'), "name_character_not_accepted", "« 👍 »", "“👍”"),
+            (ErrorCode::TooManyAccents('e'), "too_many_accents", "« e »", "“e”"),
+            (ErrorCode::Required, "required", "Ce champ est à remplir", "Please fill in this field"),
+        ];
+        for (code, wire, fr, en) in cases {
+            let key = issue_key(*code);
+            assert_eq!(wire_code(&key), *wire, "{key}");
+            let (msg_fr, msg_en) = (field_message(&key, Lang::Fr), field_message(&key, Lang::En));
+            assert!(msg_fr.contains(fr), "{key}: {msg_fr}");
+            assert!(msg_en.contains(en), "{key}: {msg_en}");
+            assert!(!msg_fr.contains('{') && !msg_en.contains('{'), "{key}: unfilled placeholder");
+        }
+        // A bare character code (a caller that kept only the code) gets its family's general message.
+        assert_eq!(field_message("invisible_character", Lang::Fr), field_message("text_invalid_characters", Lang::Fr));
+        assert_eq!(field_message("name_character_not_accepted", Lang::En), field_message("name_invalid_characters", Lang::En));
+        assert_eq!(wire_code("photo_too_large"), "photo_too_large");
     }
 }
