@@ -15,12 +15,14 @@ pub mod api;
 pub mod application;
 pub mod campaign;
 pub mod date;
+mod date_serde;
 pub mod dossier;
 pub mod draft;
 pub mod error;
 pub mod journey;
 pub mod messages;
 pub mod rules;
+pub mod status;
 
 pub use date::Date;
 pub use error::{ErrorCode, FieldIssue};

@@ -1,0 +1,299 @@
+//! The life of a dossier after it is sent, as the beneficiary space shows it: what has happened, what comes next
+//! and when, and what the young person still has to do. Pure: the events and "today" come in, the timeline and
+//! the tasks come out, so the rules are tested natively and the server only stores events.
+//!
+//! The Région's order of things: the application is registered (and activated by the emailed link); the
+//! establishment checks it, the photo first; the card is then manufactured and sent, to the establishment or
+//! home, 10 to 15 days after that validation; the establishment (or the post) hands it over.
+
+use crate::Date;
+use serde::{Deserialize, Serialize};
+
+/// What the Région's back office records about a dossier, in order.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// The application was stored.
+    Registered { on: Date },
+    /// The account was activated from the emailed link.
+    Activated { on: Date },
+    /// The establishment validated the application.
+    SchoolValidated { on: Date },
+    /// The establishment refused the photo, saying why.
+    PhotoRefused { on: Date, reason: String },
+    /// A new photo was sent from the space, for the establishment to check again.
+    PhotoResent { on: Date },
+    /// The card went into manufacture.
+    CardManufactured { on: Date },
+    /// The card was posted, to the establishment or home.
+    CardSent { on: Date, to_establishment: bool },
+    /// The young person has the card.
+    CardHandedOver { on: Date },
+}
+
+impl Event {
+    pub fn date(&self) -> Date {
+        match self {
+            Event::Registered { on }
+            | Event::Activated { on }
+            | Event::SchoolValidated { on }
+            | Event::PhotoRefused { on, .. }
+            | Event::PhotoResent { on }
+            | Event::CardManufactured { on }
+            | Event::CardSent { on, .. }
+            | Event::CardHandedOver { on } => *on,
+        }
+    }
+}
+
+/// Where the dossier stands, in one word.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    AwaitingActivation,
+    AwaitingSchool,
+    PhotoRefused,
+    InManufacture,
+    Sent,
+    HandedOver,
+    /// The campaign closed before the establishment validated: nothing more will happen this year.
+    CampaignClosed,
+}
+
+/// The four steps of the timeline.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Registered,
+    SchoolValidation,
+    Manufacture,
+    HandedOver,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum StageState {
+    Done,
+    /// Waiting on someone else.
+    Current,
+    /// Waiting on the young person (a refused photo).
+    ActionNeeded,
+    Upcoming,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct TimelineStep {
+    pub stage: Stage,
+    pub state: StageState,
+    /// When it was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<Date>,
+    /// When it is expected, as a range, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_to: Option<Date>,
+}
+
+/// Something the young person has to do.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Task {
+    /// The establishment refused the photo: send another.
+    SendNewPhoto,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub status: Status,
+    pub timeline: Vec<TimelineStep>,
+    pub tasks: Vec<Task>,
+    /// The establishment's words when it refused the photo (the latest refusal still standing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo_refusal_reason: Option<String>,
+    /// Whether the card goes (or went) to the establishment rather than home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_to_establishment: Option<bool>,
+}
+
+/// Days from the establishment's validation to the card's arrival, as the Région announces them.
+pub const CARD_DAYS_AFTER_VALIDATION: (i64, i64) = (10, 15);
+
+fn plus_days(d: Date, days: i64) -> Date {
+    let (y, m, day) = crate::date::civil_from_days(d.days_since_epoch() + days);
+    Date::new(y as u16, m as u8, day as u8).unwrap_or(d)
+}
+
+/// The dossier's progress from its events (in the order they happened), on `today`, for a campaign that closes
+/// (stops validating) after `campaign_closes_on`.
+pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Progress {
+    let mut registered = None;
+    let mut activated = false;
+    let mut validated = None;
+    let mut refusal: Option<String> = None;
+    let mut manufactured = None;
+    let mut sent: Option<(Date, bool)> = None;
+    let mut handed_over = None;
+    for e in events {
+        match e {
+            Event::Registered { on } => registered = Some(*on),
+            Event::Activated { .. } => activated = true,
+            Event::SchoolValidated { on } => {
+                validated = Some(*on);
+                refusal = None;
+            }
+            Event::PhotoRefused { reason, .. } => {
+                refusal = Some(reason.clone());
+                validated = None;
+            }
+            Event::PhotoResent { .. } => refusal = None,
+            Event::CardManufactured { on } => manufactured = Some(*on),
+            Event::CardSent { on, to_establishment } => sent = Some((*on, *to_establishment)),
+            Event::CardHandedOver { on } => handed_over = Some(*on),
+        }
+    }
+    let closed = today > campaign_closes_on && validated.is_none();
+    let status = if handed_over.is_some() {
+        Status::HandedOver
+    } else if sent.is_some() {
+        Status::Sent
+    } else if validated.is_some() || manufactured.is_some() {
+        Status::InManufacture
+    } else if closed {
+        Status::CampaignClosed
+    } else if refusal.is_some() {
+        Status::PhotoRefused
+    } else if !activated {
+        Status::AwaitingActivation
+    } else {
+        Status::AwaitingSchool
+    };
+
+    let step = |stage, state, done_on| TimelineStep { stage, state, done_on, expected_from: None, expected_to: None };
+    let mut timeline = vec![step(Stage::Registered, StageState::Done, registered)];
+    let school_state = match (validated.or(manufactured), &refusal) {
+        (Some(_), _) => StageState::Done,
+        (None, Some(_)) if !closed => StageState::ActionNeeded,
+        _ if status == Status::AwaitingActivation || closed => StageState::Upcoming,
+        _ => StageState::Current,
+    };
+    timeline.push(step(Stage::SchoolValidation, school_state, validated));
+    let mut manufacture = step(
+        Stage::Manufacture,
+        match (sent, validated.or(manufactured)) {
+            (Some(_), _) => StageState::Done,
+            (None, Some(_)) => StageState::Current,
+            _ => StageState::Upcoming,
+        },
+        sent.map(|(on, _)| on),
+    );
+    if sent.is_none()
+        && let Some(v) = validated.or(manufactured)
+    {
+        let (from, to) = CARD_DAYS_AFTER_VALIDATION;
+        // Never announce a date already past: a late card is "expected any day now", not "expected last week".
+        manufacture.expected_from = Some(plus_days(v, from).max(today));
+        manufacture.expected_to = Some(plus_days(v, to).max(today));
+    }
+    timeline.push(manufacture);
+    timeline.push(step(
+        Stage::HandedOver,
+        match (handed_over, sent) {
+            (Some(_), _) => StageState::Done,
+            (None, Some(_)) => StageState::Current,
+            _ => StageState::Upcoming,
+        },
+        handed_over,
+    ));
+
+    let mut tasks = Vec::new();
+    if status == Status::PhotoRefused {
+        tasks.push(Task::SendNewPhoto);
+    }
+    Progress {
+        status,
+        timeline,
+        tasks,
+        photo_refusal_reason: if status == Status::PhotoRefused { refusal } else { None },
+        sent_to_establishment: sent.map(|(_, to)| to),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+    const CLOSES: &str = "2027-05-31";
+
+    fn states(p: &Progress) -> Vec<StageState> {
+        p.timeline.iter().map(|s| s.state).collect()
+    }
+
+    #[test]
+    fn each_case_a_real_dossier_meets() {
+        use StageState::{ActionNeeded as A, Current as C, Done as D, Upcoming as U};
+        let reg = Event::Registered { on: d("2026-09-02") };
+        let act = Event::Activated { on: d("2026-09-02") };
+        let val = Event::SchoolValidated { on: d("2026-09-10") };
+        let refused = Event::PhotoRefused { on: d("2026-09-08"), reason: "Photo floue".into() };
+        let resent = Event::PhotoResent { on: d("2026-09-09") };
+        let made = Event::CardManufactured { on: d("2026-09-12") };
+        let sent = Event::CardSent { on: d("2026-09-20"), to_establishment: true };
+        let given = Event::CardHandedOver { on: d("2026-09-24") };
+        let table: Vec<(&str, Vec<Event>, &str, Status, Vec<StageState>)> = vec![
+            ("not activated", vec![reg.clone()], "2026-09-03", Status::AwaitingActivation, vec![D, U, U, U]),
+            ("waiting for the school", vec![reg.clone(), act.clone()], "2026-09-03", Status::AwaitingSchool, vec![D, C, U, U]),
+            ("photo refused", vec![reg.clone(), act.clone(), refused.clone()], "2026-09-08", Status::PhotoRefused, vec![D, A, U, U]),
+            ("new photo sent", vec![reg.clone(), act.clone(), refused.clone(), resent.clone()], "2026-09-09", Status::AwaitingSchool, vec![D, C, U, U]),
+            ("validated", vec![reg.clone(), act.clone(), val.clone()], "2026-09-11", Status::InManufacture, vec![D, D, C, U]),
+            ("manufactured", vec![reg.clone(), act.clone(), val.clone(), made.clone()], "2026-09-13", Status::InManufacture, vec![D, D, C, U]),
+            ("sent", vec![reg.clone(), act.clone(), val.clone(), made.clone(), sent.clone()], "2026-09-21", Status::Sent, vec![D, D, D, C]),
+            ("handed over", vec![reg.clone(), act.clone(), val.clone(), made, sent, given], "2026-09-25", Status::HandedOver, vec![D, D, D, D]),
+            ("campaign closed before validation", vec![reg.clone(), act.clone()], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
+            ("closed with a refused photo", vec![reg.clone(), act.clone(), refused], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
+            ("validated, then the campaign closed", vec![reg, act, val], "2027-06-01", Status::InManufacture, vec![D, D, C, U]),
+        ];
+        for (name, events, today, status, want) in table {
+            let p = progress(&events, d(today), d(CLOSES));
+            assert_eq!(p.status, status, "{name}");
+            assert_eq!(states(&p), want, "{name}");
+            assert_eq!(p.tasks == vec![Task::SendNewPhoto], status == Status::PhotoRefused, "{name}");
+            assert_eq!(p.photo_refusal_reason.is_some(), status == Status::PhotoRefused, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_card_is_expected_10_to_15_days_after_validation_never_in_the_past() {
+        let events = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+            Event::SchoolValidated { on: d("2026-09-28") },
+        ];
+        let p = progress(&events, d("2026-09-29"), d(CLOSES));
+        let m = &p.timeline[2];
+        assert_eq!((m.expected_from, m.expected_to), (Some(d("2026-10-08")), Some(d("2026-10-13"))), "across a month end");
+        assert_eq!(p.timeline[1].done_on, Some(d("2026-09-28")));
+        // Late: on 20 October the card is expected from today, not on a date already gone.
+        let late = progress(&events, d("2026-10-20"), d(CLOSES));
+        assert_eq!(late.timeline[2].expected_from, Some(d("2026-10-20")));
+        assert_eq!(late.timeline[2].expected_to, Some(d("2026-10-20")));
+    }
+
+    #[test]
+    fn a_photo_refused_after_validation_reopens_the_check_and_keeps_the_reason() {
+        let events = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+            Event::PhotoRefused { on: d("2026-09-05"), reason: "Visage caché par une mèche".into() },
+        ];
+        let p = progress(&events, d("2026-09-06"), d(CLOSES));
+        assert_eq!(p.photo_refusal_reason.as_deref(), Some("Visage caché par une mèche"));
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["status"], "photo_refused");
+        assert_eq!(json["timeline"][1]["state"], "action_needed");
+        assert_eq!(json["tasks"][0], "send_new_photo");
+    }
+}
