@@ -142,6 +142,12 @@ pub fn probe(bytes: &[u8]) -> Result<ProbeInfo, PhotoError> {
     if format == Format::Jpeg && !jpeg_is_complete(bytes) {
         return Err(PhotoError::Damaged);
     }
+    // A PNG's size is refused from its IHDR before any decoder is built: building one sizes its whole output
+    // buffer, which cannot even be expressed in a 32-bit address space (the photo worker's wasm) for a
+    // 30000 × 30000 picture, and the decoder's error then no longer says how big the picture was.
+    if let Some((width, height)) = png_declared_size(bytes) {
+        check_size(width, height)?;
+    }
     check_not_animated(format, bytes)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     reader.limits(header_limits());
@@ -162,6 +168,17 @@ pub fn probe(bytes: &[u8]) -> Result<ProbeInfo, PhotoError> {
         stored_size: Some((width, height)),
         orientation,
     })
+}
+
+/// Width and height from a PNG's first chunk, which the format requires to be IHDR; `None` if it is not there
+/// (the decoder then reports the damage).
+fn png_declared_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let ihdr = bytes.get(8..24)?;
+    if &ihdr[4..8] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&ihdr[8..12]), be(&ihdr[12..16])))
 }
 
 pub(crate) fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {
@@ -263,5 +280,73 @@ pub(crate) fn map_decode_error(e: image::ImageError) -> PhotoError {
         },
         image::ImageError::Unsupported(_) => PhotoError::Unsupported { format: "variant" },
         _ => PhotoError::Damaged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG header with the given size and colour (`color_type` 2 = RGB, 6 = RGBA), then an empty image.
+    fn png_header(width: u32, height: u32, bit_depth: u8, color_type: u8) -> Vec<u8> {
+        let chunk = |out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]| {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let mut body = kind.to_vec();
+            body.extend_from_slice(data);
+            let mut crc = 0xFFFF_FFFFu32;
+            for &b in &body {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 != 0 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            out.extend_from_slice(&body);
+            out.extend_from_slice(&(!crc).to_be_bytes());
+        };
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = width.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[bit_depth, color_type, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(
+            &mut out,
+            b"IDAT",
+            &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+        );
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    /// The photo step printed "trop grande (0 × 0 pixels)" for a 30000 × 30000 PNG: in the worker's 32-bit wasm the
+    /// PNG decoder cannot size that picture's buffer and fails before the size check, and its error carries no
+    /// size. A 64-bit build fails the same way once the buffer passes 2^63 bytes (2^31 - 1 pixels square, 16-bit
+    /// RGBA), which reproduces it here: the size must come from the header, whatever the decoder thinks.
+    #[test]
+    fn gigantic_png_is_refused_with_its_size() {
+        for (width, height, depth, color) in [
+            (30_000, 30_000, 8, 2),
+            (i32::MAX as u32, i32::MAX as u32, 16, 6),
+            (20_000, 1_000, 8, 2),
+        ] {
+            assert_eq!(
+                probe(&png_header(width, height, depth, color)),
+                Err(PhotoError::TooManyPixels { width, height }),
+                "{width} × {height}"
+            );
+        }
+    }
+
+    #[test]
+    fn png_size_is_read_from_ihdr_only() {
+        let png = png_header(827, 1063, 8, 2);
+        assert_eq!(png_declared_size(&png), Some((827, 1063)));
+        let mut not_ihdr = png.clone();
+        not_ihdr[12..16].copy_from_slice(b"tEXt");
+        assert_eq!(png_declared_size(&not_ihdr), None);
+        assert_eq!(png_declared_size(&png[..20]), None);
     }
 }
