@@ -2,8 +2,8 @@
 //! store: one we wrote from the decoded pixels, so nothing else the sender put in the file (EXIF and its GPS
 //! position, comments, HTML appended to the image, a second picture) reaches the database or, later, a browser.
 //!
-//! Cheapest first: [`structure`] walks the markers or chunks in linear time and judges the declared size before any
-//! decoder runs; [`reencode`] decodes under allocation limits, turns the picture upright and writes a fresh JPEG;
+//! Cheapest first: `structure` walks the markers or chunks in linear time and judges the declared size before any
+//! decoder runs; `reencode` decodes under allocation limits, turns the picture upright and writes a fresh JPEG;
 //! [`photo_response`] is how a stored photo goes back out.
 //!
 //! `check` is CPU-bound (a 24-megapixel photo takes a decode and at least one encode): call it off the async
