@@ -1,5 +1,10 @@
 //! The built app, served on the same origin as the API: files from `--dist`, `index.html` for deep links,
 //! cache headers that let hashed assets live forever and never let a stale `index.html` stick.
+//!
+//! `./dev` writes `<file>.br` (brotli 11) and `<file>.gz` (gzip 9) beside each built file (build-tools/size.mjs):
+//! a client that accepts one of them gets it as it is, with `Content-Encoding` set, so the router's on-the-fly
+//! compression (which never touches a response that already has a `Content-Encoding`) has nothing left to do. A
+//! file without its variants (a `trunk serve` build, a hand-copied file) is still compressed on the fly.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -36,7 +41,8 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
     if path == "/" || path == "/index.html" {
         return with_cache(index(&dist, head).await, &path);
     }
-    let res = match ServeDir::new(&dist).append_index_html_on_directories(false).oneshot(req).await {
+    let files = ServeDir::new(&dist).append_index_html_on_directories(false).precompressed_br().precompressed_gzip();
+    let res = match files.oneshot(req).await {
         Ok(res) => res.map(Body::new),
         Err(never) => match never {},
     };
@@ -55,6 +61,10 @@ fn with_cache(mut res: Response, path: &str) -> Response {
         "no-cache"
     };
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    // The body depends on Accept-Encoding (a precompressed variant or not): caches must keep them apart.
+    if res.status().is_success() && !res.headers().contains_key(header::VARY) {
+        res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     res
 }
 

@@ -55,3 +55,49 @@ async fn wasm_is_served_as_application_wasm_compressed_and_cached_long() {
     let api = s.send(Request::get("/api/v1/establishments?per_page=50").header("accept-encoding", "gzip").body(Body::empty()).unwrap()).await;
     assert_eq!(api.header("content-encoding"), "gzip");
 }
+
+/// `./dev` writes `.br` and `.gz` beside each built file: they are sent as they are (not compressed a second time),
+/// the plain file stays the answer for a client that accepts neither, and caches are told the body varies.
+#[tokio::test]
+async fn precompressed_variants_are_served_as_they_are() {
+    let s = Server::start();
+    let dist = s.dir.path().join("dist");
+    let name = "/app-0123456789abcdef_bg.wasm";
+    let plain = std::fs::read(dist.join(&name[1..])).unwrap();
+    // Marker bodies: only the precompressed file can produce them, on-the-fly compression cannot.
+    std::fs::write(dist.join(format!("{}.br", &name[1..])), b"BROTLI-FROM-DISK").unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gz, &plain).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dist.join(format!("{}.gz", &name[1..])), &gz).unwrap();
+
+    let get = |enc: &'static str| Request::get(name).header("accept-encoding", enc).body(Body::empty()).unwrap();
+
+    let br = s.send(get("gzip, deflate, br")).await;
+    assert_eq!(br.status, StatusCode::OK);
+    assert_eq!(br.header("content-encoding"), "br");
+    assert_eq!(&br.body[..], b"BROTLI-FROM-DISK", "the .br file, untouched");
+    assert_eq!(br.header("content-type"), "application/wasm");
+    assert_eq!(br.header("cache-control"), "public, max-age=31536000, immutable");
+    assert!(br.header("vary").to_ascii_lowercase().contains("accept-encoding"));
+
+    let only_gzip = s.send(get("gzip")).await;
+    assert_eq!(only_gzip.header("content-encoding"), "gzip");
+    assert_eq!(only_gzip.body.to_vec(), gz, "the .gz file, not gzip of gzip");
+    assert_eq!(only_gzip.header("content-type"), "application/wasm");
+
+    let identity = s.send(get("identity")).await;
+    assert_eq!(identity.header("content-encoding"), "");
+    assert_eq!(identity.body.to_vec(), plain);
+    assert!(identity.header("vary").to_ascii_lowercase().contains("accept-encoding"));
+
+    // A file without variants is still compressed on the fly.
+    let js = s.send(Request::get("/app-0123456789abcdef.js").header("accept-encoding", "gzip").body(Body::empty()).unwrap()).await;
+    assert_eq!(js.header("content-encoding"), "gzip");
+    assert_eq!(js.header("vary").to_ascii_lowercase().matches("accept-encoding").count(), 1, "one Vary entry");
+
+    // Deep links still get index.html, never cached.
+    let page = s.send(html_get("/demande/etablissement")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("cache-control"), "no-cache");
+}
