@@ -37,9 +37,31 @@ const HOSTILE_SEGMENTS: usize = 24_000;
 /// Real searches a person types in the establishment combobox: towns, names, UAIs, partial words, accents, upper
 /// case, several words, and the empty query (the whole list).
 const QUERIES: &[&str] = &[
-    "lyon", "clermont", "0630020E", "ampere", "sidoine", "saint", "lyc", "clerm", "063", "0010013J", "annecy",
-    "grenoble", "Clérmont", "CLERMONT FERRAND", "lycée pro", "jean", "bourg", "valence", "saint-etienne", "ly",
-    "apollinaire", "069", "charpak", "moulins", "",
+    "lyon",
+    "clermont",
+    "0630020E",
+    "ampere",
+    "sidoine",
+    "saint",
+    "lyc",
+    "clerm",
+    "063",
+    "0010013J",
+    "annecy",
+    "grenoble",
+    "Clérmont",
+    "CLERMONT FERRAND",
+    "lycée pro",
+    "jean",
+    "bourg",
+    "valence",
+    "saint-etienne",
+    "ly",
+    "apollinaire",
+    "069",
+    "charpak",
+    "moulins",
+    "",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -70,7 +92,11 @@ impl Class {
 enum Outcome {
     /// An HTTP answer; `note` says what was wrong with it for its class, if anything (besides 5xx), and `detail`
     /// shows the answer (printed once per kind of note).
-    Answer { status: u16, note: Option<String>, detail: String },
+    Answer {
+        status: u16,
+        note: Option<String>,
+        detail: String,
+    },
     Transport(String),
 }
 
@@ -227,7 +253,8 @@ async fn run(o: Options) -> ExitCode {
     let go = Instant::now() + Duration::from_millis(300);
     let mut tasks = Vec::new();
     for i in 0..o.hostile {
-        let (class, photo) = if i % 2 == 0 { (Class::HostileXmp, &hostile_xmp) } else { (Class::HostileApp, &hostile_app) };
+        let (class, photo) =
+            if i % 2 == 0 { (Class::HostileXmp, &hostile_xmp) } else { (Class::HostileApp, &hostile_app) };
         let body = application_body(&format!("loadtest.{run_id}.h{i}@gmail.com"), photo, "photo.jpg");
         let key = format!("loadtest-{run_id}-hostile-{i}");
         tasks.push(tokio::spawn(post_application(o.addr, class, key, body, go, deadline)));
@@ -238,7 +265,8 @@ async fn run(o: Options) -> ExitCode {
         tasks.push(tokio::spawn(post_application(o.addr, Class::Application, key, body, go, deadline)));
     }
     for c in 0..o.search_clients {
-        let paths: Vec<String> = (0..o.searches_per_client).map(|j| search_path(c * o.searches_per_client + j)).collect();
+        let paths: Vec<String> =
+            (0..o.searches_per_client).map(|j| search_path(c * o.searches_per_client + j)).collect();
         let first = go + o.ramp.mul_f64(c as f64 / o.search_clients as f64);
         tasks.push(tokio::spawn(search_client(o.addr, paths, go, first, deadline)));
     }
@@ -291,7 +319,13 @@ fn search_path(n: usize) -> String {
     format!("/api/v1/establishments?q={}{paging}", percent_encode(q))
 }
 
-async fn search_client(addr: SocketAddr, paths: Vec<String>, go: Instant, first: Instant, deadline: Instant) -> Vec<Sample> {
+async fn search_client(
+    addr: SocketAddr,
+    paths: Vec<String>,
+    go: Instant,
+    first: Instant,
+    deadline: Instant,
+) -> Vec<Sample> {
     tokio::time::sleep_until(first).await;
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
@@ -437,7 +471,10 @@ fn histogram(s: &Stats) -> String {
     }
     let mut text = if parts.is_empty() { "nothing".into() } else { parts.join(", ") };
     if s.slow_connects > 0 {
-        text.push_str(&format!(" — {} connection(s) took ≥ 0.9 s (SYN dropped and retried: accept queue full)", s.slow_connects));
+        text.push_str(&format!(
+            " — {} connection(s) took ≥ 0.9 s (SYN dropped and retried: accept queue full)",
+            s.slow_connects
+        ));
     }
     text
 }
@@ -446,10 +483,11 @@ fn histogram(s: &Stats) -> String {
 fn report(o: &Options, samples: &[Sample]) -> Vec<String> {
     let of = |c: Class| samples.iter().filter(move |s| s.class == c);
     // The searches that were in flight at some point while hostile uploads were being sent or refused.
-    let hostile_window = samples.iter().filter(|s| s.class.is_hostile()).fold(None, |w: Option<(Duration, Duration)>, s| match w {
-        None => Some((s.start, s.end)),
-        Some((a, b)) => Some((a.min(s.start), b.max(s.end))),
-    });
+    let hostile_window =
+        samples.iter().filter(|s| s.class.is_hostile()).fold(None, |w: Option<(Duration, Duration)>, s| match w {
+            None => Some((s.start, s.end)),
+            Some((a, b)) => Some((a.min(s.start), b.max(s.end))),
+        });
     let during_hostile: Vec<&Sample> = match hostile_window {
         Some((a, b)) => of(Class::Search).filter(|s| s.start <= b && s.end >= a).collect(),
         None => Vec::new(),
@@ -478,7 +516,8 @@ fn report(o: &Options, samples: &[Sample]) -> Vec<String> {
         println!("statuses, {label}: {}", histogram(s));
     }
     let span = |hostile: bool, c: Class| {
-        let v: Vec<&Sample> = samples.iter().filter(|s| if hostile { s.class.is_hostile() } else { s.class == c }).collect();
+        let v: Vec<&Sample> =
+            samples.iter().filter(|s| if hostile { s.class.is_hostile() } else { s.class == c }).collect();
         let a = v.iter().map(|s| s.start).min().unwrap_or_default();
         let b = v.iter().map(|s| s.end).max().unwrap_or_default();
         format!("{:.0}–{:.0} ms", a.as_secs_f64() * 1000.0, b.as_secs_f64() * 1000.0)
@@ -529,7 +568,10 @@ fn report(o: &Options, samples: &[Sample]) -> Vec<String> {
     }
     let p99_during = percentile(&search_during.latencies, 99.0);
     if !p99_during.is_nan() && p99_during >= o.search_p99_ms {
-        failures.push(format!("search p99 while hostile uploads were in flight {p99_during:.1} ms, not under {} ms", o.search_p99_ms));
+        failures.push(format!(
+            "search p99 while hostile uploads were in flight {p99_during:.1} ms, not under {} ms",
+            o.search_p99_ms
+        ));
     }
     let limited: usize = [&search, &apps, &hostile].iter().map(|s| s.statuses.get(&429).copied().unwrap_or(0)).sum();
     if limited > 0 {
@@ -593,7 +635,7 @@ fn generated_photo(w: u32, h: u32) -> Vec<u8> {
         seed ^= seed << 13;
         seed ^= seed >> 17;
         seed ^= seed << 5;
-        let n = (seed % 24) as u32;
+        let n = seed % 24;
         image::Rgb([((x * 255 / w + n) % 256) as u8, ((y * 255 / h + n) % 256) as u8, ((x + y) % 200 + n) as u8])
     });
     let mut out = Vec::new();
@@ -649,8 +691,9 @@ async fn get(addr: SocketAddr, path: &str) -> Result<Response, Failure> {
 /// has read the whole body and close the connection, and that answer is what counts, not the failed write.
 async fn exchange(addr: SocketAddr, head: &[u8], body: &[u8]) -> Result<Response, Failure> {
     let t0 = Instant::now();
-    let mut stream =
-        TcpStream::connect(addr).await.map_err(|e| Failure { message: format!("connect: {e}"), connect: t0.elapsed() })?;
+    let mut stream = TcpStream::connect(addr)
+        .await
+        .map_err(|e| Failure { message: format!("connect: {e}"), connect: t0.elapsed() })?;
     let connect = t0.elapsed();
     stream.set_nodelay(true).map_err(|e| Failure { message: format!("nodelay: {e}"), connect })?;
     let (mut rd, mut wr) = stream.split();
@@ -732,18 +775,24 @@ fn check_db(path: &str) -> ExitCode {
         eprintln!("loadtest: no database at {path}");
         return ExitCode::FAILURE;
     }
-    let result = (|| -> rusqlite::Result<(Vec<String>, usize, Vec<(String, i64)>)> {
+    struct Checked {
+        integrity: Vec<String>,
+        fk_violations: usize,
+        counts: Vec<(String, i64)>,
+    }
+    let result = (|| -> rusqlite::Result<Checked> {
         let conn = rusqlite::Connection::open(path)?;
         let integrity: Vec<String> =
             conn.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         let fk_violations = conn.prepare("PRAGMA foreign_key_check")?.query_map([], |_| Ok(()))?.count();
         let mut counts = Vec::new();
         for table in ["applications", "photos", "activation_tokens", "idempotency_keys", "outbox"] {
-            counts.push((table.to_string(), conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?));
+            counts
+                .push((table.to_string(), conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?));
         }
-        Ok((integrity, fk_violations, counts))
+        Ok(Checked { integrity, fk_violations, counts })
     })();
-    let (integrity, fk_violations, counts) = match result {
+    let Checked { integrity, fk_violations, counts } = match result {
         Ok(r) => r,
         Err(e) => {
             eprintln!("loadtest: cannot check {path}: {e}");
