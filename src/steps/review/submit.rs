@@ -18,6 +18,9 @@ enum Failure {
     Network,
     /// A refusal without field errors (campaign closed…), with its code.
     Refused(String),
+    /// Too many attempts, the server busy, or the key already used for other answers: worded as everywhere
+    /// (see [`ApiError::notice`]).
+    Notice(ApiError),
     Unexpected,
 }
 
@@ -69,6 +72,9 @@ pub fn SubmitButton() -> impl IntoView {
                     state.finish(receipt);
                     navigate("/demande/confirmation", Default::default());
                 }
+                Err(e) if e.notice().is_some() => {
+                    let _ = failure.try_set(Some(Failure::Notice(e)));
+                }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
                     let first = journey::step_for_field(&p.errors[0].field);
                     state.server_errors.set(p.errors);
@@ -94,25 +100,48 @@ pub fn SubmitButton() -> impl IntoView {
         });
     };
 
-    let failure_text = move || {
-        failure.get().map(|f| match f {
+    let failure_view = move || {
+        let text = |f: &Failure| match f {
             Failure::Network => t_now("review.send_network_error"),
             Failure::Refused(code) if code == problem_code::CAMPAIGN_CLOSED => {
                 t_now("errors.campaign_closed")
             }
+            Failure::Notice(e) => e.notice_text(lang.get()).unwrap_or_default(),
             Failure::Refused(_) | Failure::Unexpected => t_now("review.send_error"),
+        };
+        failure.get().map(|f| {
+            let main = text(&f);
+            match f.clone() {
+                // The sentence itself ends with "appelle le": the number follows it.
+                Failure::Notice(e) if e.notice().is_some_and(|n| n.ends_with_helpline()) => view! {
+                    <div class="notice notice--error">
+                        <p>{main} " " <Helpline /></p>
+                    </div>
+                }
+                .into_any(),
+                // A wait is asked: "réessaie dans un instant" would contradict it.
+                Failure::Notice(_) => view! {
+                    <div class="notice notice--error">
+                        <p>{main}</p>
+                        <p>{t("review.answers_kept")}</p>
+                    </div>
+                }
+                .into_any(),
+                _ => view! {
+                    <div class="notice notice--error">
+                        <p>{main}</p>
+                        <p>{t("review.send_kept")} " " <Helpline /></p>
+                    </div>
+                }
+                .into_any(),
+            }
         })
     };
 
     view! {
         <div class="submit" aria-busy=move || if sending.get() { "true" } else { "false" }>
             <div role="alert" class="submit__alert">
-                {move || failure_text().map(|text| view! {
-                    <div class="notice notice--error">
-                        <p>{text}</p>
-                        <p>{t("review.send_kept")} " " <Helpline /></p>
-                    </div>
-                })}
+                {failure_view}
             </div>
             <p class="submit__consent">{t("review.send_consent")}</p>
             <button
