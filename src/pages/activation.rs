@@ -1,8 +1,14 @@
 //! `/activation?token=…`: activates the beneficiary account from the e-mailed link.
+//!
+//! The token is a credential (whoever holds it activates the account, or asks for a new link): it is read once,
+//! then taken out of the address bar before anything else happens, so that it stays neither in the history, nor
+//! in a bookmark, nor on the screen of a shared computer. It lives on in memory for "Réessayer" and for asking a
+//! new link; a reload shows `/activation` alone, which explains where the link is.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use passregion_core::api::{ResendActivationRequest, problem_code};
+use wasm_bindgen::JsValue;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{t, t_now, tf, use_lang};
@@ -17,7 +23,28 @@ enum Outcome {
     Expired,
     AlreadyUsed,
     Unknown,
+    /// `/activation` without a token: typically a reload after the token was taken out of the address.
+    NoLink,
+    /// Too many attempts or the server busy: said as everywhere (see [`ApiError::notice`]).
+    Notice(ApiError),
     Failed,
+}
+
+/// The path the address bar shows once the token is read.
+const PATH: &str = "/activation";
+
+/// Replaces the current history entry's address by [`PATH`] without the query, so the token does not stay in
+/// the history (the router is not told: nothing on this page depends on the query after the token is read).
+fn forget_token_in_address_bar() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.location().search().is_ok_and(|q| q.is_empty()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(PATH));
+    }
 }
 
 #[component]
@@ -25,6 +52,7 @@ pub fn ActivationPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
+    forget_token_in_address_bar();
     let outcome = RwSignal::new(Outcome::Waiting);
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| set_document_title(&t_now("activation.title")));
@@ -35,7 +63,7 @@ pub fn ActivationPage() -> impl IntoView {
         let token = token.clone();
         move || {
             if token.trim().is_empty() {
-                outcome.set(Outcome::Unknown);
+                outcome.set(Outcome::NoLink);
                 return;
             }
             outcome.set(Outcome::Waiting);
@@ -46,6 +74,7 @@ pub fn ActivationPage() -> impl IntoView {
                     Ok(done) => {
                         Outcome::Done(passregion_core::dossier::format(&done.dossier_number))
                     }
+                    Err(e) if e.notice().is_some() => Outcome::Notice(e),
                     Err(e) => match e.code() {
                         Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
                         Some(problem_code::ACTIVATION_ALREADY_USED) => Outcome::AlreadyUsed,
@@ -91,6 +120,21 @@ pub fn ActivationPage() -> impl IntoView {
                 <p><strong>{t("activation.unknown")}</strong></p>
                 <p>{t("activation.unknown_next")}</p>
                 <p>{t("common.helpline_intro")} " " <Helpline /></p>
+            </div>
+        }
+        .into_any(),
+        Outcome::NoLink => view! {
+            <div class="notice notice--info">
+                <p><strong>{t("activation.no_link")}</strong></p>
+                <p>{t("activation.no_link_next")}</p>
+                <p>{t("common.helpline_intro")} " " <Helpline /></p>
+            </div>
+        }
+        .into_any(),
+        Outcome::Notice(e) => view! {
+            <div class="notice notice--error">
+                <p>{move || e.notice_text(lang.get()).unwrap_or_default()}</p>
+                <button type="button" class="button button--primary" on:click=retry.clone()>{t("common.retry")}</button>
             </div>
         }
         .into_any(),
@@ -144,6 +188,9 @@ fn Expired(token: String) -> impl IntoView {
             {move || answer.get().map(|a| match a {
                 Ok(message) => view! { <p class="notice notice--success">{message}</p> }.into_any(),
                 Err(ApiError::Network) => view! { <p>{t("common.network_error")}</p> }.into_any(),
+                Err(e) if e.notice().is_some() => {
+                    view! { <p>{move || e.notice_text(lang.get()).unwrap_or_default()}</p> }.into_any()
+                }
                 Err(_) => view! { <p>{t("activation.resend_error")} " " <Helpline /></p> }.into_any(),
             })}
         </div>
