@@ -13,14 +13,40 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Enables the outbox endpoints that show the emails "sent".
     pub dev: bool,
-    /// Load the whole region from these CSVs instead of the shipped sample.
-    pub region_data: Option<PathBuf>,
+    /// Which establishments and streams to serve.
+    pub region_data: RegionData,
     /// Fixed "today" (YYYY-MM-DD) so tests and demos do not depend on the calendar.
     pub today: Option<String>,
     /// Base of the links put in emails.
     pub public_url: String,
     /// Rate limits (`--limit NAME=COUNT/SECONDS`).
     pub limits: crate::limits::Quotas,
+    /// A session ends after this long without a request (20 minutes).
+    pub session_idle_secs: u32,
+    /// …and after this long whatever happens (12 hours).
+    pub session_absolute_secs: u32,
+}
+
+/// Where the establishments and streams come from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RegionData {
+    /// The sample of 34 establishments (`api-server/seed/`): quick to load, for tests.
+    Sample,
+    /// The whole region, as committed in `api-server/region/` and compiled in.
+    #[default]
+    Shipped,
+    /// The whole region rebuilt at start from the open-data files of this directory (`../shared/data`).
+    Dir(PathBuf),
+}
+
+impl RegionData {
+    /// What the start-up line says is served.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            RegionData::Sample => "sample establishments",
+            RegionData::Shipped | RegionData::Dir(_) => "whole region",
+        }
+    }
 }
 
 impl Default for Config {
@@ -30,10 +56,12 @@ impl Default for Config {
             dist: PathBuf::from("dist"),
             data_dir: PathBuf::from("data"),
             dev: false,
-            region_data: None,
+            region_data: RegionData::default(),
             today: None,
             public_url: "http://127.0.0.1:8080".to_string(),
             limits: crate::limits::Quotas::default(),
+            session_idle_secs: 20 * 60,
+            session_absolute_secs: 12 * 3600,
         }
     }
 }
@@ -47,11 +75,16 @@ Usage: passregion-api [options]
   --data-dir DIR         SQLite data directory, created on first run (default data)
   --dev                  development: the outbox keeps links and is readable at GET /api/v1/dev/outbox and
                          /dev/outbox; only with a loopback --addr
-  --region-data DIR      load the whole region from DIR (../shared/data); env PASSREGION_REGION_DATA
+  --region-data DIR      rebuild the whole region from the open data in DIR (../shared/data) instead of the copy
+                         compiled in; env PASSREGION_REGION_DATA
+  --sample               serve only the sample of 34 establishments (fast tests)
   --today YYYY-MM-DD     fixed date (tests, demos)
   --public-url URL       base of the activation link (default http://127.0.0.1:8080)
   --limit NAME=N/SECS    rate limit, repeatable: application_ip (default 60/3600), application_email (3/3600),
-                         resend_email (3/3600), resend_ip (30/3600)
+                         resend_email (3/3600), resend_ip (30/3600), login_dossier (5/900: 5 wrong passwords
+                         lock for 15 minutes), login_ip (50/900), recovery_target (3/3600), recovery_ip (30/3600)
+  --session-idle SECS    a session ends after this long without a request (default 1200)
+  --session-absolute SECS  and after this long in any case (default 43200)
   -h, --help             this text
 ";
 
@@ -69,7 +102,7 @@ where
 {
     let mut cfg = Config::default();
     if let Some(dir) = env("PASSREGION_REGION_DATA").filter(|d| !d.is_empty()) {
-        cfg.region_data = Some(PathBuf::from(dir));
+        cfg.region_data = RegionData::Dir(PathBuf::from(dir));
     }
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -92,7 +125,8 @@ where
             "--dist" => cfg.dist = PathBuf::from(value("--dist")?),
             "--data-dir" => cfg.data_dir = PathBuf::from(value("--data-dir")?),
             "--dev" => cfg.dev = true,
-            "--region-data" => cfg.region_data = Some(PathBuf::from(value("--region-data")?)),
+            "--region-data" => cfg.region_data = RegionData::Dir(PathBuf::from(value("--region-data")?)),
+            "--sample" => cfg.region_data = RegionData::Sample,
             "--today" => {
                 let v = value("--today")?;
                 if crate::clock::parse_date(&v).is_none() {
@@ -102,6 +136,11 @@ where
             }
             "--public-url" => cfg.public_url = value("--public-url")?.trim_end_matches('/').to_string(),
             "--limit" => cfg.limits.set(&value("--limit")?)?,
+            "--session-idle" | "--session-absolute" => {
+                let v = value(&flag)?;
+                let secs: u32 = v.parse().ok().filter(|s| *s > 0).ok_or_else(|| format!("{flag} {v}: seconds, above 0"))?;
+                if flag == "--session-idle" { cfg.session_idle_secs = secs } else { cfg.session_absolute_secs = secs }
+            }
             other => return Err(format!("unknown option {other}\n\n{USAGE}")),
         }
     }
@@ -124,7 +163,10 @@ mod tests {
     fn defaults_and_flags() {
         let Command::Run(c) = parse(&[]).unwrap() else { panic!() };
         assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
-        assert!(!c.dev && c.region_data.is_none());
+        assert!(!c.dev);
+        assert_eq!(c.region_data, RegionData::Shipped);
+        let Command::Run(c) = parse(&["--sample"]).unwrap() else { panic!() };
+        assert_eq!(c.region_data, RegionData::Sample);
         let Command::Run(c) =
             parse(&["--addr=127.0.0.2:9000", "--dev", "--today", "2026-09-01", "--public-url", "http://x/"]).unwrap()
         else {
@@ -170,6 +212,6 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!(c.region_data, Some(PathBuf::from("/d")));
+        assert_eq!(c.region_data, RegionData::Dir(PathBuf::from("/d")));
     }
 }

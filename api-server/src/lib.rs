@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod csv;
 pub mod db;
+pub mod demo;
 pub mod extract;
 pub mod fold;
 pub mod lang;
@@ -15,6 +16,7 @@ pub mod limits;
 pub mod levels;
 pub mod messages;
 pub mod names;
+pub mod origin;
 pub mod outbox;
 pub mod photo_check;
 pub mod problem;
@@ -38,10 +40,10 @@ use state::AppState;
 
 /// Opens the database, loads the reference data and builds the router. `clock` lets tests move time.
 pub fn build(config: Config, clock: Clock) -> Result<(axum::Router, AppState), String> {
-    let sample = seed::sample()?;
     let data = match &config.region_data {
-        Some(dir) => region::load(dir, &sample)?,
-        None => sample,
+        config::RegionData::Sample => seed::sample()?,
+        config::RegionData::Shipped => seed::shipped_region()?,
+        config::RegionData::Dir(dir) => region::load(dir, &seed::sample()?)?,
     };
     let store = store::Store::open(&config.data_dir, |conn| {
         store::reference::replace_all(conn, &data)?;

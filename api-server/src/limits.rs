@@ -52,11 +52,27 @@ pub enum Limit {
     ResendPerEmail,
     /// Requests for a new activation link from one client address.
     ResendPerIp,
+    /// Wrong passwords for one dossier number: past the count, the dossier is locked for the period.
+    LoginFailuresPerDossier,
+    /// Wrong passwords from one client address (someone trying many dossiers), same lockout.
+    LoginFailuresPerIp,
+    /// Password-reset and dossier-number emails to one target (dossier number or address).
+    RecoveryPerTarget,
+    /// Password-reset and dossier-number requests from one client address.
+    RecoveryPerIp,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 4] =
-        [Limit::ApplicationPerIp, Limit::ApplicationPerEmail, Limit::ResendPerEmail, Limit::ResendPerIp];
+    pub const ALL: [Limit; 8] = [
+        Limit::ApplicationPerIp,
+        Limit::ApplicationPerEmail,
+        Limit::ResendPerEmail,
+        Limit::ResendPerIp,
+        Limit::LoginFailuresPerDossier,
+        Limit::LoginFailuresPerIp,
+        Limit::RecoveryPerTarget,
+        Limit::RecoveryPerIp,
+    ];
 
     /// The name used by `--limit NAME=COUNT/SECONDS`.
     pub fn name(self) -> &'static str {
@@ -65,6 +81,10 @@ impl Limit {
             Limit::ApplicationPerEmail => "application_email",
             Limit::ResendPerEmail => "resend_email",
             Limit::ResendPerIp => "resend_ip",
+            Limit::LoginFailuresPerDossier => "login_dossier",
+            Limit::LoginFailuresPerIp => "login_ip",
+            Limit::RecoveryPerTarget => "recovery_target",
+            Limit::RecoveryPerIp => "recovery_ip",
         }
     }
 
@@ -80,6 +100,12 @@ impl Limit {
             Limit::ApplicationPerEmail => Quota::per_hour(3),
             Limit::ResendPerEmail => Quota::per_hour(3),
             Limit::ResendPerIp => Quota::per_hour(30),
+            // "Réessaie dans 15 minutes" after 5 wrong passwords.
+            Limit::LoginFailuresPerDossier => Quota { count: 5, period_secs: 15 * 60 },
+            // A class mistyping behind one school address stays well under this; a script trying dossiers does not.
+            Limit::LoginFailuresPerIp => Quota { count: 50, period_secs: 15 * 60 },
+            Limit::RecoveryPerTarget => Quota::per_hour(3),
+            Limit::RecoveryPerIp => Quota::per_hour(30),
         }
     }
 }
@@ -151,6 +177,62 @@ impl RateLimiter {
         }
         next.insert(id, tat + interval);
         Ok(())
+    }
+}
+
+/// Failure counting with a lockout, for passwords: successes cost nothing, and after `count` failures within
+/// `period_secs` the key is locked for `period_secs`, with the wait stated. A success clears the count.
+#[derive(Clone)]
+pub struct Lockout {
+    quotas: Arc<Quotas>,
+    clock: Clock,
+    /// (limit, hashed key) → (failures, first failure of the window, locked until), in seconds.
+    entries: Arc<Mutex<HashMap<(&'static str, String), (u32, i64, i64)>>>,
+}
+
+impl Lockout {
+    pub fn new(quotas: Quotas, clock: Clock) -> Lockout {
+        Lockout { quotas: Arc::new(quotas), clock, entries: Arc::default() }
+    }
+
+    fn id(limit: Limit, key: &str) -> (&'static str, String) {
+        (limit.name(), crate::secrets::digest(&[key.trim().to_lowercase().as_bytes()]))
+    }
+
+    /// Refused with the wait while the key is locked.
+    pub fn check(&self, limit: Limit, key: &str) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        match entries.get(&Self::id(limit, key)) {
+            Some(&(_, _, until)) if until > now => Err(ApiError::rate_limited(u32::try_from(until - now).unwrap_or(u32::MAX))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts a failure; the one that reaches the count locks the key and is refused with the wait.
+    pub fn fail(&self, limit: Limit, key: &str) -> Result<(), ApiError> {
+        let quota = self.quotas.get(limit);
+        let period = i64::from(quota.period_secs);
+        let now = self.clock.now();
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() > SWEEP_ABOVE {
+            entries.retain(|_, (_, start, until)| *start + period > now || *until > now);
+        }
+        let entry = entries.entry(Self::id(limit, key)).or_insert((0, now, 0));
+        if entry.1 + period <= now {
+            *entry = (0, now, entry.2);
+        }
+        entry.0 += 1;
+        if entry.0 >= quota.count {
+            *entry = (0, now, now + period);
+            return Err(ApiError::rate_limited(quota.period_secs));
+        }
+        Ok(())
+    }
+
+    /// A success: the count starts again from nothing.
+    pub fn succeed(&self, limit: Limit, key: &str) {
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&Self::id(limit, key));
     }
 }
 
@@ -247,6 +329,33 @@ mod tests {
         clock.advance(601);
         l.check(Limit::ResendPerIp, "late").unwrap();
         assert!(l.next.lock().unwrap().len() < 10);
+    }
+
+    #[test]
+    fn five_wrong_passwords_lock_for_fifteen_minutes() {
+        let clock = Clock::fixed_on("2026-10-01").unwrap();
+        let l = Lockout::new(Quotas::default(), clock.clone());
+        for _ in 0..4 {
+            l.check(Limit::LoginFailuresPerDossier, "2629764351").unwrap();
+            l.fail(Limit::LoginFailuresPerDossier, "2629764351").unwrap();
+        }
+        let fifth = l.fail(Limit::LoginFailuresPerDossier, "2629764351").unwrap_err();
+        assert_eq!(fifth.retry_after, Some(900), "the fifth failure says: try again in 15 minutes");
+        clock.advance(60);
+        assert_eq!(l.check(Limit::LoginFailuresPerDossier, "2629764351").unwrap_err().retry_after, Some(840));
+        l.check(Limit::LoginFailuresPerDossier, "4821930576").unwrap();
+        clock.advance(840);
+        l.check(Limit::LoginFailuresPerDossier, "2629764351").unwrap();
+        // After the lock, a fresh count of five.
+        for _ in 0..4 {
+            l.fail(Limit::LoginFailuresPerDossier, "2629764351").unwrap();
+        }
+        // A success clears the count; failures spread over more than the window never lock.
+        l.succeed(Limit::LoginFailuresPerDossier, "2629764351");
+        for _ in 0..12 {
+            l.fail(Limit::LoginFailuresPerDossier, "2629764351").unwrap();
+            clock.advance(300);
+        }
     }
 
     #[tokio::test]

@@ -33,10 +33,27 @@ async fn main() {
         "Pass'Région reference API serving http://{addr}/ (app from {}, data in {}, {}{}, today {})",
         config.dist.display(),
         config.data_dir.display(),
-        if config.region_data.is_some() { "whole region" } else { "sample establishments" },
+        config.region_data.describe(),
         if config.dev { ", dev outbox at /dev/outbox" } else { "" },
         state.clock.today(),
     );
+    if config.dev {
+        match passregion_api_server::demo::ensure(&state.store, state.clock.now(), &config.public_url) {
+            Ok(number) => println!(
+                "Demo account of the beneficiary space (card on its way): dossier {} — password {}",
+                passregion_core::dossier::format(&number),
+                passregion_api_server::demo::PASSWORD
+            ),
+            Err(e) => eprintln!("no demo account: {e}"),
+        }
+    }
+    if !passregion_api_server::routes::space::session::secure_cookies(&config.public_url) {
+        eprintln!(
+            "warning: {} is plain http and not loopback: browsers drop Secure cookies there, so the session cookie is sent \
+             without Secure and without the __Host- prefix. Serve the app over https.",
+            config.public_url
+        );
+    }
     // The peer address keys the per-client rate limits.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(e) = axum::serve(listener, app).await {

@@ -66,6 +66,49 @@ pub fn activation_email(to: &str, first_name: &str, dossier_number: &str, link: 
     Email { to: to.into(), subject: "Active ton compte Pass'Région".into(), body, link: Some(link.into()) }
 }
 
+/// The link of a password-reset email.
+pub fn reset_link(public_url: &str, token: &str) -> String {
+    format!("{public_url}/espace/mot-de-passe?token={token}")
+}
+
+pub fn password_reset_email(to: &str, first_name: &str, dossier_number: &str, link: &str) -> Email {
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Tu as demandé à changer le mot de passe de ton espace Pass'Région (dossier {dossier}).\n\n\
+         Pour choisir un nouveau mot de passe, ouvre ce lien dans l'heure :\n{link}\n\n\
+         Ce lien ne sert qu'une fois. Si tu n'as rien demandé, ignore ce message : ton mot de passe ne change pas.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+        dossier = passregion_core::dossier::format(dossier_number),
+    );
+    Email { to: to.into(), subject: "Change ton mot de passe Pass'Région".into(), body, link: Some(link.into()) }
+}
+
+pub fn password_changed_email(to: &str, first_name: &str) -> Email {
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Le mot de passe de ton espace Pass'Région vient d'être changé, et toutes tes sessions ont été fermées.\n\n\
+         Si ce n'est pas toi, appelle vite le 0810 559 559.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+    );
+    Email { to: to.into(), subject: "Ton mot de passe Pass'Région a été changé".into(), body, link: None }
+}
+
+/// The dossier numbers applied for with this address.
+pub fn dossier_reminder_email(to: &str, first_name: &str, dossier_numbers: &[String]) -> Email {
+    let list: Vec<String> = dossier_numbers.iter().map(|n| format!("  - {}", passregion_core::dossier::format(n))).collect();
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Voici {what} associé{s} à cette adresse e-mail :\n{list}\n\n\
+         C'est ton identifiant pour te connecter à ton espace Pass'Région. Garde ce message.\n\
+         Si tu n'as rien demandé, ignore ce message.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+        what = if dossier_numbers.len() > 1 { "les numéros de dossier" } else { "le numéro de dossier" },
+        s = if dossier_numbers.len() > 1 { "s" } else { "" },
+        list = list.join("\n"),
+    );
+    Email { to: to.into(), subject: "Ton numéro de dossier Pass'Région".into(), body, link: None }
+}
+
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<OutboxMessage>> {
     table::recent(conn)
 }

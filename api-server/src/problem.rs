@@ -169,6 +169,26 @@ fn title(code: &str, lang: Lang) -> &'static str {
             "This activation link has expired: ask for a new one",
         ),
         problem_code::ACTIVATION_ALREADY_USED => ("Ce compte est déjà activé", "This account is already activated"),
+        problem_code::LOGIN_FAILED => (
+            "Numéro de dossier ou mot de passe incorrect",
+            "Wrong dossier number or password",
+        ),
+        problem_code::ACCOUNT_NOT_ACTIVATED => (
+            "Ton compte n'est pas encore activé : ouvre le lien reçu par e-mail, ou demande un nouveau lien",
+            "Your account is not activated yet: open the emailed link, or ask for a new one",
+        ),
+        problem_code::SESSION_REQUIRED => ("Connecte-toi pour continuer", "Log in to continue"),
+        problem_code::FORBIDDEN_ORIGIN => ("Requête refusée : elle ne vient pas de ce site", "Request refused: it does not come from this site"),
+        problem_code::RESET_UNKNOWN => ("Ce lien n'est pas valide", "This link is not valid"),
+        problem_code::RESET_EXPIRED => ("Ce lien a expiré : demande un nouveau lien", "This link has expired: ask for a new one"),
+        problem_code::RESET_USED => (
+            "Ce lien a déjà servi ou a été remplacé par un plus récent",
+            "This link was already used or replaced by a newer one",
+        ),
+        problem_code::PHOTO_NOT_REQUESTED => (
+            "Ton établissement n'a pas demandé de nouvelle photo",
+            "Your establishment did not ask for a new photo",
+        ),
         problem_code::REQUEST_TIMEOUT => ("La requête a pris trop de temps : réessaie", "The request took too long: try again"),
         problem_code::RATE_LIMITED => ("Trop de tentatives : réessaie plus tard", "Too many attempts: try again later"),
         problem_code::BUSY => ("Le service est très demandé : réessaie dans un instant", "The service is busy: try again in a moment"),

@@ -52,6 +52,12 @@ pub fn hash_password(password: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Whether `password` matches the PHC-string `hash`. A malformed hash never matches.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +81,6 @@ mod tests {
         let parsed = PasswordHash::new(&h).unwrap();
         assert!(Argon2::default().verify_password(b"Velo2026!", &parsed).is_ok());
         assert!(Argon2::default().verify_password(b"velo2026!", &parsed).is_err());
+        assert!(verify_password("Velo2026!", &h) && !verify_password("velo2026!", &h) && !verify_password("x", "junk"));
     }
 }

@@ -1,5 +1,6 @@
-//! The shipped sample of reference data (`api-server/seed/*.csv`), compiled into the binary so that a fresh clone
-//! works from any directory without `../shared/data`.
+//! The reference data compiled into the binary, so that a fresh clone works from any directory without
+//! `../shared/data`: the whole region (`api-server/region/*.csv`, made by `region::export`), which the server
+//! loads by default, and a sample of 34 establishments (`api-server/seed/*.csv`) for fast tests.
 
 use crate::csv;
 use crate::refdata::RefData;
@@ -9,6 +10,13 @@ pub const ESTABLISHMENTS_CSV: &str = include_str!("../seed/establishments.csv");
 pub const STREAMS_CSV: &str = include_str!("../seed/streams.csv");
 pub const OFFERS_CSV: &str = include_str!("../seed/establishment_streams.csv");
 
+pub const REGION_ESTABLISHMENTS_CSV: &str = include_str!("../region/establishments.csv");
+pub const REGION_STREAMS_CSV: &str = include_str!("../region/streams.csv");
+pub const REGION_OFFERS_CSV: &str = include_str!("../region/establishment_streams.csv");
+
+/// File names of the three tables, in the order of [`to_csv`].
+pub const FILES: [&str; 3] = ["establishments.csv", "streams.csv", "establishment_streams.csv"];
+
 fn opt(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.trim().to_string())
 }
@@ -16,6 +24,11 @@ fn opt(s: &str) -> Option<String> {
 /// The sample, checked (UAI check letters, levels, offers).
 pub fn sample() -> Result<RefData, String> {
     parse(ESTABLISHMENTS_CSV, STREAMS_CSV, OFFERS_CSV)
+}
+
+/// The whole region as committed in `api-server/region/`, checked like the sample.
+pub fn shipped_region() -> Result<RefData, String> {
+    parse(REGION_ESTABLISHMENTS_CSV, REGION_STREAMS_CSV, REGION_OFFERS_CSV).map_err(|e| format!("api-server/region/{e}"))
 }
 
 pub fn parse(establishments: &str, streams: &str, offers: &str) -> Result<RefData, String> {
@@ -41,8 +54,8 @@ pub fn parse(establishments: &str, streams: &str, offers: &str) -> Result<RefDat
     Ok(data)
 }
 
-/// Writes reference data in the sample's format (used to regenerate the sample from the region's files).
-pub fn write(data: &RefData, dir: &std::path::Path) -> std::io::Result<()> {
+/// The three files of reference data, in the order of [`FILES`].
+pub fn to_csv(data: &RefData) -> [String; 3] {
     let mut est = csv::line(&["uai", "name", "kind", "status", "commune", "postal_code", "department"]);
     for e in &data.establishments {
         est += &csv::line(&[
@@ -63,9 +76,15 @@ pub fn write(data: &RefData, dir: &std::path::Path) -> std::io::Result<()> {
     for (u, c) in &data.offers {
         offers += &csv::line(&[u, c]);
     }
-    std::fs::write(dir.join("establishments.csv"), est)?;
-    std::fs::write(dir.join("streams.csv"), streams)?;
-    std::fs::write(dir.join("establishment_streams.csv"), offers)
+    [est, streams, offers]
+}
+
+/// Writes reference data in the format [`parse`] reads (the sample, the region's compact copy).
+pub fn write(data: &RefData, dir: &std::path::Path) -> std::io::Result<()> {
+    for (name, text) in FILES.iter().zip(to_csv(data)) {
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

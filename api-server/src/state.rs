@@ -2,7 +2,7 @@
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::limits::{RateLimiter, WorkBound};
+use crate::limits::{Lockout, RateLimiter, WorkBound};
 use crate::outbox::Keep;
 use crate::store::Store;
 use passregion_core::api::Campaign;
@@ -19,6 +19,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub campaign: Arc<Campaign>,
     pub limiter: RateLimiter,
+    /// Wrong passwords: a lockout per dossier and per client address.
+    pub lockout: Lockout,
     /// Argon2id hashes (19 MiB each) running at once.
     pub hashing: WorkBound,
     /// Photo decodes and re-encodes running at once.
@@ -31,6 +33,7 @@ impl AppState {
         AppState {
             store,
             limiter: RateLimiter::new(config.limits.clone(), clock.clone()),
+            lockout: Lockout::new(config.limits.clone(), clock.clone()),
             clock,
             config: Arc::new(config),
             campaign: Arc::new(campaign),

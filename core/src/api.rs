@@ -276,6 +276,20 @@ pub mod problem_code {
     pub const INTERNAL: &str = "internal_error";
     /// 429: too many requests for this address, person or target; `retry_after` says how long to wait.
     pub const RATE_LIMITED: &str = "rate_limited";
+    /// 401: wrong dossier number or password — one answer for both, so it tells nothing about which.
+    pub const LOGIN_FAILED: &str = "login_failed";
+    /// 403: the password is right but the account was never activated from the emailed link.
+    pub const ACCOUNT_NOT_ACTIVATED: &str = "account_not_activated";
+    /// 401: no session, or it has ended (idle, absolute limit, logout, password changed).
+    pub const SESSION_REQUIRED: &str = "session_required";
+    /// 403: a state-changing request from another site (`Origin` / `Sec-Fetch-Site`).
+    pub const FORBIDDEN_ORIGIN: &str = "forbidden_origin";
+    pub const RESET_UNKNOWN: &str = "reset_unknown";
+    pub const RESET_EXPIRED: &str = "reset_expired";
+    /// 409: the reset link was already used, or a newer one replaced it.
+    pub const RESET_USED: &str = "reset_used";
+    /// 409: a new photo is only taken when the establishment refused the previous one.
+    pub const PHOTO_NOT_REQUESTED: &str = "photo_not_requested";
     /// 408: the request (its upload included) took longer than the server allows.
     pub const REQUEST_TIMEOUT: &str = "request_timeout";
     /// 503: the server is busy (too many photo checks or password hashes at once); retry shortly.

@@ -22,6 +22,7 @@ pub mod error;
 pub mod journey;
 pub mod messages;
 pub mod rules;
+pub mod space;
 pub mod status;
 
 pub use date::Date;

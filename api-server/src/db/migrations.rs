@@ -73,6 +73,34 @@ pub const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL
     );
     "#,
+    // 2: the beneficiary space — sessions, password resets, what the back office records about a dossier; and an
+    // index for purging idempotency records by age.
+    r#"
+    CREATE TABLE sessions (
+        id_hash        TEXT PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        created_at     INTEGER NOT NULL,
+        last_seen_at   INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_by_application ON sessions(application_id);
+    CREATE TABLE password_reset_tokens (
+        token_hash     TEXT PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        expires_at     INTEGER NOT NULL,
+        used_at        INTEGER
+    );
+    CREATE TABLE dossier_events (
+        id             INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        -- a core::status::Event, as JSON
+        event_json     TEXT NOT NULL,
+        recorded_at    INTEGER NOT NULL
+    );
+    CREATE INDEX dossier_events_by_application ON dossier_events(application_id, id);
+    CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
+    -- Addresses are looked up without regard to case ("Elise.Martin@…" is the same mailbox as "elise.martin@…").
+    CREATE INDEX applications_by_email_nocase ON applications(lower(email));
+    "#,
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod dev;
 pub mod establishments;
 pub mod paging;
+pub mod space;
 pub mod streams;
 
 use crate::problem::{self, ApiError};
@@ -42,7 +43,16 @@ fn api() -> Router<AppState> {
         .route("/applications", post(applications::create))
         .route("/activations", post(activations::activate))
         .route("/activations/resend", post(activations::resend))
+        .route("/sessions", post(space::session::login))
+        .route("/sessions/current", get(space::session::current).delete(space::session::logout))
+        .route("/sessions/current/refresh", post(space::session::refresh))
+        .route("/dossier", get(space::dossier::get))
+        .route("/dossier/photo", axum::routing::put(space::dossier::put_photo))
+        .route("/password-resets", post(space::recovery::request_reset))
+        .route("/password-resets/confirm", post(space::recovery::confirm_reset))
+        .route("/dossier-reminders", post(space::recovery::remind_dossier))
         .route("/dev/outbox", get(dev::outbox_json))
+        .route("/dev/dossiers/{number}/events", post(space::dossier::dev_event))
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, problem_code::MALFORMED_REQUEST).detail("method not allowed")
         })
@@ -64,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(axum::middleware::from_fn(crate::origin::same_origin_only))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(problem::problem_for_plain_errors))
         .layer(axum::middleware::from_fn(problem::refuse_oversized))

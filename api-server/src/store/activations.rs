@@ -68,7 +68,7 @@ pub fn reissue(
         Reissue::Email(email) => tx
             .query_row(
                 "SELECT id, email, dossier_number, request_json FROM applications
-                 WHERE email = ?1 AND activated_at IS NULL ORDER BY id DESC LIMIT 1",
+                 WHERE lower(email) = lower(?1) AND activated_at IS NULL ORDER BY id DESC LIMIT 1",
                 [email],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )

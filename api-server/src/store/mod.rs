@@ -6,8 +6,10 @@
 //! (writers queue there, which also keeps `BEGIN IMMEDIATE` sections short and ordered) and a small pool of
 //! read-only connections, so an establishment search never waits behind an application being stored.
 
+pub mod accounts;
 pub mod activations;
 pub mod applications;
+pub mod dossiers;
 pub mod outbox;
 mod pool;
 pub mod reference;
@@ -47,6 +49,12 @@ impl Store {
     {
         let lease = self.readers.acquire().await;
         tokio::task::spawn_blocking(move || f(lease.connection())).await.map_err(ApiError::internal)?
+    }
+
+    /// Runs `f` on the write connection on the calling thread: for start-up work, before the server serves.
+    pub fn write_at_start<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let mut conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut conn)
     }
 
     /// Runs `f` on the write connection, on the blocking pool. Writers are serialised here.

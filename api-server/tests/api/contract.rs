@@ -100,6 +100,11 @@ impl Contract {
             panic!("{method} {template}: status {status} is not documented; body: {}", String::from_utf8_lossy(body))
         });
         let essence = content_type.split(';').next().unwrap_or("").trim();
+        // An answer documented without content must come without a body.
+        if response.get("content").is_none() {
+            assert!(body.is_empty(), "{method} {template} {status}: documented without a body, got {}", String::from_utf8_lossy(body));
+            return;
+        }
         let media = response["content"].get(essence).unwrap_or_else(|| {
             panic!("{method} {template} {status}: content type {essence:?} is not documented")
         });
@@ -122,19 +127,16 @@ impl Contract {
         assert!(errors.is_empty(), "{method} {path} {status} does not match {pointer}:\n{}\nbody: {instance}", errors.join("\n"));
     }
 
-    /// Documented (method, template) pairs, except the reserved tags (which have none anyway).
+    /// Every documented (method, template) pair: no tag is skipped, so nothing new goes unexercised.
     pub fn documented_operations(&self) -> BTreeSet<(String, String)> {
-        let reserved: BTreeSet<&str> = ["beneficiary-login", "dossier-status", "secret-code", "duplicate-card"].into();
         let mut out = BTreeSet::new();
         for (template, item) in self.doc["paths"].as_object().unwrap() {
             for (method, op) in item.as_object().unwrap() {
                 if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
                     continue;
                 }
-                let tags: Vec<&str> = op["tags"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-                if !tags.iter().any(|t| reserved.contains(t)) {
-                    out.insert((method.clone(), template.clone()));
-                }
+                let _ = op;
+                out.insert((method.clone(), template.clone()));
             }
         }
         out

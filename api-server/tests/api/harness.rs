@@ -6,7 +6,7 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use passregion_api_server::clock::Clock;
-use passregion_api_server::config::Config;
+use passregion_api_server::config::{Config, RegionData};
 use serde_json::Value;
 use tempfile::TempDir;
 use tower::ServiceExt;
@@ -16,6 +16,7 @@ pub const TODAY: &str = "2026-10-01";
 pub struct Server {
     pub router: Router,
     pub clock: Clock,
+    pub state: passregion_api_server::state::AppState,
     pub dir: TempDir,
 }
 
@@ -44,7 +45,7 @@ impl Server {
         Self::with(|_| {})
     }
 
-    /// A server on the shipped sample, `--dev`, today = [`TODAY`], with `tweak` applied to its configuration.
+    /// A server on the sample of 34 establishments, `--dev`, today = [`TODAY`], with `tweak` applied to its configuration.
     pub fn with(tweak: impl FnOnce(&mut Config)) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
@@ -62,12 +63,14 @@ impl Server {
             dev: true,
             today: Some(TODAY.into()),
             public_url: "http://app.test".into(),
+            // The sample loads in a blink; tests of the whole region ask for it.
+            region_data: RegionData::Sample,
             ..Config::default()
         };
         tweak(&mut config);
         let clock = passregion_api_server::clock_for(&config);
-        let (router, _state) = passregion_api_server::build(config, clock.clone()).unwrap();
-        Server { router, clock, dir }
+        let (router, state) = passregion_api_server::build(config, clock.clone()).unwrap();
+        Server { router, clock, state, dir }
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {

@@ -13,4 +13,5 @@ mod hostile_photos;
 mod coverage;
 mod listener;
 mod search;
+mod space;
 mod static_app;
