@@ -11,6 +11,7 @@
 //! - [`dossier`]: dossier numbers and their check digit.
 //! - [`messages`]: the translated error messages.
 
+pub mod advantages;
 pub mod api;
 pub mod application;
 pub mod campaign;

@@ -7,5 +7,6 @@ pub mod email;
 pub mod name;
 pub mod password;
 pub mod phone;
+pub mod secret_code;
 pub mod text;
 pub mod uai;
