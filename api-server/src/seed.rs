@@ -103,6 +103,36 @@ mod tests {
     }
 
     #[test]
+    fn shipped_region_is_whole_valid_and_cased() {
+        let data = super::shipped_region().unwrap();
+        assert_eq!(data.establishments.len(), 1062);
+        let deps: std::collections::HashSet<_> = data.establishments.iter().map(|e| e.department.as_str()).collect();
+        assert_eq!(deps.len(), 12, "{deps:?}");
+        let legt_without_general = data
+            .establishments
+            .iter()
+            .filter(|e| e.kind == "LEGT")
+            .filter(|e| !data.offers.iter().any(|(u, c)| *u == e.uai && c == "2001001811"))
+            .count();
+        assert_eq!(legt_without_general, 0, "every LEGT offers the seconde générale et technologique");
+        // No name or commune left as the upper-case source wrote it. (CFA names from InserJeunes are mixed case and
+        // kept so, brand names in capitals included.)
+        for e in &data.establishments {
+            let one_word = !e.name.contains(' '); // "SUP2I", an acronym alone
+            assert!(one_word || e.name.chars().any(char::is_lowercase), "{}: {}", e.uai, e.name);
+            for shouted in ["LYCEE", "LYCÉE", "Lycee ", " lycee ", "Organisme de formation-"] {
+                assert!(!e.name.contains(shouted), "{}: {}", e.uai, e.name);
+            }
+            if let Some(c) = &e.commune {
+                assert!(c.chars().any(char::is_lowercase), "{}: {c}", e.uai);
+            }
+        }
+        for s in &data.streams {
+            assert!(s.label.chars().any(char::is_lowercase), "{}: {}", s.code, s.label);
+        }
+    }
+
+    #[test]
     fn bad_check_letter_is_refused() {
         let err = super::parse(
             "uai,name,kind,status,commune,postal_code,department\n0630020F,X,LEGT,,,,63\n",
