@@ -14,6 +14,9 @@ use std::path::PathBuf;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+/// Path prefix of the beneficiary space.
+const SPACE: &str = "/espace";
+
 /// Trunk names built assets `name-<16 hex>.ext`.
 fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
@@ -38,8 +41,11 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let wants_html = accepts_html(&req);
     let head = req.method() == Method::HEAD;
-    if path == "/" || path == "/index.html" {
-        return with_cache(index(&dist, head).await, &path);
+    // The beneficiary space is its own bundle with its own index.html (space/, built into dist/espace/).
+    let page = if path == SPACE || path.starts_with(&format!("{SPACE}/")) { "espace/index.html" } else { "index.html" };
+    let space_index = [SPACE.to_string(), format!("{SPACE}/"), format!("{SPACE}/index.html")];
+    if path == "/" || path == "/index.html" || space_index.contains(&path) {
+        return with_cache(index(&dist, page, head).await, &path);
     }
     let files = ServeDir::new(&dist).append_index_html_on_directories(false).precompressed_br().precompressed_gzip();
     let res = match files.oneshot(req).await {
@@ -47,7 +53,7 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
         Err(never) => match never {},
     };
     let res = if res.status() == StatusCode::NOT_FOUND && wants_html && !path.contains("/assets/") {
-        index(&dist, head).await
+        index(&dist, page, head).await
     } else {
         res
     };
@@ -68,8 +74,8 @@ fn with_cache(mut res: Response, path: &str) -> Response {
     res
 }
 
-async fn index(dist: &std::path::Path, head: bool) -> Response {
-    match tokio::fs::read(dist.join("index.html")).await {
+async fn index(dist: &std::path::Path, page: &str, head: bool) -> Response {
+    match tokio::fs::read(dist.join(page)).await {
         Ok(bytes) => {
             let policy = crate::security::csp(&crate::security::inline_script_hashes(&String::from_utf8_lossy(&bytes)));
             let body = if head { Body::empty() } else { Body::from(bytes) };

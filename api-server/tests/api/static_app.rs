@@ -101,3 +101,38 @@ async fn precompressed_variants_are_served_as_they_are() {
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header("cache-control"), "no-cache");
 }
+
+/// The beneficiary space is a second bundle with its own `index.html` in `dist/espace/`: `/espace` and its deep
+/// links get that page (not the application's), with a policy allowing its own inline bootstrap, and its assets
+/// are files like any other.
+#[tokio::test]
+async fn the_space_has_its_own_index_html_and_policy() {
+    let s = Server::start();
+    let space = s.dir.path().join("dist").join("espace");
+    std::fs::create_dir_all(&space).unwrap();
+    let script = "import init from '/espace/passregion-space-0123456789abcdef.js'; init();";
+    std::fs::write(
+        space.join("index.html"),
+        format!("<!doctype html><html lang=\"fr\"><head><script type=\"module\">{script}</script></head><body>Mon espace</body></html>"),
+    )
+    .unwrap();
+    std::fs::write(space.join("passregion-space-0123456789abcdef.js"), "export default function init() {}\n").unwrap();
+    let app = s.send(html_get("/")).await;
+    let app_csp = app.header("content-security-policy").to_string();
+    for path in ["/espace", "/espace/", "/espace/index.html", "/espace/connexion", "/espace/mot-de-passe?token=abc"] {
+        let r = s.send(html_get(path)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(String::from_utf8_lossy(&r.body).contains("Mon espace"), "{path}: the space's page");
+        assert_eq!(r.header("cache-control"), "no-cache", "{path}");
+        let csp = r.header("content-security-policy");
+        assert!(csp.contains("'sha256-") && csp != app_csp, "{path}: the space's own bootstrap hash: {csp}");
+    }
+    // Not the space: a look-alike path stays the application's.
+    let r = s.send(html_get("/espacement")).await;
+    assert!(String::from_utf8_lossy(&r.body).contains("Pass'Région"));
+    let js = s.get("/espace/passregion-space-0123456789abcdef.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(js.header("cache-control").contains("immutable"));
+    let missing = s.send(Request::get("/espace/passregion-space-ffffffffffffffff.js").header("accept", "*/*").body(Body::empty()).unwrap()).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
