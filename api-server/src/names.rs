@@ -11,6 +11,7 @@ use crate::fold::fold;
 use std::collections::{HashMap, HashSet};
 
 /// Words written in lower case inside a name (kinds of school, trades, subjects), with their accents.
+#[rustfmt::skip]
 const LOWER: &[&str] = &[
     "lycée", "lycées", "général", "générale", "technologique", "technologiques", "technique", "techniques",
     "professionnel", "professionnelle", "professionnels", "polyvalent", "polyvalente", "privé", "privée", "public",
@@ -18,29 +19,31 @@ const LOWER: &[&str] = &[
     "métier", "enseignement", "section", "école", "écoles", "centre", "formation", "formations", "apprentis",
     "apprentissage", "institut", "énergie", "énergies", "énergétique", "habitat", "hôtellerie", "hôtelier",
     "hôtelière", "restauration", "service", "services", "bâtiment", "industrie", "industries", "industriel",
-    "industrielle", "industrielles", "industriels", "commerce", "commerciaux", "commercialisation", "gestion", "santé",
-    "social", "sociale", "sociales", "logistique", "transport", "transports", "personne", "personnes", "scolaire",
-    "coiffure", "campus", "sciences", "scientifiques", "site", "régional", "régionale", "international",
+    "industrielle", "industrielles", "industriels", "commerce", "commerciaux", "commercialisation", "gestion",
+    "santé", "social", "sociale", "sociales", "logistique", "transport", "transports", "personne", "personnes",
+    "scolaire", "coiffure", "campus", "sciences", "scientifiques", "site", "régional", "régionale", "international",
     "internationale", "automobile", "arts", "art", "design", "mécanique", "mécaniques", "électricité", "électrique",
     "électronique", "électrotechnique", "environnement", "environnemental", "environnements", "montagne", "bois",
     "paysage", "sport", "tourisme", "construction", "alimentation", "entreprise", "entreprises", "chimie",
-    "plasturgie", "textile", "productique", "rural", "rurale", "supérieur", "supérieure", "national",
-    "nationale", "annexe", "antenne", "accompagnement", "accueil", "activités", "administratifs", "administration",
+    "plasturgie", "textile", "productique", "rural", "rurale", "supérieur", "supérieure", "national", "nationale",
+    "annexe", "antenne", "accompagnement", "accueil", "activités", "administratifs", "administration",
     "administrative", "administratives", "appliquées", "appliqués", "architecture", "artisanales", "audiovisuel",
     "bijouterie", "joaillerie", "chaudronnerie", "climatique", "collectivités", "collège", "communicants",
     "communication", "comptabilité", "comptable", "conception", "connectés", "continue", "création", "cuir",
     "distribution", "éducation", "élevage", "équipements", "esthétique", "études", "européen", "européenne",
     "externat", "ingénierie", "innovante", "intérieur", "maintenance", "matériels", "médico", "métal", "métalliques",
-    "motocycles", "numérique", "optique", "organisations", "outillages", "ouvrages", "pôle", "précision", "prévention", "production", "propreté", "protection", "réalisations", "relation", "réseau",
-    "sécurité", "soins", "systèmes", "technologies", "tertiaire", "topographie", "travail", "travaux", "unité",
-    "universitaire", "usinage", "vente", "véhicules", "viandes", "visuelle", "végétal", "armurerie", "animalier",
-    "animation", "agrotechnologique", "établissement", "équitation", "équestre", "supérieures", "cité", "composées",
+    "motocycles", "numérique", "optique", "organisations", "outillages", "ouvrages", "pôle", "précision",
+    "prévention", "production", "propreté", "protection", "réalisations", "relation", "réseau", "sécurité", "soins",
+    "systèmes", "technologies", "tertiaire", "topographie", "travail", "travaux", "unité", "universitaire", "usinage",
+    "vente", "véhicules", "viandes", "visuelle", "végétal", "armurerie", "animalier", "animation",
+    "agrotechnologique", "établissement", "équitation", "équestre", "supérieures", "cité", "composées",
     "enseignements", "filière", "aéronautique", "sanitaire", "hygiène", "familiale", "familiales", "maison", "mode",
     "agro", "viticole", "motrice", "militaire", "lait", "vie", "territoires", "jeunes", "sourds", "polytechnique",
     "talmudique", "engins", "process", "vin", "eau", "bouche",
 ];
 
 /// Proper nouns (people, places) whose accents the upper-case source lost.
+#[rustfmt::skip]
 const PROPER: &[&str] = &[
     "Ampère", "Étienne", "Hélène", "René", "Héroult", "Élisée", "Émile", "Édouard", "Eugène", "Eugénie", "Théodore",
     "Jérôme", "André", "Geneviève", "Thérèse", "Rhône", "Isère", "Drôme", "Ardèche", "Valéry", "Bérard", "Fénelon",
@@ -50,26 +53,28 @@ const PROPER: &[&str] = &[
     "Bouthéon", "Décines", "Écully", "Évian", "Chomérac", "Largentière", "Péage", "Côte", "Châteauneuf", "Château",
     "Châtillon", "Saône", "Chéruy", "Hères", "Brugière", "Odyssée", "Pléiade", "Astrée", "Fauré", "Noirétable",
     "Élie", "Éloy", "Ferrié", "Cœur", "Sacré", "François", "Françoise", "Benoît", "Honoré", "Lumière", "Récamier",
-    "Mérieux", "Béjuit", "Labbé", "Lurçat", "Barthélemy", "Jaurès", "Frédéric", "Stéphane", "Stéphanie", "Lesdiguières",
-    "Vigenère", "Gérard", "Pélissière", "Sévérine", "Désiré", "Clémence", "Célestin", "Cézanne", "Gérôme",
-    "Pierre-Bénite", "Égrève", "Érables", "Église", "Élisabeth", "Hippolyte", "Grésivaudan", "Dauphiné",
+    "Mérieux", "Béjuit", "Labbé", "Lurçat", "Barthélemy", "Jaurès", "Frédéric", "Stéphane", "Stéphanie",
+    "Lesdiguières", "Vigenère", "Gérard", "Pélissière", "Sévérine", "Désiré", "Clémence", "Célestin", "Cézanne",
+    "Gérôme", "Pierre-Bénite", "Égrève", "Érables", "Église", "Élisabeth", "Hippolyte", "Grésivaudan", "Dauphiné",
     "Genèse", "Déodat", "Aimé", "Médicis", "Salève", "Sallanches", "Médard", "Hôtel", "Savoisienne", "Forézienne",
     "Bénédict", "Joël", "Staël", "Noël", "Raphaël", "Gaël", "Michaël", "Héloïse", "Zoé", "Côtière", "Métare", "Urfé",
     "Thècle", "Édit", "Prévost", "Béghin", "Bréda", "Cardinière", "Pourçain", "Andéol", "Île",
 ];
 
 /// Communes whose spelling no rule gives: "lès", an article inside, hyphens the source lost in odd places.
+#[rustfmt::skip]
 const COMMUNES: &[&str] = &[
-    "Saint-Étienne", "Clermont-Ferrand", "Bourg-lès-Valence", "Sainte-Foy-lès-Lyon", "Le Puy-en-Velay",
-    "Lyon", "Villeurbanne", "Montbonnot-Saint-Martin", "Saint-Martin-d'Hères", "Cournon-d'Auvergne",
+    "Saint-Étienne", "Clermont-Ferrand", "Bourg-lès-Valence", "Sainte-Foy-lès-Lyon", "Le Puy-en-Velay", "Lyon",
+    "Villeurbanne", "Montbonnot-Saint-Martin", "Saint-Martin-d'Hères", "Cournon-d'Auvergne",
 ];
 
 /// Acronyms kept in capitals.
+#[rustfmt::skip]
 const ACRONYMS: &[&str] = &[
     "CFA", "CFAI", "CFPPA", "LEGTA", "LPA", "EREA", "AFTRAL", "IFRIA", "SEP", "LP", "LPO", "UFA", "IMT", "ISTP",
     "CCI", "GRETA", "EPL", "EPLEFPA", "ENILV", "CPGE", "STS", "IFC", "ITCC", "ITEC", "CECAM", "ESECC", "MFR", "BTP",
-    "SEPR", "ORT", "ICOF", "CFATL", "UAI", "ETP", "ECA", "IME", "ITEP", "AFPA", "IREIS", "UNIQT", "AKTEAP", "OL", "ISO",
-    "ISER",
+    "SEPR", "ORT", "ICOF", "CFATL", "UAI", "ETP", "ECA", "IME", "ITEP", "AFPA", "IREIS", "UNIQT", "AKTEAP", "OL",
+    "ISO", "ISER",
 ];
 
 /// Abbreviations of the source, written out.
@@ -79,17 +84,16 @@ const ABBREVIATIONS: &[(&str, &str)] = &[("INST", "institut"), ("FORM", "formati
 const WHOLE_NAMES: &[(&str, &str)] = &[("LYCEE POLYVALENT L ARMAND", "Lycée polyvalent Louis Armand")];
 
 /// Words mangled in the source (a "ç" read as "è", a stray letter), fixed before anything else.
+#[rustfmt::skip]
 const CORRECTIONS: &[(&str, &str)] = &[
-    ("MONTLUÈON", "MONTLUÇON"),
-    ("PROVENÈALE", "PROVENÇALE"),
-    ("Montluèon", "Montluçon"),
-    ("Montluçonu", "Montluçon"),
+    ("MONTLUÈON", "MONTLUÇON"), ("PROVENÈALE", "PROVENÇALE"), ("Montluèon", "Montluçon"), ("Montluçonu", "Montluçon"),
     ("Moétiers", "Moûtiers"),
 ];
 
 /// Articles, prepositions and conjunctions: lower case inside a name (folded, so "à" is "a").
 const SMALL: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "aux", "au", "a", "ou", "dans", "par", "pour", "ses",
+    "de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "aux", "au", "a", "ou", "dans", "par", "pour",
+    "ses",
 ];
 
 /// Kinds of school after which "GENERAL" is the adjective, not the title ("Lycée professionnel Général Ferrié").
@@ -105,6 +109,7 @@ pub struct Speller {
     hand: HashSet<String>,
     /// folded words the data spells in two different ways: learning leaves them alone
     conflicts: HashSet<String>,
+    /// folded words of [`LOWER`]
     lower: HashSet<String>,
     /// folded commune → its spelling
     communes: HashMap<String, String>,
@@ -142,7 +147,9 @@ fn is_roman(word: &str) -> bool {
 /// lower-case one (a stray "l'" does not count: "MAINTENANCE DES SYSTEMES EMBARQUES DE l'AUTOMOBILE").
 fn is_shouting(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
-        && letter_runs(s).iter().all(|(is_word, w)| !is_word || w.chars().count() < 3 || !w.chars().any(char::is_lowercase))
+        && letter_runs(s)
+            .iter()
+            .all(|(is_word, w)| !is_word || w.chars().count() < 3 || !w.chars().any(char::is_lowercase))
 }
 
 fn capitalise(word: &str) -> String {
@@ -296,7 +303,9 @@ impl Speller {
             }
         }
         let mut s = s.to_string();
-        for spelling in ["centre de formation d apprentis", "centre de formation dapprentis", "centre de formation d'apprentis"] {
+        for spelling in
+            ["centre de formation d apprentis", "centre de formation dapprentis", "centre de formation d'apprentis"]
+        {
             if s.to_lowercase().starts_with(spelling) {
                 s = format!("Centre de formation d'apprentis{}", &s[spelling.len()..]);
             }
@@ -423,10 +432,8 @@ impl Speller {
         if !is_shouting(&raw) {
             return capitalise_first(&self.fix_mixed(&raw));
         }
-        let toks: Vec<Tok> = tokens(&raw.replace(" - ", " ").replace('-', " "))
-            .into_iter()
-            .filter(|t| !t.word.is_empty())
-            .collect();
+        let toks: Vec<Tok> =
+            tokens(&raw.replace(" - ", " ").replace('-', " ")).into_iter().filter(|t| !t.word.is_empty()).collect();
         let arrondissement = toks.iter().any(|t| t.word.chars().any(|c| c.is_ascii_digit()));
         let mut out = String::new();
         for (i, t) in toks.iter().enumerate() {
@@ -536,7 +543,8 @@ fn token(seg: &str, space_before: bool) -> Tok {
     let Some(start) = seg.find(char::is_alphanumeric) else {
         return Tok { pre: seg.to_string(), space_before, ..Tok::default() };
     };
-    let end = seg.char_indices().filter(|(_, c)| c.is_alphanumeric()).last().map_or(seg.len(), |(i, c)| i + c.len_utf8());
+    let end =
+        seg.char_indices().filter(|(_, c)| c.is_alphanumeric()).last().map_or(seg.len(), |(i, c)| i + c.len_utf8());
     Tok {
         pre: seg[..start].to_string(),
         word: seg[start..end].to_string(),
@@ -614,72 +622,81 @@ fn accent(w: &str) -> String {
     w.to_lowercase()
 }
 
+#[rustfmt::skip]
 const DIPLOMA_KINDS: &[&str] = &[
     "BAC PRO", "CAP", "BTS", "BMA", "MC ", "DN", "DCG", "DSAA", "DTS", "DIPLOME D", "DIPLÔME D", "CLASSE DE MISE",
 ];
 
 /// Accents of words frequent in diploma names.
+#[rustfmt::skip]
 const STREAM_WORDS: &[(&str, &str)] = &[
-    ("METIERS", "métiers"), ("ELECTRICITE", "électricité"), ("ELECTRIQUE", "électrique"), ("ELECTRONIQUE", "électronique"),
-    ("ENERGETIQUES", "énergétiques"), ("SYSTEMES", "systèmes"), ("NUMERIQUES", "numériques"), ("VEHICULES", "véhicules"),
-    ("EQUIPEMENTS", "équipements"), ("EQUIPEMENT", "équipement"), ("ETUDE", "étude"), ("DEFINITION", "définition"),
-    ("ACCUEIL", "accueil"), ("HOTEL-CAFE-RESTAURANT", "hôtel-café-restaurant"), ("HOTELLERIE", "hôtellerie"),
-    ("PATISSIER", "pâtissier"), ("PATISSERIE", "pâtisserie"), ("BATIMENT", "bâtiment"), ("BATIMENTS", "bâtiments"),
-    ("ENERGIE", "énergie"), ("MECANIQUE", "mécanique"), ("MATERIELS", "matériels"), ("MATERIAUX", "matériaux"),
-    ("ECONOMIE", "économie"), ("FAMILIALE", "familiale"), ("IMMOBILIERES", "immobilières"), ("COMPTABILITE", "comptabilité"),
+    ("METIERS", "métiers"), ("ELECTRICITE", "électricité"), ("ELECTRIQUE", "électrique"),
+    ("ELECTRONIQUE", "électronique"), ("ENERGETIQUES", "énergétiques"), ("SYSTEMES", "systèmes"),
+    ("NUMERIQUES", "numériques"), ("VEHICULES", "véhicules"), ("EQUIPEMENTS", "équipements"),
+    ("EQUIPEMENT", "équipement"), ("ETUDE", "étude"), ("DEFINITION", "définition"), ("ACCUEIL", "accueil"),
+    ("HOTEL-CAFE-RESTAURANT", "hôtel-café-restaurant"), ("HOTELLERIE", "hôtellerie"), ("PATISSIER", "pâtissier"),
+    ("PATISSERIE", "pâtisserie"), ("BATIMENT", "bâtiment"), ("BATIMENTS", "bâtiments"), ("ENERGIE", "énergie"),
+    ("MECANIQUE", "mécanique"), ("MATERIELS", "matériels"), ("MATERIAUX", "matériaux"), ("ECONOMIE", "économie"),
+    ("FAMILIALE", "familiale"), ("IMMOBILIERES", "immobilières"), ("COMPTABILITE", "comptabilité"),
     ("MANAGERIALE", "managériale"), ("ACTIVITE", "activité"), ("ACTIVITES", "activités"), ("SECURITE", "sécurité"),
     ("PREVENTION", "prévention"), ("SANTE", "santé"), ("ESTHETIQUE", "esthétique"), ("COSMETIQUE", "cosmétique"),
-    ("PARFUMERIE", "parfumerie"), ("EMPLOYE", "employé"), ("SPECIALISE", "spécialisé"), ("SPECIALITES", "spécialités"),
-    ("PRODUITS", "produits"), ("MENUISERIE", "menuiserie"), ("REALISATION", "réalisation"), ("ELEMENTS", "éléments"),
-    ("PRECISION", "précision"), ("MODELISATION", "modélisation"), ("CONCEPTION", "conception"), ("INDUSTRIALISATION", "industrialisation"),
-    ("CREATION", "création"), ("DECORATION", "décoration"), ("REPARATION", "réparation"), ("CARROSSERIES", "carrosseries"),
-    ("GENIE", "génie"), ("THERMIQUE", "thermique"), ("CHIMIQUE", "chimique"), ("BIOLOGIE", "biologie"),
-    ("QUALITE", "qualité"), ("ALIMENTAIRES", "alimentaires"), ("INTEGREE", "intégrée"), ("REFERENTIEL", "référentiel"),
-    ("EUROPEEN", "européen"), ("COMMUN", "commun"), ("PROSPECTION", "prospection"), ("NEGOCIATION", "négociation"),
-    ("CLIENTELE", "clientèle"), ("DIGITALISATION", "digitalisation"), ("RELATION", "relation"), ("ELEVAGE", "élevage"),
-    ("AMENAGEMENTS", "aménagements"), ("AMENAGEMENT", "aménagement"), ("PAYSAGERS", "paysagers"), ("AGROEQUIPEMENT", "agroéquipement"),
+    ("PARFUMERIE", "parfumerie"), ("EMPLOYE", "employé"), ("SPECIALISE", "spécialisé"),
+    ("SPECIALITES", "spécialités"), ("PRODUITS", "produits"), ("MENUISERIE", "menuiserie"),
+    ("REALISATION", "réalisation"), ("ELEMENTS", "éléments"), ("PRECISION", "précision"),
+    ("MODELISATION", "modélisation"), ("CONCEPTION", "conception"), ("INDUSTRIALISATION", "industrialisation"),
+    ("CREATION", "création"), ("DECORATION", "décoration"), ("REPARATION", "réparation"),
+    ("CARROSSERIES", "carrosseries"), ("GENIE", "génie"), ("THERMIQUE", "thermique"), ("CHIMIQUE", "chimique"),
+    ("BIOLOGIE", "biologie"), ("QUALITE", "qualité"), ("ALIMENTAIRES", "alimentaires"), ("INTEGREE", "intégrée"),
+    ("REFERENTIEL", "référentiel"), ("EUROPEEN", "européen"), ("COMMUN", "commun"), ("PROSPECTION", "prospection"),
+    ("NEGOCIATION", "négociation"), ("CLIENTELE", "clientèle"), ("DIGITALISATION", "digitalisation"),
+    ("RELATION", "relation"), ("ELEVAGE", "élevage"), ("AMENAGEMENTS", "aménagements"),
+    ("AMENAGEMENT", "aménagement"), ("PAYSAGERS", "paysagers"), ("AGROEQUIPEMENT", "agroéquipement"),
     ("PERSONNE", "personne"), ("A", "à"), ("MARCHANDISES", "marchandises"), ("CERAMIQUE", "céramique"),
-    ("EBENISTE", "ébéniste"), ("ORFEVRERIE", "orfèvrerie"), ("GRAPHIQUE", "graphique"), ("PHOTOGRAPHIE", "photographie"),
-    ("REALISATIONS", "réalisations"), ("CHAUDRONNERIE", "chaudronnerie"), ("TOLERIE", "tôlerie"), ("FROID", "froid"),
-    ("CLIMATIQUES", "climatiques"), ("RESEAUX", "réseaux"), ("ELECTRONIQUES", "électroniques"), ("DOMESTIQUES", "domestiques"),
-    ("INFORMATIQUES", "informatiques"), ("TELECOMMUNICATIONS", "télécommunications"), ("OPERATEUR/OPERATRICE", "opérateur/opératrice"),
-    ("PRIMAIRE", "primaire"), ("PROPRETE", "propreté"), ("HYGIENE", "hygiène"), ("OEUVRE", "œuvre"), ("ENVIRONNEMENT", "environnement"),
-    ("TECHNICIEN", "technicien"), ("MAINTENANCE", "maintenance"), ("REGLAGE", "réglage"), ("MENUISIER", "menuisier"),
-    ("EDUCATIF", "éducatif"), ("SIDERURGIE", "sidérurgie"), ("SERIGRAPHIE", "sérigraphie"), ("FLEURISTE", "fleuriste"),
-    ("CONNECTES", "connectés"), ("ELECTRICIEN", "électricien"), ("OPERATEUR", "opérateur"), ("DEVELOPPEMENT", "développement"),
+    ("EBENISTE", "ébéniste"), ("ORFEVRERIE", "orfèvrerie"), ("GRAPHIQUE", "graphique"),
+    ("PHOTOGRAPHIE", "photographie"), ("REALISATIONS", "réalisations"), ("CHAUDRONNERIE", "chaudronnerie"),
+    ("TOLERIE", "tôlerie"), ("FROID", "froid"), ("CLIMATIQUES", "climatiques"), ("RESEAUX", "réseaux"),
+    ("ELECTRONIQUES", "électroniques"), ("DOMESTIQUES", "domestiques"), ("INFORMATIQUES", "informatiques"),
+    ("TELECOMMUNICATIONS", "télécommunications"), ("OPERATEUR/OPERATRICE", "opérateur/opératrice"),
+    ("PRIMAIRE", "primaire"), ("PROPRETE", "propreté"), ("HYGIENE", "hygiène"), ("OEUVRE", "œuvre"),
+    ("ENVIRONNEMENT", "environnement"), ("TECHNICIEN", "technicien"), ("MAINTENANCE", "maintenance"),
+    ("REGLAGE", "réglage"), ("MENUISIER", "menuisier"), ("EDUCATIF", "éducatif"), ("SIDERURGIE", "sidérurgie"),
+    ("SERIGRAPHIE", "sérigraphie"), ("FLEURISTE", "fleuriste"), ("CONNECTES", "connectés"),
+    ("ELECTRICIEN", "électricien"), ("OPERATEUR", "opérateur"), ("DEVELOPPEMENT", "développement"),
     ("SERIES", "séries"), ("ESTHETIQUE", "esthétique"), ("COSMETIQUE", "cosmétique"), ("HOTELLERIE", "hôtellerie"),
     ("SURETE", "sûreté"), ("STERILISATION", "stérilisation"), ("SPECIALISEES", "spécialisées"), ("RESEAU", "réseau"),
-    ("REVETEMENTS", "revêtements"), ("PROXIMITE", "proximité"), ("NUMERIQUE", "numérique"), ("SPECIALITES", "spécialités"),
-    ("COLLECTIVITES", "collectivités"), ("BEAUTE", "beauté"), ("ETRE", "être"), ("AGEES", "âgées"),
-    ("ASSOCIEE", "associée"), ("ASSOCIES", "associés"), ("INGENIERIE", "ingénierie"), ("ETUDES", "études"),
-    ("OPERATIONNEL", "opérationnel"), ("PARTICULIERES", "particulières"), ("SERIELLE", "sérielle"), ("METIER", "métier"),
-    ("MACON", "maçon"), ("ELECTROTECHNIQUE", "électrotechnique"), ("EQUIPIER", "équipier"), ("BIOQUALITE", "bioqualité"),
-    ("DECORATEUR", "décorateur"), ("CAFETERIA", "cafétéria"), ("PROPRETE", "propreté"), ("VETEMENT", "vêtement"),
-    ("ENERGIES", "énergies"), ("ELECTRONIQUE", "électronique"), ("ECONOMIE", "économie"), ("TRAVAUX", "travaux"),
-    ("ENFANCE", "enfance"), ("EDUCATIF", "éducatif"), ("PETITE", "petite"), ("AERONAUTIQUE", "aéronautique"),
-    ("CHAUFFEUR", "chauffeur"), ("ROUTIER", "routier"), ("CARRELEUR", "carreleur"), ("MOSAISTE", "mosaïste"),
-    ("PLATRIER", "plâtrier"), ("PEINTRE", "peintre"), ("BOULANGER", "boulanger"), ("BOUCHER", "boucher"),
-    ("CHARCUTIER", "charcutier"), ("TRAITEUR", "traiteur"), ("PATISSIER", "pâtissier"), ("CREMERIE", "crémerie"),
-    ("FROMAGERIE", "fromagerie"), ("PRIMEUR", "primeur"), ("POISSONNIER", "poissonnier"), ("ECAILLER", "écailler"),
-    ("AUXILIAIRE", "auxiliaire"), ("PHARMACIE", "pharmacie"), ("OPTICIEN", "opticien"), ("LUNETIER", "lunetier"),
-    ("ECOLOGIQUE", "écologique"), ("ENERGETIQUE", "énergétique"), ("GEOMETRE", "géomètre"), ("TOPOGRAPHE", "topographe"),
+    ("REVETEMENTS", "revêtements"), ("PROXIMITE", "proximité"), ("NUMERIQUE", "numérique"),
+    ("SPECIALITES", "spécialités"), ("COLLECTIVITES", "collectivités"), ("BEAUTE", "beauté"), ("ETRE", "être"),
+    ("AGEES", "âgées"), ("ASSOCIEE", "associée"), ("ASSOCIES", "associés"), ("INGENIERIE", "ingénierie"),
+    ("ETUDES", "études"), ("OPERATIONNEL", "opérationnel"), ("PARTICULIERES", "particulières"),
+    ("SERIELLE", "sérielle"), ("METIER", "métier"), ("MACON", "maçon"), ("ELECTROTECHNIQUE", "électrotechnique"),
+    ("EQUIPIER", "équipier"), ("BIOQUALITE", "bioqualité"), ("DECORATEUR", "décorateur"), ("CAFETERIA", "cafétéria"),
+    ("PROPRETE", "propreté"), ("VETEMENT", "vêtement"), ("ENERGIES", "énergies"), ("ELECTRONIQUE", "électronique"),
+    ("ECONOMIE", "économie"), ("TRAVAUX", "travaux"), ("ENFANCE", "enfance"), ("EDUCATIF", "éducatif"),
+    ("PETITE", "petite"), ("AERONAUTIQUE", "aéronautique"), ("CHAUFFEUR", "chauffeur"), ("ROUTIER", "routier"),
+    ("CARRELEUR", "carreleur"), ("MOSAISTE", "mosaïste"), ("PLATRIER", "plâtrier"), ("PEINTRE", "peintre"),
+    ("BOULANGER", "boulanger"), ("BOUCHER", "boucher"), ("CHARCUTIER", "charcutier"), ("TRAITEUR", "traiteur"),
+    ("PATISSIER", "pâtissier"), ("CREMERIE", "crémerie"), ("FROMAGERIE", "fromagerie"), ("PRIMEUR", "primeur"),
+    ("POISSONNIER", "poissonnier"), ("ECAILLER", "écailler"), ("AUXILIAIRE", "auxiliaire"),
+    ("PHARMACIE", "pharmacie"), ("OPTICIEN", "opticien"), ("LUNETIER", "lunetier"), ("ECOLOGIQUE", "écologique"),
+    ("ENERGETIQUE", "énergétique"), ("GEOMETRE", "géomètre"), ("TOPOGRAPHE", "topographe"),
     ("METALLERIE", "métallerie"), ("REPARATION", "réparation"), ("HOTELIERE", "hôtelière"), ("HOTELIER", "hôtelier"),
     ("MEDICAL", "médical"), ("MEDICALE", "médicale"), ("THERAPEUTIQUE", "thérapeutique"), ("MATERIEL", "matériel"),
-    ("EMBARQUES", "embarqués"), ("PREPARATION", "préparation"), ("CREATION", "création"), ("COMMERCIALE", "commerciale"), ("MODELES", "modèles"), ("METALLIER", "métallier"), ("METALLIQUES", "métalliques"),
-    ("ARME", "armé"), ("ALLEGEE", "allégée"), ("BATI", "bâti"), ("BETON", "béton"), ("CABLES", "câbles"), ("CHAUDRONNES",
-    "chaudronnés"), ("CONTROLE", "contrôle"), ("COSMETOLOGIE", "cosmétologie"), ("CREMIER", "crémier"),
-    ("DECOLLETAGE", "décolletage"), ("DECOR", "décor"), ("DECORS", "décors"), ("DECOUPE", "découpe"), ("DIETETIQUE",
-    "diététique"), ("DIPLOME", "diplôme"), ("EDUCATEUR", "éducateur"), ("EDUCATION", "éducation"), ("HEBERGEMENT",
-    "hébergement"), ("HELICOPTERES", "hélicoptères"), ("IMPRIMEES", "imprimées"), ("IMPRIMES", "imprimés"),
-    ("INGENIEUR", "ingénieur"), ("MACONNERIE", "maçonnerie"), ("MECANIQUES", "mécaniques"), ("MEDIA", "média"),
-    ("MEDIAS", "médias"), ("METAL", "métal"), ("NUCLEAIRE", "nucléaire"), ("NUCLEAIRES", "nucléaires"),
-    ("ORTHESISTE", "orthésiste"), ("PIECES", "pièces"), ("PLATRE", "plâtre"), ("PLURIMEDIA", "plurimédia"),
-    ("PROCEDES", "procédés"), ("PROTHESE", "prothèse"), ("PROTHESISTE", "prothésiste"), ("RECEPTION", "réception"),
-    ("REGLEUR", "régleur"), ("REGULATION", "régulation"), ("REMONTEES", "remontées"), ("SIEGE", "siège"),
-    ("SIGNALETIQUE", "signalétique"), ("SPECIALITE", "spécialité"), ("SUPERIEUR", "supérieur"), ("TAPISSIERE",
-    "tapissière"), ("UNITE", "unité"), ("VERIFICATEUR", "vérificateur"), ("VETEMENTS", "vêtements"),
+    ("EMBARQUES", "embarqués"), ("PREPARATION", "préparation"), ("CREATION", "création"),
+    ("COMMERCIALE", "commerciale"), ("MODELES", "modèles"), ("METALLIER", "métallier"),
+    ("METALLIQUES", "métalliques"), ("ARME", "armé"), ("ALLEGEE", "allégée"), ("BATI", "bâti"), ("BETON", "béton"),
+    ("CABLES", "câbles"), ("CHAUDRONNES", "chaudronnés"), ("CONTROLE", "contrôle"), ("COSMETOLOGIE", "cosmétologie"),
+    ("CREMIER", "crémier"), ("DECOLLETAGE", "décolletage"), ("DECOR", "décor"), ("DECORS", "décors"),
+    ("DECOUPE", "découpe"), ("DIETETIQUE", "diététique"), ("DIPLOME", "diplôme"), ("EDUCATEUR", "éducateur"),
+    ("EDUCATION", "éducation"), ("HEBERGEMENT", "hébergement"), ("HELICOPTERES", "hélicoptères"),
+    ("IMPRIMEES", "imprimées"), ("IMPRIMES", "imprimés"), ("INGENIEUR", "ingénieur"), ("MACONNERIE", "maçonnerie"),
+    ("MECANIQUES", "mécaniques"), ("MEDIA", "média"), ("MEDIAS", "médias"), ("METAL", "métal"),
+    ("NUCLEAIRE", "nucléaire"), ("NUCLEAIRES", "nucléaires"), ("ORTHESISTE", "orthésiste"), ("PIECES", "pièces"),
+    ("PLATRE", "plâtre"), ("PLURIMEDIA", "plurimédia"), ("PROCEDES", "procédés"), ("PROTHESE", "prothèse"),
+    ("PROTHESISTE", "prothésiste"), ("RECEPTION", "réception"), ("REGLEUR", "régleur"), ("REGULATION", "régulation"),
+    ("REMONTEES", "remontées"), ("SIEGE", "siège"), ("SIGNALETIQUE", "signalétique"), ("SPECIALITE", "spécialité"),
+    ("SUPERIEUR", "supérieur"), ("TAPISSIERE", "tapissière"), ("UNITE", "unité"), ("VERIFICATEUR", "vérificateur"),
+    ("VETEMENTS", "vêtements"),
 ];
-
 
 #[cfg(test)]
 mod tests {
@@ -688,7 +705,8 @@ mod tests {
     /// A speller that has seen a few rows the way the establishments file spells them.
     fn learned() -> Speller {
         let mut s = Speller::default();
-        let seen = ["LYCÉE POLYVALENT PAUL PAINLEVÉ", "Lycée polyvalent Frédéric Faÿs", "Bourg-lès-Valence", "Aix-les-Bains"];
+        let seen =
+            ["LYCÉE POLYVALENT PAUL PAINLEVÉ", "Lycée polyvalent Frédéric Faÿs", "Bourg-lès-Valence", "Aix-les-Bains"];
         for text in seen {
             s.learn(text);
         }
@@ -703,7 +721,10 @@ mod tests {
         let s = learned();
         for (raw, want) in [
             ("LYCEE GENERAL ET TECHNOLOGIQUE AMPERE", "Lycée général et technologique Ampère"),
-            ("LYCEE GENERAL ET TECHNOLOGIQUE SIDOINE APOLLINAIRE", "Lycée général et technologique Sidoine Apollinaire"),
+            (
+                "LYCEE GENERAL ET TECHNOLOGIQUE SIDOINE APOLLINAIRE",
+                "Lycée général et technologique Sidoine Apollinaire",
+            ),
             (
                 "LYCEE PROFESSIONNEL ALEXANDRE BERARD LYCEE DES METIERS DE L ENERGIE ET DE L HABITAT",
                 "Lycée professionnel Alexandre Bérard, lycée des métiers de l'énergie et de l'habitat",
@@ -719,16 +740,25 @@ mod tests {
             ("LYCEE PROFESSIONNEL A GORDINI", "Lycée professionnel A Gordini"),
             ("LYCEE PRIVE JEAN PAUL II", "Lycée privé Jean Paul II"),
             ("LYCÉE AGRICOLE LES SARDIÈRES", "Lycée agricole Les Sardières"),
-            ("SECTION D'ENSEIGNEMENT PROFESSIONNEL DU LYCÉE JEANNE D'ARC", "Section d'enseignement professionnel du lycée Jeanne d'Arc"),
+            (
+                "SECTION D'ENSEIGNEMENT PROFESSIONNEL DU LYCÉE JEANNE D'ARC",
+                "Section d'enseignement professionnel du lycée Jeanne d'Arc",
+            ),
             ("UFA-CFPPA DE LA CÔTE-SAINT-ANDRÉ", "UFA-CFPPA de la Côte-Saint-André"),
             ("CFA BTP", "CFA BTP"),
             ("ÉCOLE PRESQU'ILE", "École Presqu'île"),
             ("LYCEE GENERAL ET TECHNOLOGIQUE ST ETIENNE", "Lycée général et technologique Saint-Étienne"),
             // Learned from another row of the file, which spells it with its accent.
-            ("SECTION D'ENSEIGNEMENT PROFESSIONNEL DU LYCEE PAUL PAINLEVE", "Section d'enseignement professionnel du lycée Paul Painlevé"),
+            (
+                "SECTION D'ENSEIGNEMENT PROFESSIONNEL DU LYCEE PAUL PAINLEVE",
+                "Section d'enseignement professionnel du lycée Paul Painlevé",
+            ),
             ("LYCEE POLYVALENT FREDERIC FAYS", "Lycée polyvalent Frédéric Faÿs"),
             // A registry note is not part of the name; the source's "è" for "ç" is mended.
-            ("LYCEE POLYVALENT PRIVE PHILIPPINE DUCHESNE (A ABSORBE L'UAI 0381899H EN 2021)", "Lycée polyvalent privé Philippine Duchesne"),
+            (
+                "LYCEE POLYVALENT PRIVE PHILIPPINE DUCHESNE (A ABSORBE L'UAI 0381899H EN 2021)",
+                "Lycée polyvalent privé Philippine Duchesne",
+            ),
             ("LYCEE AGRICOLE MONTLUÈON", "Lycée agricole Montluçon"),
             // Mixed case is kept, with the missing accents of known words restored.
             ("Lycée Blaise Pascal", "Lycée Blaise Pascal"),
@@ -738,7 +768,10 @@ mod tests {
                 "Organisme de formation-Centre de formation d apprentis de la CCI Allier",
                 "Centre de formation d'apprentis de la CCI Allier",
             ),
-            ("Organisme de formation d'apprentis de Palafis-Chambéry", "Organisme de formation d'apprentis de Palafis-Chambéry"),
+            (
+                "Organisme de formation d'apprentis de Palafis-Chambéry",
+                "Organisme de formation d'apprentis de Palafis-Chambéry",
+            ),
             ("centre d'élevage de poisy", "Centre d'élevage de poisy"),
         ] {
             assert_eq!(s.establishment_name(raw), want, "{raw}");
@@ -797,7 +830,10 @@ mod tests {
                 "EMPLOYE DE VENTE SPECIALISE OPTION B : PRODUITS D'EQUIPEMENT COURANT (CAP)",
                 "Employé de vente spécialisé option B : produits d'équipement courant",
             ),
-            ("MAINTENANCE DES SYSTEMES EMBARQUES DE l'AUTOMOBILE (MC NIVEAU IV)", "Maintenance des systèmes embarqués de l'automobile"),
+            (
+                "MAINTENANCE DES SYSTEMES EMBARQUES DE l'AUTOMOBILE (MC NIVEAU IV)",
+                "Maintenance des systèmes embarqués de l'automobile",
+            ),
             ("CONTROLE INDUSTRIEL ET REGULATION AUTOMATIQUE (BTS)", "Contrôle industriel et régulation automatique"),
             ("CONSTRUCTEUR D'OUVRAGES EN BETON ARME (CAP)", "Constructeur d'ouvrages en béton armé"),
         ] {

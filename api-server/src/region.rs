@@ -6,8 +6,8 @@
 //! that copy no longer matches what this module makes of `../shared/data`.
 
 use crate::catalogue::{GENERAL_AND_TECHNO, GENERAL_TRACK, KINDS_WITH_GENERAL_TRACK};
-use crate::refdata::RefData;
 use crate::names::Speller;
+use crate::refdata::RefData;
 use crate::{csv, levels, names, seed};
 use passregion_core::api::{Establishment, Stream};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -64,7 +64,10 @@ pub fn load(dir: &Path, sample: &RefData) -> Result<RefData, String> {
 
     let mut streams: BTreeMap<String, Stream> = BTreeMap::new();
     for (code, label, level) in GENERAL_AND_TECHNO {
-        streams.insert(code.to_string(), Stream { code: code.to_string(), label: label.to_string(), level: level.to_string() });
+        streams.insert(
+            code.to_string(),
+            Stream { code: code.to_string(), label: label.to_string(), level: level.to_string() },
+        );
     }
     let mut offers: Vec<(String, String)> = Vec::new();
     for e in &data.establishments {

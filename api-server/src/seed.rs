@@ -28,7 +28,8 @@ pub fn sample() -> Result<RefData, String> {
 
 /// The whole region as committed in `api-server/region/`, checked like the sample.
 pub fn shipped_region() -> Result<RefData, String> {
-    parse(REGION_ESTABLISHMENTS_CSV, REGION_STREAMS_CSV, REGION_OFFERS_CSV).map_err(|e| format!("api-server/region/{e}"))
+    parse(REGION_ESTABLISHMENTS_CSV, REGION_STREAMS_CSV, REGION_OFFERS_CSV)
+        .map_err(|e| format!("api-server/region/{e}"))
 }
 
 pub fn parse(establishments: &str, streams: &str, offers: &str) -> Result<RefData, String> {

@@ -26,14 +26,16 @@ async fn whole_region_loads_with_general_and_vocational_streams() {
     let e = s.get("/api/v1/establishments/0630020E").await.json();
     assert_eq!(e["name"], "Lycée Sidoine Apollinaire");
     let streams = s.get("/api/v1/establishments/0630020E/streams").await.json();
-    let levels: Vec<&str> = streams["groups"].as_array().unwrap().iter().map(|g| g["level"].as_str().unwrap()).collect();
+    let levels: Vec<&str> =
+        streams["groups"].as_array().unwrap().iter().map(|g| g["level"].as_str().unwrap()).collect();
     assert_eq!(levels, ["2nde", "1re", "terminale", "bts", "autre"]);
 
     // An establishment outside the sample: a name tidied from the upper-case source, streams from the data.
     let lp = s.get("/api/v1/establishments/0010001W").await.json();
     assert!(lp["name"].as_str().unwrap().starts_with("Lycée professionnel Alexandre Bérard"), "{lp}");
     let lp_streams = s.get("/api/v1/establishments/0010001W/streams").await.json();
-    let lp_levels: Vec<&str> = lp_streams["groups"].as_array().unwrap().iter().map(|g| g["level"].as_str().unwrap()).collect();
+    let lp_levels: Vec<&str> =
+        lp_streams["groups"].as_array().unwrap().iter().map(|g| g["level"].as_str().unwrap()).collect();
     assert_eq!(&lp_levels[..2], ["cap", "bac-pro"]);
 
     // Every LEGT has the general track: pick one outside the sample.
@@ -71,7 +73,12 @@ async fn a_server_without_options_serves_the_whole_region() {
     // Lyon has dozens of lycées, not one.
     let lyon = s.get("/api/v1/establishments?q=lycee%20lyon&per_page=50").await.json();
     assert!(lyon["total"].as_u64().unwrap() >= 40, "{}", lyon["total"]);
-    let in_lyon = lyon["items"].as_array().unwrap().iter().filter(|e| e["commune"].as_str().is_some_and(|c| c.starts_with("Lyon "))).count();
+    let in_lyon = lyon["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["commune"].as_str().is_some_and(|c| c.starts_with("Lyon ")))
+        .count();
     assert!(in_lyon >= 30, "{in_lyon} of the first 50 in Lyon");
 
     let sidoine = s.get("/api/v1/establishments/0630020E").await.json();
@@ -100,7 +107,11 @@ async fn upper_case_names_come_out_cased_and_accented() {
     let s = whole_region();
     for (uai, name, commune) in [
         // LYCEE PROFESSIONNEL ALEXANDRE BERARD LYCEE DES METIERS DE L ENERGIE ET DE L HABITAT, AMBERIEU EN BUGEY
-        ("0010001W", "Lycée professionnel Alexandre Bérard, lycée des métiers de l'énergie et de l'habitat", "Ambérieu-en-Bugey"),
+        (
+            "0010001W",
+            "Lycée professionnel Alexandre Bérard, lycée des métiers de l'énergie et de l'habitat",
+            "Ambérieu-en-Bugey",
+        ),
         // LYCEE GENERAL DE LA COTIERE, LA BOISSE
         ("0011326L", "Lycée général de la Côtière", "La Boisse"),
         // LYCEE POLYVALENT PRIVE JEANNE D ARC, CESSY
