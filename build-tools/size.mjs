@@ -3,9 +3,8 @@
 //
 //   node build-tools/size.mjs precompress [DIR]
 //       Writes FILE.br (brotli, quality 11) and FILE.gz (gzip, level 9) beside each compressible file of DIR
-//       (default: $TRUNK_STAGING_DIR, so that Trunk's post_build hook in Trunk.toml can call it; a debug build,
-//       TRUNK_PROFILE=debug, is left alone: `trunk serve` rebuilds must stay fast). A variant that would not be
-//       smaller is not written. The reference server, nginx (brotli_static/gzip_static) and Caddy
+//       (default: $TRUNK_STAGING_DIR; Trunk's post_build hook, build-tools/postbuild.mjs, calls it on release
+//       builds). A variant that would not be smaller is not written. The reference server, nginx (brotli_static/gzip_static) and Caddy
 //       (precompressed br gzip) send these files as they are (docs/size.md).
 //
 //   node build-tools/size.mjs report [--dist dist] [--budget build-tools/size-budget.txt] [--update-budget]
@@ -121,12 +120,27 @@ function lazyParts(dist, first) {
   const parts = new Map();
   for (const path of walk(dist)) {
     const rel = relative(dist, path);
-    if (first.includes(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$/.test(rel)) continue;
-    const part = basename(rel).replace(/(-[0-9a-f]{16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
+    if (rel.startsWith(`${SPACE_DIR}/`)) continue; // its own entry point, reported apart
+    if (first.includes(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$|^i18n\//.test(rel)) continue;
+    const part = /^i18n\//.test(rel)
+      ? `texts ${basename(rel).replace(/-[0-9a-f]{16}\.json$/, "")}`
+      : basename(rel).replace(/(-[0-9a-f]{16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
     if (!parts.has(part)) parts.set(part, []);
     parts.get(part).push(measure(dist, rel));
   }
   return parts;
+}
+
+/// The beneficiary space (space/, built into dist/SPACE_DIR/): what its index.html makes the browser fetch, like the
+/// first page's; paths are read from dist's root since its public URL is /SPACE_DIR/.
+const SPACE_DIR = "espace";
+
+function spaceRows(dist) {
+  const index = join(SPACE_DIR, "index.html");
+  if (!existsSync(join(dist, index))) return null;
+  const files = [index, ...firstPageUrls(readFileSync(join(dist, index), "utf8"))];
+  const rows = files.filter((f) => existsSync(join(dist, f))).map((f) => measure(dist, f));
+  return { rows, total: sum("space total", rows) };
 }
 
 export function report({ dist, budgetPath, update }) {
@@ -146,6 +160,11 @@ export function report({ dist, budgetPath, update }) {
     lazyTotals.push({ part, ...t });
     out.push(rule, ...table("", [t]).slice(1), "");
   }
+  const space = spaceRows(dist);
+  if (space) {
+    out.push(...table(`beneficiary space, /${SPACE_DIR}/ (${space.rows.length} files, its own entry point)`, space.rows));
+    out.push(rule, ...table("", [space.total]).slice(1), "");
+  }
   console.log(out.join("\n"));
 
   if (!budgetPath) return 0;
@@ -160,8 +179,9 @@ export function report({ dist, budgetPath, update }) {
     if (!over && limit - actual > 5000) console.log(`      ${label} is ${limit - actual} B under its budget: lower it (--update-budget) so it cannot creep back`);
   };
   check("first page", total.gzip, budget.first_page_gzip, budget.target_first_page_gzip);
+  if (space) check("beneficiary space", space.total.gzip, budget.space_gzip, budget.target_space_gzip);
   for (const t of lazyTotals) {
-    const key = `lazy_gzip_${t.part.replace(/-/g, "_")}`;
+    const key = `lazy_gzip_${t.part.replace(/[^A-Za-z0-9]+/g, "_")}`;
     check(t.part, t.gzip, budget[key] ?? budget.lazy_part_gzip, budget[`target_${key}`] ?? budget.target_lazy_part_gzip);
   }
 
@@ -169,9 +189,10 @@ export function report({ dist, budgetPath, update }) {
     const round = (n) => Math.ceil((n * 1.01) / 1000) * 1000;
     let text = readFileSync(budgetPath, "utf8").replace(/^first_page_gzip\s*=.*$/m, `first_page_gzip = ${round(total.gzip)}`);
     for (const t of lazyTotals) {
-      const key = `lazy_gzip_${t.part.replace(/-/g, "_")}`;
+      const key = `lazy_gzip_${t.part.replace(/[^A-Za-z0-9]+/g, "_")}`;
       if (new RegExp(`^${key}\\s*=`, "m").test(text)) text = text.replace(new RegExp(`^${key}\\s*=.*$`, "m"), `${key} = ${round(t.gzip)}`);
     }
+    if (space) text = text.replace(/^space_gzip\s*=.*$/m, `space_gzip = ${round(space.total.gzip)}`);
     writeFileSync(budgetPath, text);
     console.log(`budget updated: ${budgetPath}`);
     return 0;

@@ -1,5 +1,11 @@
-//! Translations: `locales/<lang>/<namespace>.json` embedded at build time (see build.rs, which also refuses to
-//! build when a key is missing in one language or used in `src/` without being defined).
+//! Translations: `locales/<lang>/<namespace>.json`, checked by build.rs (which refuses to build when a key is
+//! missing in one language or used in `src/` without being defined).
+//!
+//! French, the default, is compiled into the app. English is not on the first page: `build-tools/postbuild.mjs`
+//! writes it as `i18n/en-<hash>.json` and names that file in `index.html`'s `<meta name="passregion-i18n-en">`; it
+//! is fetched when English is chosen (and preloaded by `index.html` when it was chosen before). Until it is there
+//! the French text shows, and every translated text in view follows as soon as it arrives. Native builds and the
+//! browser tests (feature `embedded-translations`) have both languages built in.
 //!
 //! Keys are written "namespace.key". [`t`] gives a closure that follows the current language (put it straight in a
 //! view); [`t_now`] gives the text once. `{name}` placeholders are filled by [`tf`] / [`tf_now`] / [`fill`].
@@ -8,6 +14,84 @@ use leptos::prelude::*;
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+}
+
+type Table = &'static [(&'static str, &'static str)];
+
+/// The English table, built in.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-translations"))]
+mod english {
+    pub fn table() -> Option<super::Table> {
+        Some(super::table::EN)
+    }
+
+    pub async fn load() -> bool {
+        true
+    }
+}
+
+/// The English table, fetched once when first needed.
+#[cfg(all(target_arch = "wasm32", not(feature = "embedded-translations")))]
+mod english {
+    use std::cell::Cell;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static TABLE: Cell<Option<super::Table>> = const { Cell::new(None) };
+        static LOADING: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn table() -> Option<super::Table> {
+        TABLE.with(Cell::get)
+    }
+
+    /// Where `build-tools/postbuild.mjs` put the file (hashed name, so cached for good).
+    fn url() -> String {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("meta[name='passregion-i18n-en']").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_else(|| "/i18n/en.json".to_string())
+    }
+
+    /// Fetches and installs the table; false when it could not (offline): French stays, a later switch retries.
+    pub async fn load() -> bool {
+        if table().is_some() {
+            return true;
+        }
+        if LOADING.with(|l| l.replace(true)) {
+            return false;
+        }
+        let table = fetch().await;
+        LOADING.with(|l| l.set(false));
+        match table {
+            Some(t) => {
+                TABLE.with(|c| c.set(Some(t)));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The browser parses the JSON (`JSON.parse`): no JSON parser in the wasm for this.
+    async fn fetch() -> Option<super::Table> {
+        let response = gloo_net::http::Request::get(&url()).send().await.ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = response.text().await.ok()?;
+        let object = js_sys::JSON::parse(&text).ok()?.dyn_into::<js_sys::Object>().ok()?;
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let mut pairs: Vec<(&'static str, &'static str)> = js_sys::Object::entries(&object)
+            .iter()
+            .filter_map(|entry| {
+                let entry = entry.dyn_into::<js_sys::Array>().ok()?;
+                Some((leak(entry.get(0).as_string()?), leak(entry.get(1).as_string()?)))
+            })
+            .collect();
+        pairs.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Some(Box::leak(pairs.into_boxed_slice()))
+    }
 }
 
 /// localStorage key of the chosen language. A UI preference, not personal data.
@@ -39,10 +123,11 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// The texts of this language; empty while English is not loaded yet (lookups then fall back to French).
+    fn table(self) -> Table {
         match self {
             Lang::Fr => table::FR,
-            Lang::En => table::EN,
+            Lang::En => english::table().unwrap_or(&[]),
         }
     }
 }
@@ -89,14 +174,31 @@ pub struct I18n {
     pub lang: RwSignal<Lang>,
 }
 
+/// Counts the translation tables that arrived after start (English): texts read it, so they follow.
+#[derive(Clone, Copy, Debug)]
+struct TablesLoaded(RwSignal<u32>);
+
+fn tables_loaded() -> Option<RwSignal<u32>> {
+    use_context::<TablesLoaded>().map(|t| t.0)
+}
+
 /// Sets up the language: remembered choice, else French; keeps `<html lang>` and localStorage
-/// in step with it. Call once, at the root.
+/// in step with it, and fetches the English texts the first time English is on. Call once, at the root.
 pub fn provide_i18n() -> RwSignal<Lang> {
     let lang = RwSignal::new(initial_lang());
+    let loaded = RwSignal::new(0u32);
     provide_context(I18n { lang });
+    provide_context(TablesLoaded(loaded));
     Effect::new(move |_| {
         let lang = lang.get();
         apply_lang(lang);
+        if lang == Lang::En && english::table().is_none() {
+            leptos::task::spawn_local(async move {
+                if english::load().await {
+                    let _ = loaded.try_update(|n| *n += 1);
+                }
+            });
+        }
     });
     lang
 }
@@ -128,8 +230,11 @@ pub fn use_lang() -> RwSignal<Lang> {
     }
 }
 
-/// The current language, tracked when read inside a reactive closure.
+/// The current language, tracked when read inside a reactive closure (and so is the arrival of its texts).
 pub fn current_lang() -> Lang {
+    if let Some(loaded) = tables_loaded() {
+        loaded.track();
+    }
     use_context::<I18n>()
         .map(|i| i.lang.get())
         .unwrap_or_default()
@@ -138,7 +243,13 @@ pub fn current_lang() -> Lang {
 /// Reactive translation: a closure giving the text of `key` in the current language.
 pub fn t(key: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let lang = use_lang();
-    move || text(lang.get(), key)
+    let loaded = tables_loaded();
+    move || {
+        if let Some(loaded) = loaded {
+            loaded.track();
+        }
+        text(lang.get(), key)
+    }
 }
 
 /// The text of `key` in the current language, now (tracked if called inside a reactive closure).
@@ -152,7 +263,11 @@ where
     A: Fn() -> Vec<(&'static str, String)> + Clone + Send + Sync + 'static,
 {
     let lang = use_lang();
+    let loaded = tables_loaded();
     move || {
+        if let Some(loaded) = loaded {
+            loaded.track();
+        }
         let values = args();
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         fill(&text(lang.get(), key), &pairs)

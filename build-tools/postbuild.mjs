@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Trunk's post_build hook (Trunk.toml), on the staging folder before it becomes dist/:
+//
+// 1. The English texts, which are not compiled into the app (src/i18n.rs): locales/en/*.json merged into one flat
+//    object {"namespace.key": "text"}, written as i18n/en-<16 hex of its SHA-256>.json (a hashed name: cached for
+//    good, like the other built files), and index.html's <meta name="passregion-i18n-en"> pointed at it.
+//    build.rs has already checked that both languages have the same keys and placeholders.
+// 2. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
+//
+//   node build-tools/postbuild.mjs [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
+import { readFileSync, writeFileSync, readdirSync, mkdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { precompress } from "./size.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const LAZY_LANGS = ["en"];
+const META = (lang) => new RegExp(`(<meta\\s+name="passregion-i18n-${lang}"\\s+content=")[^"]*(")`);
+
+export function mergedTexts(lang, locales = join(ROOT, "locales")) {
+  const texts = {};
+  for (const file of readdirSync(join(locales, lang)).filter((f) => f.endsWith(".json")).sort()) {
+    const ns = file.slice(0, -".json".length);
+    for (const [key, text] of Object.entries(JSON.parse(readFileSync(join(locales, lang, file), "utf8")))) {
+      texts[`${ns}.${key}`] = text;
+    }
+  }
+  const sorted = {};
+  for (const key of Object.keys(texts).sort()) sorted[key] = texts[key];
+  return JSON.stringify(sorted);
+}
+
+export function writeTranslations(staging) {
+  let html = readFileSync(join(staging, "index.html"), "utf8");
+  for (const lang of LAZY_LANGS) {
+    const json = mergedTexts(lang);
+    const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
+    const rel = `i18n/${lang}-${hash}.json`;
+    mkdirSync(join(staging, "i18n"), { recursive: true });
+    writeFileSync(join(staging, rel), json);
+    if (!META(lang).test(html)) throw new Error(`index.html has no <meta name="passregion-i18n-${lang}" content="…">`);
+    html = html.replace(META(lang), `$1/${rel}$2`);
+  }
+  writeFileSync(join(staging, "index.html"), html);
+}
+
+function main() {
+  const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!staging) throw new Error("no folder given and TRUNK_STAGING_DIR is not set");
+  writeTranslations(staging);
+  if (!process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === "release") {
+    const n = precompress(staging);
+    console.error(`postbuild: translations written, ${n} precompressed files (.br q11, .gz -9) in ${staging}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    main();
+  } catch (e) {
+    console.error(`postbuild.mjs: ${e.message}`);
+    process.exitCode = 1;
+  }
+}
