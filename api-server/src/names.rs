@@ -543,8 +543,7 @@ fn token(seg: &str, space_before: bool) -> Tok {
     let Some(start) = seg.find(char::is_alphanumeric) else {
         return Tok { pre: seg.to_string(), space_before, ..Tok::default() };
     };
-    let end =
-        seg.char_indices().filter(|(_, c)| c.is_alphanumeric()).last().map_or(seg.len(), |(i, c)| i + c.len_utf8());
+    let end = seg.char_indices().rev().find(|(_, c)| c.is_alphanumeric()).map_or(seg.len(), |(i, c)| i + c.len_utf8());
     Tok {
         pre: seg[..start].to_string(),
         word: seg[start..end].to_string(),
