@@ -79,6 +79,7 @@ pub fn ensure(store: &Store, now: i64, public_url: &str) -> Result<String, Strin
                 ] {
                     dossiers::record_event(conn, d.application_id, &e, now)?;
                 }
+                crate::store::card::issue(conn, d.application_id, now)?;
             }
             Ok(number)
         })

@@ -10,9 +10,41 @@ use std::sync::OnceLock;
 const SERVER_ONLY: &[(&str, &str, &str)] = &[
     (
         crate::photo_check::PHOTO_TOO_MANY_PIXELS,
-        "Ta photo a beaucoup trop de pixels (6000 × 8000 au plus). Choisis une photo d'appareil ordinaire.",
-        "Your photo has far too many pixels (6000 × 8000 at most). Choose an ordinary camera photo.",
+        "Ta photo a beaucoup trop de pixels (24 mégapixels et 8000 pixels de côté au plus). Choisis une photo d'appareil ordinaire.",
+        "Your photo has far too many pixels (24 megapixels and 8000 pixels on a side at most). Choose an ordinary camera photo.",
     ),
+    (
+        "password_wrong",
+        "Ce n'est pas ton mot de passe actuel. Après 5 erreurs, ton compte est bloqué 15 minutes.",
+        "This is not your current password. After 5 mistakes, your account is locked for 15 minutes.",
+    ),
+    ("code_not_four_digits", "Ton code secret doit faire exactement 4 chiffres.", "Your secret code must be exactly 4 digits."),
+    (
+        "code_too_common",
+        "Ce code fait partie des 20 que les gens choisissent le plus : c'est le premier qu'essaierait un voleur. Choisis-en un autre.",
+        "This code is one of the 20 people choose most: a thief would try it first. Choose another.",
+    ),
+    (
+        "code_same_digit",
+        "Quatre fois le même chiffre se devine trop facilement. Choisis un code plus varié.",
+        "The same digit four times is too easy to guess. Choose a more varied code.",
+    ),
+    (
+        "code_sequence",
+        "Des chiffres qui se suivent (comme 1234 ou 9876) se devinent trop facilement.",
+        "Digits that follow each other (like 1234 or 9876) are too easy to guess.",
+    ),
+    (
+        "code_birth_date",
+        "Ce code reprend ta date de naissance, qui figure sur tes papiers : quelqu'un qui trouve ta carte peut la connaître.",
+        "This code is your birth date, which is on your papers: someone who finds your card may know it.",
+    ),
+    (
+        "code_year",
+        "L'année en cours et ses voisines sont les premiers codes essayés, même si ton établissement t'a conseillé de les prendre. Choisis un code à toi.",
+        "This year and the years around it are the first codes tried, even if your school suggested them. Choose a code of your own.",
+    ),
+    ("code_mismatch", "Les deux codes ne sont pas les mêmes.", "The two codes do not match."),
     ("invalid_number", "Indique un nombre entier à partir de 1.", "Enter a whole number from 1."),
     ("lang_unsupported", "Langue disponible : fr ou en.", "Available languages: fr or en."),
 ];

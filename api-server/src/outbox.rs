@@ -109,6 +109,59 @@ pub fn dossier_reminder_email(to: &str, first_name: &str, dossier_numbers: &[Str
     Email { to: to.into(), subject: "Ton numéro de dossier Pass'Région".into(), body, link: None }
 }
 
+pub fn secret_code_changed_email(to: &str, first_name: &str) -> Email {
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Ton code secret a été modifié. Tu peux maintenant utiliser les avantages de ta carte chez les partenaires.\n\n\
+         Si ce n'est pas toi, change ton mot de passe depuis ton espace et appelle le 0810 559 559.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+    );
+    Email { to: to.into(), subject: "Ton code secret a été modifié".into(), body, link: None }
+}
+
+pub fn card_blocked_email(to: &str, first_name: &str, reason: passregion_core::status::BlockReason) -> Email {
+    use passregion_core::status::BlockReason;
+    let why = match reason {
+        BlockReason::Lost => "perdue",
+        BlockReason::Stolen => "volée",
+        BlockReason::Damaged => "abîmée",
+    };
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Tu as déclaré ta carte Pass'Région {why}. Elle est bloquée : personne ne peut plus l'utiliser chez un partenaire.\n\
+         Ta nouvelle carte est demandée ; tu peux suivre sa fabrication dans ton espace.\n\n\
+         Si tu retrouves ta carte, elle reste bloquée : appelle le 0810 559 559.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+    );
+    Email { to: to.into(), subject: "Ta carte Pass'Région est bloquée".into(), body, link: None }
+}
+
+pub fn email_change_link(public_url: &str, token: &str) -> String {
+    format!("{public_url}/espace/confirmer-email?token={token}")
+}
+
+pub fn email_change_confirm_email(to: &str, first_name: &str, link: &str) -> Email {
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Pour que cette adresse devienne celle de ton espace Pass'Région, ouvre ce lien dans les 24 heures :\n{link}\n\n\
+         Si tu n'as rien demandé, ignore ce message : rien ne change.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+    );
+    Email { to: to.into(), subject: "Confirme ta nouvelle adresse e-mail".into(), body, link: Some(link.into()) }
+}
+
+pub fn email_change_notice(to: &str, first_name: &str, new_email: &str) -> Email {
+    let masked = crate::store::applications::mask_email(new_email);
+    let body = format!(
+        "Bonjour {first_name},\n\n\
+         Une nouvelle adresse e-mail ({masked}) a été demandée pour ton espace Pass'Région. Elle ne remplacera celle-ci \
+         qu'une fois confirmée depuis le lien qui lui a été envoyé.\n\n\
+         Si ce n'est pas toi, change ton mot de passe et appelle le 0810 559 559.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+    );
+    Email { to: to.into(), subject: "Changement d'adresse e-mail demandé".into(), body, link: None }
+}
+
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<OutboxMessage>> {
     table::recent(conn)
 }

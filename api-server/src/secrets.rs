@@ -42,6 +42,19 @@ pub fn dossier_body() -> String {
     out
 }
 
+/// A card number: 16 random digits, the form partners' terminals read from the card.
+pub fn card_number() -> String {
+    let mut out = String::with_capacity(16);
+    while out.len() < 16 {
+        let mut b = [0u8; 1];
+        OsRng.fill_bytes(&mut b);
+        if b[0] < 250 {
+            out.push(char::from(b'0' + b[0] % 10));
+        }
+    }
+    out
+}
+
 /// Argon2id with the OWASP parameters (19 MiB, 2 passes), PHC string format.
 pub fn hash_password(password: &str) -> Result<String, String> {
     let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| e.to_string())?;

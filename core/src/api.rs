@@ -290,6 +290,19 @@ pub mod problem_code {
     pub const RESET_USED: &str = "reset_used";
     /// 409: a new photo is only taken when the establishment refused the previous one.
     pub const PHOTO_NOT_REQUESTED: &str = "photo_not_requested";
+    /// 422 on `current_password`: the password asked again before a sensitive change is wrong.
+    pub const PASSWORD_WRONG: &str = "password_wrong";
+    pub const CARD_UNKNOWN: &str = "card_unknown";
+    /// 409: the card was declared lost, stolen or damaged.
+    pub const CARD_BLOCKED: &str = "card_blocked";
+    /// 409: no card made yet (nothing to declare), or no secret code set yet (nothing to check).
+    pub const CARD_NOT_ISSUED: &str = "card_not_issued";
+    pub const CODE_NOT_SET: &str = "code_not_set";
+    /// 423: 3 wrong codes in a row; a new code set from the space lifts it.
+    pub const CODE_LOCKED: &str = "code_locked";
+    pub const EMAIL_CHANGE_UNKNOWN: &str = "email_change_unknown";
+    pub const EMAIL_CHANGE_EXPIRED: &str = "email_change_expired";
+    pub const EMAIL_CHANGE_USED: &str = "email_change_used";
     /// 408: the request (its upload included) took longer than the server allows.
     pub const REQUEST_TIMEOUT: &str = "request_timeout";
     /// 503: the server is busy (too many photo checks or password hashes at once); retry shortly.

@@ -75,6 +75,32 @@ fn guardian(g: &Guardian, v: &mut Issues) -> Option<Guardian> {
     })
 }
 
+/// Phone and postal address, normalised by the application's rules, or `None` with the issues recorded.
+fn contact(c: &Contact, v: &mut Issues) -> Option<Contact> {
+    let mobile_phone = v.take(field::MOBILE_PHONE, normalize_mobile(&c.mobile_phone));
+    let a = &c.address;
+    let street = v.take(field::STREET, normalize_text(&a.street, ADDRESS_LINE_MAX_CHARS));
+    let complement = v.take(
+        field::COMPLEMENT,
+        normalize_optional_text(a.complement.as_deref().unwrap_or(""), ADDRESS_LINE_MAX_CHARS),
+    );
+    let care_of =
+        v.take(field::CARE_OF, normalize_optional_text(a.care_of.as_deref().unwrap_or(""), ADDRESS_LINE_MAX_CHARS));
+    let postal_code = v.take(field::POSTAL_CODE, normalize_postal_code(&a.postal_code));
+    let commune = v.take(field::COMMUNE, normalize_text(&a.commune, COMMUNE_MAX_CHARS));
+    Some(Contact {
+        mobile_phone: mobile_phone?,
+        address: Address { street: street?, complement: complement?, care_of: care_of?, postal_code: postal_code?, commune: commune? },
+    })
+}
+
+/// A change of phone and address made later (the beneficiary space), with the same rules and field paths as the
+/// application.
+pub fn normalize_contact(c: &Contact) -> Result<Contact, Vec<FieldIssue>> {
+    let mut v = Issues::default();
+    contact(c, &mut v).ok_or(v.0)
+}
+
 /// The request with every value normalised (names tidied, phones in E.164, e-mail domains in lower case,
 /// postal code and UAI canonical), or every issue found, each on its field path.
 ///
@@ -126,29 +152,7 @@ pub fn normalize_application(
         _ => None,
     };
 
-    let c = &req.contact;
-    let mobile_phone = v.take(field::MOBILE_PHONE, normalize_mobile(&c.mobile_phone));
-    let a = &c.address;
-    let street = v.take(
-        field::STREET,
-        normalize_text(&a.street, ADDRESS_LINE_MAX_CHARS),
-    );
-    let complement = v.take(
-        field::COMPLEMENT,
-        normalize_optional_text(
-            a.complement.as_deref().unwrap_or(""),
-            ADDRESS_LINE_MAX_CHARS,
-        ),
-    );
-    let care_of = v.take(
-        field::CARE_OF,
-        normalize_optional_text(a.care_of.as_deref().unwrap_or(""), ADDRESS_LINE_MAX_CHARS),
-    );
-    let postal_code = v.take(field::POSTAL_CODE, normalize_postal_code(&a.postal_code));
-    let commune = v.take(
-        field::COMMUNE,
-        normalize_text(&a.commune, COMMUNE_MAX_CHARS),
-    );
+    let contact = contact(&req.contact, &mut v);
 
     let uai = v.take(
         field::UAI,
@@ -167,12 +171,7 @@ pub fn normalize_application(
         Some(first_name),
         Some(birth),
         Some(email),
-        Some(mobile_phone),
-        Some(street),
-        Some(complement),
-        Some(care_of),
-        Some(postal_code),
-        Some(commune),
+        Some(contact),
         Some(uai),
         Some(stream_code),
     ) = (
@@ -182,12 +181,7 @@ pub fn normalize_application(
         first_name,
         birth,
         email,
-        mobile_phone,
-        street,
-        complement,
-        care_of,
-        postal_code,
-        commune,
+        contact,
         uai,
         stream,
     )
@@ -206,16 +200,7 @@ pub fn normalize_application(
             password: id.password.clone(),
         },
         guardian,
-        contact: Contact {
-            mobile_phone,
-            address: Address {
-                street,
-                complement,
-                care_of,
-                postal_code,
-                commune,
-            },
-        },
+        contact,
         schooling: Schooling { uai, stream_code },
         delivery: req.delivery,
         consents: req.consents,

@@ -38,6 +38,9 @@ pub struct Dossier {
     /// ISO date the application was registered.
     pub registered_on: String,
     pub progress: Progress,
+    /// The card in use, once made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<CardView>,
     pub session: SessionInfo,
 }
 
@@ -86,4 +89,122 @@ pub struct DevEventRequest {
     /// With card_sent: to the establishment (default) or home.
     #[serde(default)]
     pub to_establishment: Option<bool>,
+}
+
+/// The card as the space shows it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct CardView {
+    /// 16 digits, as printed on the card.
+    pub number: String,
+    /// ISO date, when the card was blocked (declared lost, stolen or damaged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_on: Option<String>,
+    pub secret_code_set: bool,
+    /// Partner terminals refuse the card after 3 wrong codes in a row, until a new code is set here.
+    pub code_locked: bool,
+}
+
+/// Sets or changes the card's secret code; the current password is asked again.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SecretCodeRequest {
+    pub current_password: String,
+    pub code: String,
+}
+
+/// What a partner's terminal sends to check the code typed by the young person.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerCheckRequest {
+    pub card_number: String,
+    pub code: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PartnerCheckResult {
+    pub accepted: bool,
+    /// After a wrong code: how many tries remain before the card is locked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
+}
+
+/// A lost, stolen or damaged card: blocked at once, a duplicate requested.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CardDeclaration {
+    pub reason: crate::status::BlockReason,
+    pub current_password: String,
+    /// Where the duplicate goes: the establishment (true) or home.
+    pub send_to_establishment: bool,
+    /// A new home address for the duplicate (and the dossier), when it changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<crate::api::Address>,
+}
+
+/// The advantages and what is left of them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct AdvantagesBalance {
+    pub campaign_id: String,
+    pub lines: Vec<crate::advantages::Line>,
+}
+
+/// The person's details as the space shows them: names and birth date are read-only (corrected through the
+/// establishment).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct MyDetails {
+    pub civility: crate::api::Civility,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: String,
+    pub email: String,
+    /// An address waiting for its confirmation link to be opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_email: Option<String>,
+    pub mobile_phone: String,
+    pub address: crate::api::Address,
+    pub consents: crate::api::Consents,
+    pub send_to_establishment: bool,
+}
+
+/// What can be changed directly; the same rules as the application.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DetailsUpdate {
+    pub mobile_phone: String,
+    pub address: crate::api::Address,
+    pub consents: crate::api::Consents,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct EmailChangeRequest {
+    pub new_email: String,
+    pub current_password: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub token: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `--dev` only: a partner records a use of an advantage.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DevUseRequest {
+    pub kind: crate::advantages::Kind,
+    pub partner: String,
+    #[serde(default)]
+    pub cents: Option<u32>,
+    #[serde(default)]
+    pub tickets: Option<u32>,
+    #[serde(default)]
+    pub on: Option<String>,
 }

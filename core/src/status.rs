@@ -29,6 +29,23 @@ pub enum Event {
     CardSent { on: Date, to_establishment: bool },
     /// The young person has the card.
     CardHandedOver { on: Date },
+    /// The card was declared lost, stolen or damaged from the space: blocked at once, a duplicate requested.
+    CardBlocked { on: Date, reason: BlockReason, duplicate_to_establishment: bool },
+    /// The back office validated the duplicate request.
+    DuplicateValidated { on: Date },
+    /// The duplicate was posted.
+    DuplicateSent { on: Date },
+    /// The young person has the duplicate.
+    DuplicateHandedOver { on: Date },
+}
+
+/// Why a card was blocked.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockReason {
+    Lost,
+    Stolen,
+    Damaged,
 }
 
 impl Event {
@@ -41,7 +58,11 @@ impl Event {
             | Event::PhotoResent { on }
             | Event::CardManufactured { on }
             | Event::CardSent { on, .. }
-            | Event::CardHandedOver { on } => *on,
+            | Event::CardHandedOver { on }
+            | Event::CardBlocked { on, .. }
+            | Event::DuplicateValidated { on }
+            | Event::DuplicateSent { on }
+            | Event::DuplicateHandedOver { on } => *on,
         }
     }
 }
@@ -101,6 +122,19 @@ pub struct TimelineStep {
 pub enum Task {
     /// The establishment refused the photo: send another.
     SendNewPhoto,
+    /// The card needs a 4-digit secret code before its first use at a partner (it works for the canteen and school
+    /// access without one).
+    SetSecretCode,
+}
+
+/// A blocked card and its duplicate.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    pub blocked_on: Date,
+    pub reason: BlockReason,
+    pub to_establishment: bool,
+    /// Validation, manufacture and sending, handing over.
+    pub timeline: Vec<TimelineStep>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -114,6 +148,9 @@ pub struct Progress {
     /// Whether the card goes (or went) to the establishment rather than home.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_to_establishment: Option<bool>,
+    /// The latest card declared lost, stolen or damaged, and its duplicate's progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<Duplicate>,
 }
 
 /// Days from the establishment's validation to the card's arrival, as the Région announces them.
@@ -134,6 +171,7 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     let mut manufactured = None;
     let mut sent: Option<(Date, bool)> = None;
     let mut handed_over = None;
+    let mut duplicate: Option<(Date, BlockReason, bool, Option<Date>, Option<Date>, Option<Date>)> = None;
     for e in events {
         match e {
             Event::Registered { on } => registered = Some(*on),
@@ -150,6 +188,24 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
             Event::CardManufactured { on } => manufactured = Some(*on),
             Event::CardSent { on, to_establishment } => sent = Some((*on, *to_establishment)),
             Event::CardHandedOver { on } => handed_over = Some(*on),
+            Event::CardBlocked { on, reason, duplicate_to_establishment } => {
+                duplicate = Some((*on, *reason, *duplicate_to_establishment, None, None, None));
+            }
+            Event::DuplicateValidated { on } => {
+                if let Some(d) = duplicate.as_mut() {
+                    d.3 = Some(*on);
+                }
+            }
+            Event::DuplicateSent { on } => {
+                if let Some(d) = duplicate.as_mut() {
+                    d.4 = Some(*on);
+                }
+            }
+            Event::DuplicateHandedOver { on } => {
+                if let Some(d) = duplicate.as_mut() {
+                    d.5 = Some(*on);
+                }
+            }
         }
     }
     let closed = today > campaign_closes_on && validated.is_none();
@@ -210,18 +266,70 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     if status == Status::PhotoRefused {
         tasks.push(Task::SendNewPhoto);
     }
+    let duplicate = duplicate.map(|(blocked_on, reason, to_establishment, validated, sent, handed)| {
+        let state = |done: Option<Date>, started: bool| match (done, started) {
+            (Some(_), _) => StageState::Done,
+            (None, true) => StageState::Current,
+            _ => StageState::Upcoming,
+        };
+        let mut made = step(Stage::Manufacture, state(sent, validated.is_some()), sent);
+        if sent.is_none()
+            && let Some(v) = validated
+        {
+            let (from, to) = CARD_DAYS_AFTER_VALIDATION;
+            made.expected_from = Some(plus_days(v, from).max(today));
+            made.expected_to = Some(plus_days(v, to).max(today));
+        }
+        Duplicate {
+            blocked_on,
+            reason,
+            to_establishment,
+            timeline: vec![
+                step(Stage::SchoolValidation, state(validated, true), validated),
+                made,
+                step(Stage::HandedOver, state(handed, sent.is_some()), handed),
+            ],
+        }
+    });
     Progress {
         status,
         timeline,
         tasks,
         photo_refusal_reason: if status == Status::PhotoRefused { refusal } else { None },
         sent_to_establishment: sent.map(|(_, to)| to),
+        duplicate,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blocked_card_gets_a_duplicate_with_its_own_timeline() {
+        let events = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+            Event::SchoolValidated { on: d("2026-09-10") },
+            Event::CardSent { on: d("2026-09-20"), to_establishment: true },
+            Event::CardHandedOver { on: d("2026-09-24") },
+            Event::CardBlocked { on: d("2026-11-02"), reason: BlockReason::Stolen, duplicate_to_establishment: false },
+        ];
+        let p = progress(&events, d("2026-11-02"), d(CLOSES));
+        let dup = p.duplicate.clone().unwrap();
+        assert_eq!((dup.blocked_on, dup.reason, dup.to_establishment), (d("2026-11-02"), BlockReason::Stolen, false));
+        let states: Vec<_> = dup.timeline.iter().map(|s| s.state).collect();
+        assert_eq!(states, [StageState::Current, StageState::Upcoming, StageState::Upcoming]);
+        let mut more = events.to_vec();
+        more.push(Event::DuplicateValidated { on: d("2026-11-04") });
+        let p = progress(&more, d("2026-11-05"), d(CLOSES));
+        let made = &p.duplicate.as_ref().unwrap().timeline[1];
+        assert_eq!((made.state, made.expected_from, made.expected_to), (StageState::Current, Some(d("2026-11-14")), Some(d("2026-11-19"))));
+        more.push(Event::DuplicateSent { on: d("2026-11-15") });
+        let p = progress(&more, d("2026-11-16"), d(CLOSES));
+        let states: Vec<_> = p.duplicate.unwrap().timeline.iter().map(|s| s.state).collect();
+        assert_eq!(states, [StageState::Done, StageState::Done, StageState::Current]);
+    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()

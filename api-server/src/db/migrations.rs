@@ -101,6 +101,38 @@ pub const MIGRATIONS: &[&str] = &[
     -- Addresses are looked up without regard to case ("Elise.Martin@…" is the same mailbox as "elise.martin@…").
     CREATE INDEX applications_by_email_nocase ON applications(lower(email));
     "#,
+    // 3: the card (its number, blocking), its secret code (hashed) with the partner terminals' failure count, the
+    // advantages used at partners, and email-address changes waiting for confirmation.
+    r#"
+    CREATE TABLE cards (
+        card_number    TEXT PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        issued_at      INTEGER NOT NULL,
+        blocked_at     INTEGER
+    );
+    CREATE INDEX cards_by_application ON cards(application_id);
+    CREATE TABLE secret_codes (
+        application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+        code_hash      TEXT NOT NULL,
+        set_at         INTEGER NOT NULL,
+        failed_checks  INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE advantage_uses (
+        id             INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        -- a core::advantages::Use, as JSON
+        use_json       TEXT NOT NULL,
+        recorded_at    INTEGER NOT NULL
+    );
+    CREATE INDEX advantage_uses_by_application ON advantage_uses(application_id, id);
+    CREATE TABLE email_changes (
+        token_hash     TEXT PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        new_email      TEXT NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        used_at        INTEGER
+    );
+    "#,
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

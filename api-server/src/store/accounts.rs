@@ -184,3 +184,73 @@ pub fn complete_reset(conn: &mut Connection, token: &str, password_hash: &str, n
     tx.commit()?;
     Ok(target)
 }
+
+pub fn password_hash(conn: &Connection, application_id: i64) -> rusqlite::Result<String> {
+    conn.query_row("SELECT password_hash FROM applications WHERE id = ?1", [application_id], |r| r.get(0))
+}
+
+pub fn set_password_hash(conn: &Connection, application_id: i64, hash: &str) -> rusqlite::Result<()> {
+    conn.execute("UPDATE applications SET password_hash = ?2 WHERE id = ?1", params![application_id, hash])?;
+    Ok(())
+}
+
+/// The stored application, to read or change the details it holds.
+pub fn request(conn: &Connection, application_id: i64) -> Result<ApplicationRequest, ApiError> {
+    let json: String = conn.query_row("SELECT request_json FROM applications WHERE id = ?1", [application_id], |r| r.get(0))?;
+    serde_json::from_str(&json).map_err(ApiError::internal)
+}
+
+pub fn save_request(conn: &Connection, application_id: i64, request: &ApplicationRequest) -> Result<(), ApiError> {
+    let mut without_password = request.clone();
+    without_password.identity.password = String::new();
+    conn.execute(
+        "UPDATE applications SET request_json = ?2, email = ?3 WHERE id = ?1",
+        params![application_id, serde_json::to_string(&without_password).map_err(ApiError::internal)?, request.identity.email],
+    )?;
+    Ok(())
+}
+
+/// A confirmation token for a new address; an older pending change is dropped.
+pub fn issue_email_change(conn: &Connection, application_id: i64, new_email: &str, expires_at: i64) -> rusqlite::Result<String> {
+    conn.execute("DELETE FROM email_changes WHERE application_id = ?1 AND used_at IS NULL", [application_id])?;
+    let token = secrets::new_token();
+    conn.execute(
+        "INSERT INTO email_changes (token_hash, application_id, new_email, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![secrets::digest(&[token.as_bytes()]), application_id, new_email, expires_at],
+    )?;
+    Ok(token)
+}
+
+pub fn pending_email(conn: &Connection, application_id: i64, now: i64) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT new_email FROM email_changes WHERE application_id = ?1 AND used_at IS NULL AND expires_at > ?2",
+        params![application_id, now],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// (application id, new address) of a change still waiting, or why not.
+pub fn email_change(conn: &Connection, token: &str, now: i64) -> rusqlite::Result<Result<(i64, String), ResetRefusal>> {
+    let row: Option<(i64, String, i64, Option<i64>)> = conn
+        .query_row(
+            "SELECT application_id, new_email, expires_at, used_at FROM email_changes WHERE token_hash = ?1",
+            [secrets::digest(&[token.as_bytes()])],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        None => Err(ResetRefusal::Unknown),
+        Some((_, _, _, Some(_))) => Err(ResetRefusal::Used),
+        Some((_, _, expires, None)) if now >= expires => Err(ResetRefusal::Expired),
+        Some((id, email, _, None)) => Ok((id, email)),
+    })
+}
+
+pub fn mark_email_change_used(conn: &Connection, token: &str, now: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE email_changes SET used_at = ?2 WHERE token_hash = ?1",
+        params![secrets::digest(&[token.as_bytes()]), now],
+    )?;
+    Ok(())
+}

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod activations;
 pub mod applications;
+pub mod card;
 pub mod dossiers;
 pub mod outbox;
 mod pool;

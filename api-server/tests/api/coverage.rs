@@ -36,6 +36,25 @@ async fn every_documented_operation_is_exercised() {
     s.post_json("/api/v1/password-resets", &json!({ "dossier_number": number })).await;
     s.post_json("/api/v1/password-resets/confirm", &json!({ "token": "0".repeat(64), "password": "Nouveau-2026-vert" })).await;
     s.post_json("/api/v1/dossier-reminders", &json!({ "email": "nobody@gmail.com" })).await;
+    let json_authed = |method: &str, uri: &str, body: serde_json::Value| {
+        axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("cookie", &cookie)
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap()
+    };
+    s.send(json_authed("PUT", "/api/v1/secret-code", json!({ "current_password": "Velo-2026-rouge", "code": "4829" }))).await;
+    s.post_json("/api/v1/partner/checks", &json!({ "card_number": "0000000000000000", "code": "4829" })).await;
+    s.send(json_authed("POST", "/api/v1/card/declarations", json!({ "reason": "lost", "current_password": "Velo-2026-rouge", "send_to_establishment": true }))).await;
+    s.send(authed("GET", "/api/v1/advantages")).await;
+    s.post_json(&format!("/api/v1/dev/dossiers/{number}/uses"), &json!({ "kind": "museums", "partner": "Musée d'art Roger-Quilliot" })).await;
+    let me = s.send(authed("GET", "/api/v1/me")).await.json();
+    s.send(json_authed("PUT", "/api/v1/me", json!({ "mobile_phone": me["mobile_phone"], "address": me["address"], "consents": me["consents"] }))).await;
+    s.send(json_authed("POST", "/api/v1/me/email", json!({ "new_email": "elise.m@free.fr", "current_password": "Velo-2026-rouge" }))).await;
+    s.post_json("/api/v1/me/email/confirm", &json!({ "token": "0".repeat(64) })).await;
+    s.send(json_authed("POST", "/api/v1/me/password", json!({ "current_password": "Velo-2026-rouge", "new_password": "Nouveau-2026-vert" }))).await;
     s.send(authed("DELETE", "/api/v1/sessions/current")).await;
 
     let c = contract();

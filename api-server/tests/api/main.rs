@@ -14,4 +14,5 @@ mod coverage;
 mod listener;
 mod search;
 mod space;
+mod space_card;
 mod static_app;

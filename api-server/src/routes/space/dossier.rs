@@ -17,7 +17,7 @@ use passregion_core::status::{self, Event, Status};
 use rusqlite::Connection;
 
 /// The dossier as the space shows it.
-fn view(state: &AppState, conn: &Connection, d: &DossierRow, session: SessionInfo) -> Result<Dossier, ApiError> {
+pub fn view(state: &AppState, conn: &Connection, d: &DossierRow, session: SessionInfo) -> Result<Dossier, ApiError> {
     let to_date = |secs: i64| passregion_core::date::paris_date(secs);
     let events = dossiers::events(conn, d, to_date)?;
     let today = to_date(state.clock.now());
@@ -28,6 +28,12 @@ fn view(state: &AppState, conn: &Connection, d: &DossierRow, session: SessionInf
         .into_iter()
         .find(|s| s.code == d.request.schooling.stream_code)
         .ok_or_else(|| ApiError::internal("stream gone"))?;
+    let card = crate::store::card::current(conn, d.application_id)?;
+    let code = crate::store::card::secret_code(conn, d.application_id)?;
+    let mut progress = status::progress(&events, today, closes);
+    if code.is_none() && progress.status != Status::CampaignClosed {
+        progress.tasks.push(status::Task::SetSecretCode);
+    }
     Ok(Dossier {
         dossier_number: d.dossier_number.clone(),
         first_name: d.request.identity.first_name.clone(),
@@ -36,7 +42,13 @@ fn view(state: &AppState, conn: &Connection, d: &DossierRow, session: SessionInf
         stream,
         send_to_establishment: d.request.delivery.send_to_establishment,
         registered_on: to_date(d.created_at).to_iso(),
-        progress: status::progress(&events, today, closes),
+        progress,
+        card: card.map(|c| passregion_core::space::CardView {
+            number: c.number,
+            blocked_on: c.blocked_at.map(|at| to_date(at).to_iso()),
+            secret_code_set: code.is_some(),
+            code_locked: code.as_ref().is_some_and(|(_, wrong)| *wrong >= super::card::MAX_WRONG_CODES),
+        }),
         session,
     })
 }
@@ -119,6 +131,9 @@ pub async fn dev_event(
         "card_manufactured" => Event::CardManufactured { on },
         "card_sent" => Event::CardSent { on, to_establishment: req.to_establishment.unwrap_or(true) },
         "card_handed_over" => Event::CardHandedOver { on },
+        "duplicate_validated" => Event::DuplicateValidated { on },
+        "duplicate_sent" => Event::DuplicateSent { on },
+        "duplicate_handed_over" => Event::DuplicateHandedOver { on },
         other => return Err(ApiError::malformed(format!("unknown kind {other:?}"))),
     };
     let number = passregion_core::dossier::normalize(&number);
@@ -128,6 +143,17 @@ pub async fn dev_event(
         .write(move |conn| {
             let d = dossiers::by_number(conn, &number)?.ok_or_else(ApiError::not_found)?;
             dossiers::record_event(conn, d.application_id, &event, now)?;
+            // A card gets its number when it is made; a duplicate is a new card.
+            let has_card = crate::store::card::current(conn, d.application_id)?.is_some();
+            match &event {
+                Event::CardManufactured { .. } | Event::CardSent { .. } if !has_card => {
+                    crate::store::card::issue(conn, d.application_id, now)?;
+                }
+                Event::DuplicateSent { .. } => {
+                    crate::store::card::issue(conn, d.application_id, now)?;
+                }
+                _ => {}
+            }
             let session = SessionInfo { idle_expires_at: String::new(), absolute_expires_at: String::new(), idle_timeout_seconds: 0, warn_before_seconds: 0 };
             Ok(view(&st, conn, &d, session)?.progress)
         })

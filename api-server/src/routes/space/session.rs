@@ -90,6 +90,24 @@ pub async fn require(state: &AppState, headers: &HeaderMap, touch: bool) -> Resu
     Ok((live, info))
 }
 
+/// The current password, asked again before a sensitive change. Wrong answers count towards the same lockout as
+/// the login (the fifth is answered with the wait), so a session left open on a shared computer does not let
+/// someone guess the password here instead.
+pub async fn reauthenticate(state: &AppState, application_id: i64, password: String) -> Result<(), ApiError> {
+    let number = state
+        .store
+        .read(move |conn| Ok(crate::store::dossiers::by_id(conn, application_id)?.map(|d| d.dossier_number)))
+        .await?
+        .ok_or_else(|| ApiError::internal("dossier gone"))?;
+    state.lockout.check(Limit::LoginFailuresPerDossier, &number)?;
+    let hash = state.store.read(move |conn| Ok(accounts::password_hash(conn, application_id)?)).await?;
+    if state.hashing.run(move || secrets::verify_password(&password, &hash)).await? {
+        return Ok(());
+    }
+    state.lockout.fail(Limit::LoginFailuresPerDossier, &number)?;
+    Err(ApiError::validation(vec![("current_password".into(), problem_code::PASSWORD_WRONG.into())]))
+}
+
 /// A hash to verify against when the dossier number is unknown, so that a wrong number takes as long as a wrong
 /// password and timing tells nothing.
 fn dummy_hash() -> &'static str {
