@@ -21,11 +21,13 @@ pub struct ApiError {
     pub errors: Vec<(String, String)>,
     /// Seconds to wait (429): the `Retry-After` header and the problem's `retry_after` member.
     pub retry_after: Option<u32>,
+    /// With `activation_already_used`: the dossier number to log in with.
+    pub dossier_number: Option<String>,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str) -> Self {
-        ApiError { status, code, detail: None, errors: Vec::new(), retry_after: None }
+        ApiError { status, code, detail: None, errors: Vec::new(), retry_after: None, dossier_number: None }
     }
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
@@ -73,6 +75,7 @@ impl ApiError {
                 .map(|(f, c)| FieldError { field: f.clone(), code: c.clone(), message: crate::messages::field_message(c, lang) })
                 .collect(),
             retry_after: self.retry_after,
+            dossier_number: self.dossier_number.clone(),
         }
     }
 
@@ -169,6 +172,10 @@ fn title(code: &str, lang: Lang) -> &'static str {
             "This activation link has expired: ask for a new one",
         ),
         problem_code::ACTIVATION_ALREADY_USED => ("Ce compte est déjà activé", "This account is already activated"),
+        problem_code::ACTIVATION_REPLACED => (
+            "Un lien plus récent t'a été envoyé : utilise le dernier reçu, ou demande un nouveau lien",
+            "A newer link was sent to you: use the latest one, or ask for a new link",
+        ),
         problem_code::LOGIN_FAILED => (
             "Numéro de dossier ou mot de passe incorrect",
             "Wrong dossier number or password",

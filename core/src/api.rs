@@ -249,6 +249,10 @@ pub struct Problem {
     /// say "Réessaie dans N minutes" without reading headers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u32>,
+    /// With `activation_already_used`: the account's dossier number (its login), so the page can offer to log in.
+    /// Only the holder of one of the account's activation links gets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dossier_number: Option<String>,
 }
 
 /// One invalid field: where (dotted path in the request, e.g. "identity.birth_date" or "photo"), why, and a
@@ -273,6 +277,8 @@ pub mod problem_code {
     pub const ACTIVATION_UNKNOWN: &str = "activation_unknown";
     pub const ACTIVATION_EXPIRED: &str = "activation_expired";
     pub const ACTIVATION_ALREADY_USED: &str = "activation_already_used";
+    /// 410: a newer link was sent ("Je n'ai rien reçu"); this one no longer works.
+    pub const ACTIVATION_REPLACED: &str = "activation_replaced";
     pub const INTERNAL: &str = "internal_error";
     /// 429: too many requests for this address, person or target; `retry_after` says how long to wait.
     pub const RATE_LIMITED: &str = "rate_limited";
@@ -362,6 +368,7 @@ mod tests {
             code: problem_code::VALIDATION_FAILED.into(),
             errors: vec![],
             retry_after: None,
+            dossier_number: None,
         };
         let v = serde_json::to_value(&p).unwrap();
         assert_eq!(v["type"], "/problems/validation");

@@ -133,6 +133,11 @@ pub const MIGRATIONS: &[&str] = &[
         used_at        INTEGER
     );
     "#,
+    // 4: an activation link replaced by a newer one is kept (marked) rather than deleted, so that opening it says
+    // "a newer link was sent" instead of "this link is not valid".
+    r#"
+    ALTER TABLE activation_tokens ADD COLUMN replaced_at INTEGER;
+    "#,
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

@@ -19,20 +19,26 @@ pub fn insert_token(conn: &Connection, token: &str, application_id: i64, expires
 pub fn activate(conn: &mut Connection, token: &str, now: i64) -> Result<String, ApiError> {
     let hash = secrets::digest(&[token.as_bytes()]);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // (application id, expires at, used at, dossier number, activated at)
-    let row: Option<(i64, i64, Option<i64>, String, Option<i64>)> = tx
+    // (application id, expires at, used at, dossier number, activated at, replaced at)
+    let row: Option<(i64, i64, Option<i64>, String, Option<i64>, Option<i64>)> = tx
         .query_row(
-            "SELECT t.application_id, t.expires_at, t.used_at, a.dossier_number, a.activated_at
+            "SELECT t.application_id, t.expires_at, t.used_at, a.dossier_number, a.activated_at, t.replaced_at
              FROM activation_tokens t JOIN applications a ON a.id = t.application_id WHERE t.token_hash = ?1",
             [&hash],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )
         .optional()?;
-    let Some((application_id, expires_at, used_at, dossier_number, activated_at)) = row else {
+    let Some((application_id, expires_at, used_at, dossier_number, activated_at, replaced_at)) = row else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, problem_code::ACTIVATION_UNKNOWN));
     };
+    // Already active, by this link or a newer one: say so with the login, whatever this link's own state.
     if used_at.is_some() || activated_at.is_some() {
-        return Err(ApiError::new(StatusCode::CONFLICT, problem_code::ACTIVATION_ALREADY_USED));
+        let mut e = ApiError::new(StatusCode::CONFLICT, problem_code::ACTIVATION_ALREADY_USED);
+        e.dossier_number = Some(dossier_number);
+        return Err(e);
+    }
+    if replaced_at.is_some() {
+        return Err(ApiError::new(StatusCode::GONE, problem_code::ACTIVATION_REPLACED));
     }
     if now >= expires_at {
         return Err(ApiError::new(StatusCode::GONE, problem_code::ACTIVATION_EXPIRED));
@@ -88,7 +94,10 @@ pub fn reissue(
     may_write_to(&email)?;
     let first_name =
         serde_json::from_str::<ApplicationRequest>(&request_json).map(|r| r.identity.first_name).unwrap_or_default();
-    tx.execute("DELETE FROM activation_tokens WHERE application_id = ?1 AND used_at IS NULL", [id])?;
+    tx.execute(
+        "UPDATE activation_tokens SET replaced_at = ?2 WHERE application_id = ?1 AND used_at IS NULL AND replaced_at IS NULL",
+        params![id, now],
+    )?;
     let token = secrets::new_token();
     insert_token(&tx, &token, id, now + ttl_secs)?;
     let mail = outbox::activation_email(&email, &first_name, &dossier_number, &outbox::activation_link(public_url, &token));

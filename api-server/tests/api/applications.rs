@@ -105,16 +105,21 @@ async fn expired_link_is_gone_and_a_new_one_can_be_asked_for() {
     assert_eq!(mails.len(), 3, "unknown address sends nothing");
     let newest = token_of(mails[0]["link"].as_str().unwrap());
     let older = token_of(mails[1]["link"].as_str().unwrap());
-    assert_eq!(
-        s.post_json("/api/v1/activations", &json!({ "token": older })).await.problem_code(),
-        "activation_unknown"
-    );
+    // A replaced link says so (it is not the person's mistake), and can still ask for a fresh one.
+    let replaced = s.post_json("/api/v1/activations", &json!({ "token": older })).await;
+    assert_eq!((replaced.status, replaced.problem_code().as_str()), (StatusCode::GONE, "activation_replaced"));
     assert_eq!(
         s.post_json("/api/v1/activations", &json!({ "token": token })).await.problem_code(),
-        "activation_unknown"
+        "activation_replaced"
     );
     let ok = s.post_json("/api/v1/activations", &json!({ "token": newest })).await;
     assert_eq!(ok.status, StatusCode::OK);
+    // Once active, every link of the account says so and gives the login.
+    for t in [&older, &newest] {
+        let used = s.post_json("/api/v1/activations", &json!({ "token": t })).await;
+        assert_eq!(used.problem_code(), "activation_already_used");
+        assert_eq!(used.json()["dossier_number"], ok.json()["dossier_number"]);
+    }
     // Once activated, asking again sends nothing (and answers the same).
     let after = s.post_json("/api/v1/activations/resend", &json!({ "email": "elise.martin@gmail.com" })).await;
     assert_eq!(after.body, unknown.body);
