@@ -60,10 +60,14 @@ pub enum Limit {
     RecoveryPerTarget,
     /// Password-reset and dossier-number requests from one client address.
     RecoveryPerIp,
+    /// Phone handoffs started from one client address.
+    HandoffPerIp,
+    /// Attempts to open a handoff (link or short code) from one client address: bounds guessing of short codes.
+    HandoffClaimPerIp,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 8] = [
+    pub const ALL: [Limit; 10] = [
         Limit::ApplicationPerIp,
         Limit::ApplicationPerEmail,
         Limit::ResendPerEmail,
@@ -72,6 +76,8 @@ impl Limit {
         Limit::LoginFailuresPerIp,
         Limit::RecoveryPerTarget,
         Limit::RecoveryPerIp,
+        Limit::HandoffPerIp,
+        Limit::HandoffClaimPerIp,
     ];
 
     /// The name used by `--limit NAME=COUNT/SECONDS`.
@@ -85,6 +91,8 @@ impl Limit {
             Limit::LoginFailuresPerIp => "login_ip",
             Limit::RecoveryPerTarget => "recovery_target",
             Limit::RecoveryPerIp => "recovery_ip",
+            Limit::HandoffPerIp => "handoff_ip",
+            Limit::HandoffClaimPerIp => "handoff_claim_ip",
         }
     }
 
@@ -106,6 +114,9 @@ impl Limit {
             Limit::LoginFailuresPerIp => Quota { count: 50, period_secs: 15 * 60 },
             Limit::RecoveryPerTarget => Quota::per_hour(3),
             Limit::RecoveryPerIp => Quota::per_hour(30),
+            // A room of pupils without webcams, each starting over once or twice.
+            Limit::HandoffPerIp => Quota::per_hour(120),
+            Limit::HandoffClaimPerIp => Quota::per_hour(120),
         }
     }
 }

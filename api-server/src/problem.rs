@@ -208,6 +208,15 @@ fn title(code: &str, lang: Lang) -> &'static str {
         problem_code::EMAIL_CHANGE_UNKNOWN => ("Ce lien n'est pas valide", "This link is not valid"),
         problem_code::EMAIL_CHANGE_EXPIRED => ("Ce lien a expiré : refais la demande depuis ton espace", "This link has expired: ask again from your space"),
         problem_code::EMAIL_CHANGE_USED => ("Ce lien a déjà servi", "This link was already used"),
+        problem_code::HANDOFF_UNKNOWN => ("Ce lien ou ce code n'existe pas : vérifie-le sur l'écran de l'ordinateur", "This link or code does not exist: check it on the computer's screen"),
+        problem_code::HANDOFF_USED => (
+            "Ce lien a déjà été ouvert sur un autre téléphone : demande un nouveau code sur l'ordinateur",
+            "This link was already opened on another phone: ask for a new code on the computer",
+        ),
+        problem_code::HANDOFF_EXPIRED => (
+            "Ce lien a expiré (10 minutes) ou a été annulé : demande un nouveau code sur l'ordinateur",
+            "This link has expired (10 minutes) or was cancelled: ask for a new code on the computer",
+        ),
         problem_code::REQUEST_TIMEOUT => ("La requête a pris trop de temps : réessaie", "The request took too long: try again"),
         problem_code::RATE_LIMITED => ("Trop de tentatives : réessaie plus tard", "Too many attempts: try again later"),
         problem_code::BUSY => ("Le service est très demandé : réessaie dans un instant", "The service is busy: try again in a moment"),

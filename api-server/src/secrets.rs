@@ -42,6 +42,13 @@ pub fn dossier_body() -> String {
     out
 }
 
+/// Eight random bytes (a handoff's short code).
+pub fn random_bytes() -> [u8; 8] {
+    let mut b = [0u8; 8];
+    OsRng.fill_bytes(&mut b);
+    b
+}
+
 /// A card number: 16 random digits, the form partners' terminals read from the card.
 pub fn card_number() -> String {
     let mut out = String::with_capacity(16);

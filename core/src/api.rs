@@ -309,6 +309,11 @@ pub mod problem_code {
     pub const EMAIL_CHANGE_UNKNOWN: &str = "email_change_unknown";
     pub const EMAIL_CHANGE_EXPIRED: &str = "email_change_expired";
     pub const EMAIL_CHANGE_USED: &str = "email_change_used";
+    pub const HANDOFF_UNKNOWN: &str = "handoff_unknown";
+    /// 409: another phone already opened this link.
+    pub const HANDOFF_USED: &str = "handoff_used";
+    /// 410: more than 10 minutes old, or cancelled from the computer.
+    pub const HANDOFF_EXPIRED: &str = "handoff_expired";
     /// 408: the request (its upload included) took longer than the server allows.
     pub const REQUEST_TIMEOUT: &str = "request_timeout";
     /// 503: the server is busy (too many photo checks or password hashes at once); retry shortly.

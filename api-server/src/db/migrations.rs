@@ -138,6 +138,26 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE activation_tokens ADD COLUMN replaced_at INTEGER;
     "#,
+    // 5: photo handoffs from a phone to the computer's tab. Every secret is stored as a digest; the photo only until
+    // the computer has fetched it.
+    r#"
+    CREATE TABLE handoffs (
+        id             TEXT PRIMARY KEY,
+        token_hash     TEXT NOT NULL UNIQUE,
+        code_hash      TEXT NOT NULL UNIQUE,
+        computer_hash  TEXT NOT NULL,
+        phone_hash     TEXT,
+        created_at     INTEGER NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        claimed_at     INTEGER,
+        photo          BLOB,
+        photo_width    INTEGER,
+        photo_height   INTEGER,
+        photo_at       INTEGER,
+        fetched_at     INTEGER,
+        cancelled_at   INTEGER
+    );
+    "#,
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

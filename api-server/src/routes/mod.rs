@@ -5,6 +5,7 @@ pub mod applications;
 pub mod campaign;
 pub mod dev;
 pub mod establishments;
+pub mod handoff;
 pub mod paging;
 pub mod space;
 pub mod streams;
@@ -60,6 +61,11 @@ fn api() -> Router<AppState> {
         .route("/me/email/confirm", post(space::details::confirm_email))
         .route("/me/password", post(space::details::change_password))
         .route("/dev/dossiers/{number}/uses", post(space::card::dev_use))
+        .route("/handoffs", post(handoff::create))
+        .route("/handoffs/claim", post(handoff::claim))
+        .route("/handoffs/photo", axum::routing::put(handoff::put_photo))
+        .route("/handoffs/{id}", get(handoff::status).delete(handoff::cancel))
+        .route("/handoffs/{id}/photo", get(handoff::take_photo))
         .route("/dev/outbox", get(dev::outbox_json))
         .route("/dev/dossiers/{number}/events", post(space::dossier::dev_event))
         .method_not_allowed_fallback(|| async {

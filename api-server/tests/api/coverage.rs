@@ -57,6 +57,32 @@ async fn every_documented_operation_is_exercised() {
     s.send(json_authed("POST", "/api/v1/me/password", json!({ "current_password": "Velo-2026-rouge", "new_password": "Nouveau-2026-vert" }))).await;
     s.send(authed("DELETE", "/api/v1/sessions/current")).await;
 
+    // The phone handoff.
+    let h = s.send(axum::http::Request::post("/api/v1/handoffs").body(axum::body::Body::empty()).unwrap()).await.json();
+    let tab = |method: &str, uri: String| {
+        axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("handoff-secret", h["computer_secret"].as_str().unwrap())
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let id = h["id"].as_str().unwrap();
+    s.send(tab("GET", format!("/api/v1/handoffs/{id}"))).await;
+    let token = h["link"].as_str().unwrap().split('#').nth(1).unwrap();
+    let phone = s.post_json("/api/v1/handoffs/claim", &json!({ "token": token })).await.json();
+    let body = multipart_body(&[photo_part(jpeg(), "photo.jpg")]);
+    s.send(
+        axum::http::Request::put("/api/v1/handoffs/photo")
+            .header("handoff-secret", phone["phone_secret"].as_str().unwrap())
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(axum::body::Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    s.send(tab("GET", format!("/api/v1/handoffs/{id}/photo"))).await;
+    s.send(tab("DELETE", format!("/api/v1/handoffs/{id}"))).await;
+
     let c = contract();
     let documented = c.documented_operations();
     let seen = c.seen.lock().unwrap().clone();

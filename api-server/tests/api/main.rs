@@ -6,6 +6,7 @@ mod fixtures;
 mod harness;
 
 mod applications;
+mod handoff;
 mod hardening;
 mod region;
 mod bad_input;
