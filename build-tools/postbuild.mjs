@@ -16,7 +16,9 @@ import { precompress } from "./size.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LAZY_LANGS = ["en"];
-const META = (lang) => new RegExp(`(<meta\\s+name="passregion-i18n-${lang}"\\s+content=")[^"]*(")`);
+// The <meta> as written in index.html, or as Trunk's HTML minifier leaves it (attributes reordered, quotes dropped).
+const META = (lang) => new RegExp(`<meta\\b[^>]*\\bpassregion-i18n-${lang}\\b[^>]*>`);
+const PLACEHOLDER = (lang) => `/i18n/${lang}.json`;
 
 export function mergedTexts(lang, locales = join(ROOT, "locales")) {
   const texts = {};
@@ -39,8 +41,11 @@ export function writeTranslations(staging) {
     const rel = `i18n/${lang}-${hash}.json`;
     mkdirSync(join(staging, "i18n"), { recursive: true });
     writeFileSync(join(staging, rel), json);
-    if (!META(lang).test(html)) throw new Error(`index.html has no <meta name="passregion-i18n-${lang}" content="…">`);
-    html = html.replace(META(lang), `$1/${rel}$2`);
+    const tag = html.match(META(lang))?.[0];
+    if (!tag || !tag.includes(PLACEHOLDER(lang))) {
+      throw new Error(`index.html has no <meta name="passregion-i18n-${lang}" content="${PLACEHOLDER(lang)}">`);
+    }
+    html = html.replace(tag, tag.replace(PLACEHOLDER(lang), `/${rel}`));
   }
   writeFileSync(join(staging, "index.html"), html);
 }
