@@ -9,9 +9,11 @@
 //
 //   node build-tools/size.mjs report [--dist dist] [--budget build-tools/size-budget.txt] [--update-budget]
 //       Prints what the first page fetches before the app is interactive (read from dist/index.html: the HTML, the
-//       wasm and its JS glue, the CSS, the icon), raw, gzip -9 and brotli q11, the total, then each part fetched
-//       later (the photo worker), and exits 1 when the first page's gzip total is over the budget file's ratchet
-//       or a lazy part is over its own. --update-budget writes the current figures (rounded up) as the new ratchet.
+//       wasm and its JS glue, the CSS, the icon), raw, gzip -9 and brotli q11, the total; the same for each other
+//       entry point (dist/<dir>/index.html, e.g. the beneficiary space); then each part fetched later (the photo
+//       worker, the English texts). Exits 1 when a gzip total is over its ratchet in the budget file
+//       (first_page_gzip, entry_gzip_<dir>, lazy_gzip_<part>). --update-budget writes the current figures
+//       (rounded up) over the ratchets already in the file.
 //
 // KB here is 1,000 bytes.
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from "node:fs";
@@ -82,7 +84,7 @@ export function firstPageUrls(html) {
       urls.add(s[1]);
     }
   }
-  return [...urls].filter((u) => !/^[a-z]+:|^\/\//i.test(u)).map((u) => u.replace(/^\.?\//, "").split(/[?#]/)[0]);
+  return [...urls].filter((u) => !/^[a-z]+:|^\/\//i.test(u)).map((u) => u.split(/[?#]/)[0]);
 }
 
 function measure(dist, rel) {
@@ -101,7 +103,7 @@ export function readBudget(path) {
 
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
-const WIDTH = 44;
+const WIDTH = 52;
 
 function table(title, rows) {
   const width = Math.max(WIDTH, title.length, ...rows.map((r) => r.name.length));
@@ -114,85 +116,89 @@ function sum(name, rows) {
   return rows.reduce((t, r) => ({ name, raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { name, raw: 0, gzip: 0, br: 0 });
 }
 
-/// Files of dist that are not on the first page and that the app fetches later, grouped by part (the photo
-/// worker's glue, wasm and loader shim), keyed by the name before Trunk's hash.
-function lazyParts(dist, first) {
+/// Files of dist that no entry's first page loads and that the app fetches later, grouped by part (the photo
+/// worker's glue, wasm and loader shim; a language's texts), keyed by the name before Trunk's hash.
+function lazyParts(dist, onFirstPages) {
   const parts = new Map();
   for (const path of walk(dist)) {
     const rel = relative(dist, path);
-    if (rel.startsWith(`${SPACE_DIR}/`)) continue; // its own entry point, reported apart
-    if (first.includes(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$|^i18n\//.test(rel)) continue;
+    if (onFirstPages.has(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$|^i18n\//.test(rel)) continue;
+    const dir = rel.includes("/") && !rel.startsWith("i18n/") ? rel.slice(0, rel.lastIndexOf("/") + 1) : "";
     const part = /^i18n\//.test(rel)
       ? `texts ${basename(rel).replace(/-[0-9a-f]{16}\.json$/, "")}`
-      : basename(rel).replace(/(-[0-9a-f]{16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
+      : dir + basename(rel).replace(/(-[0-9a-f]{16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
     if (!parts.has(part)) parts.set(part, []);
     parts.get(part).push(measure(dist, rel));
   }
   return parts;
 }
 
-/// The beneficiary space (space/, built into dist/SPACE_DIR/): what its index.html makes the browser fetch, like the
-/// first page's; paths are read from dist's root since its public URL is /SPACE_DIR/.
-const SPACE_DIR = "espace";
+/// Entry points: dist/index.html (the application) and every dist/<dir>/index.html (e.g. the beneficiary space
+/// under /espace/, its own Trunk build): each is a first page of its own.
+function entryPoints(dist) {
+  const entries = [{ dir: "", title: "first page", budgetKey: "first_page_gzip", targetKey: "target_first_page_gzip" }];
+  for (const name of readdirSync(dist).sort()) {
+    if (statSync(join(dist, name)).isDirectory() && existsSync(join(dist, name, "index.html"))) {
+      const key = name.replace(/[^A-Za-z0-9]+/g, "_");
+      entries.push({ dir: name, title: `first page of /${name}/`, budgetKey: `entry_gzip_${key}`, targetKey: `target_entry_gzip_${key}` });
+    }
+  }
+  return entries;
+}
 
-function spaceRows(dist) {
-  const index = join(SPACE_DIR, "index.html");
-  if (!existsSync(join(dist, index))) return null;
-  const files = [index, ...firstPageUrls(readFileSync(join(dist, index), "utf8"))];
-  const rows = files.filter((f) => existsSync(join(dist, f))).map((f) => measure(dist, f));
-  return { rows, total: sum("space total", rows) };
+function firstPageFiles(dist, dir) {
+  const index = dir ? `${dir}/index.html` : "index.html";
+  const html = readFileSync(join(dist, index), "utf8");
+  // "/x.js" is from dist's root, "x.js" or "./x.js" from the entry's folder.
+  const urls = firstPageUrls(html).map((u) => (u.startsWith("/") ? u.slice(1) : join(dir, u.replace(/^\.\//, ""))));
+  return [index, ...new Set(urls)];
 }
 
 export function report({ dist, budgetPath, update }) {
-  const html = readFileSync(join(dist, "index.html"), "utf8");
-  const first = ["index.html", ...firstPageUrls(html)];
-  const missing = first.filter((f) => !existsSync(join(dist, f)));
-  if (missing.length) throw new Error(`index.html loads files that are not in ${dist}: ${missing.join(", ")}`);
-  const rows = first.map((f) => measure(dist, f));
-  const total = sum("first page total", rows);
   const rule = "-".repeat(WIDTH + 27);
-  const out = [...table(`first page (${rows.length} files, before interactive)`, rows), rule, ...table("", [total]).slice(1), ""];
-  const lazy = lazyParts(dist, first);
-  const lazyTotals = [];
-  for (const [part, files] of lazy) {
+  const out = [];
+  const checks = [];
+  const onFirstPages = new Set();
+  for (const entry of entryPoints(dist)) {
+    const first = firstPageFiles(dist, entry.dir);
+    const missing = first.filter((f) => !existsSync(join(dist, f)));
+    if (missing.length) throw new Error(`${first[0]} loads files that are not in ${dist}: ${missing.join(", ")}`);
+    first.forEach((f) => onFirstPages.add(f));
+    const rows = first.map((f) => measure(dist, f));
+    const total = sum(`${entry.title} total`, rows);
+    out.push(...table(`${entry.title} (${rows.length} files, before interactive)`, rows), rule, ...table("", [total]).slice(1), "");
+    checks.push({ label: entry.title, gzip: total.gzip, key: entry.budgetKey, target: entry.targetKey });
+  }
+  for (const [part, files] of lazyParts(dist, onFirstPages)) {
     out.push(...table(`fetched later: ${part}`, files));
     const t = sum(`${part} total`, files);
-    lazyTotals.push({ part, ...t });
     out.push(rule, ...table("", [t]).slice(1), "");
-  }
-  const space = spaceRows(dist);
-  if (space) {
-    out.push(...table(`beneficiary space, /${SPACE_DIR}/ (${space.rows.length} files, its own entry point)`, space.rows));
-    out.push(rule, ...table("", [space.total]).slice(1), "");
+    const key = `lazy_gzip_${part.replace(/[^A-Za-z0-9]+/g, "_")}`;
+    checks.push({ label: part, gzip: t.gzip, key, target: `target_${key}`, lazy: true });
   }
   console.log(out.join("\n"));
 
   if (!budgetPath) return 0;
   const budget = readBudget(budgetPath);
   let failed = false;
-  const check = (label, actual, limit, target) => {
-    if (limit === undefined) return;
-    const over = actual > limit;
+  for (const c of checks) {
+    const limit = budget[c.key] ?? (c.lazy ? budget.lazy_part_gzip : undefined);
+    const target = budget[c.target] ?? (c.lazy ? budget.target_lazy_part_gzip : undefined);
+    if (limit === undefined) continue;
+    const over = c.gzip > limit;
     failed ||= over;
-    const goal = target ? `, target ${target} B${actual > target ? ` (${actual - target} B to go)` : " (met)"}` : "";
-    console.log(`${over ? "OVER " : "ok   "} ${label}: ${actual} B gzip, budget ${limit} B${goal}${over ? `  (+${actual - limit} B)` : ""}`);
-    if (!over && limit - actual > 5000) console.log(`      ${label} is ${limit - actual} B under its budget: lower it (--update-budget) so it cannot creep back`);
-  };
-  check("first page", total.gzip, budget.first_page_gzip, budget.target_first_page_gzip);
-  if (space) check("beneficiary space", space.total.gzip, budget.space_gzip, budget.target_space_gzip);
-  for (const t of lazyTotals) {
-    const key = `lazy_gzip_${t.part.replace(/[^A-Za-z0-9]+/g, "_")}`;
-    check(t.part, t.gzip, budget[key] ?? budget.lazy_part_gzip, budget[`target_${key}`] ?? budget.target_lazy_part_gzip);
+    const goal = target ? `, target ${target} B${c.gzip > target ? ` (${c.gzip - target} B to go)` : " (met)"}` : "";
+    console.log(`${over ? "OVER " : "ok   "} ${c.label}: ${c.gzip} B gzip, budget ${limit} B${goal}${over ? `  (+${c.gzip - limit} B)` : ""}`);
+    if (!over && limit - c.gzip > 5000) console.log(`      ${c.label} is ${limit - c.gzip} B under its budget: lower it (--update-budget) so it cannot creep back`);
   }
 
   if (update) {
     const round = (n) => Math.ceil((n * 1.01) / 1000) * 1000;
-    let text = readFileSync(budgetPath, "utf8").replace(/^first_page_gzip\s*=.*$/m, `first_page_gzip = ${round(total.gzip)}`);
-    for (const t of lazyTotals) {
-      const key = `lazy_gzip_${t.part.replace(/[^A-Za-z0-9]+/g, "_")}`;
-      if (new RegExp(`^${key}\\s*=`, "m").test(text)) text = text.replace(new RegExp(`^${key}\\s*=.*$`, "m"), `${key} = ${round(t.gzip)}`);
+    let text = readFileSync(budgetPath, "utf8");
+    for (const c of checks) {
+      const line = new RegExp(`^${c.key}\\s*=.*$`, "m");
+      if (line.test(text)) text = text.replace(line, `${c.key} = ${round(c.gzip)}`);
     }
-    if (space) text = text.replace(/^space_gzip\s*=.*$/m, `space_gzip = ${round(space.total.gzip)}`);
     writeFileSync(budgetPath, text);
     console.log(`budget updated: ${budgetPath}`);
     return 0;
