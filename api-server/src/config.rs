@@ -91,7 +91,7 @@ Usage: passregion-api [options]
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
-    Run(Config),
+    Run(Box<Config>),
     Help,
 }
 
@@ -148,7 +148,7 @@ where
     if cfg.dev && !cfg.addr.ip().is_loopback() {
         return Err(format!("--dev shows every email's links to anyone who asks: it only runs on a loopback --addr, not {}", cfg.addr));
     }
-    Ok(Command::Run(cfg))
+    Ok(Command::Run(Box::new(cfg)))
 }
 
 #[cfg(test)]

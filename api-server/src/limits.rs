@@ -197,8 +197,15 @@ impl RateLimiter {
 pub struct Lockout {
     quotas: Arc<Quotas>,
     clock: Clock,
-    /// (limit, hashed key) → (failures, first failure of the window, locked until), in seconds.
-    entries: Arc<Mutex<HashMap<(&'static str, String), (u32, i64, i64)>>>,
+    entries: Arc<Mutex<HashMap<(&'static str, String), Failures>>>,
+}
+
+/// Per (limit, hashed key), in seconds.
+#[derive(Clone, Copy, Default)]
+struct Failures {
+    count: u32,
+    window_start: i64,
+    locked_until: i64,
 }
 
 impl Lockout {
@@ -215,7 +222,9 @@ impl Lockout {
         let now = self.clock.now();
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         match entries.get(&Self::id(limit, key)) {
-            Some(&(_, _, until)) if until > now => Err(ApiError::rate_limited(u32::try_from(until - now).unwrap_or(u32::MAX))),
+            Some(f) if f.locked_until > now => {
+                Err(ApiError::rate_limited(u32::try_from(f.locked_until - now).unwrap_or(u32::MAX)))
+            }
             _ => Ok(()),
         }
     }
@@ -227,15 +236,15 @@ impl Lockout {
         let now = self.clock.now();
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() > SWEEP_ABOVE {
-            entries.retain(|_, (_, start, until)| *start + period > now || *until > now);
+            entries.retain(|_, f| f.window_start + period > now || f.locked_until > now);
         }
-        let entry = entries.entry(Self::id(limit, key)).or_insert((0, now, 0));
-        if entry.1 + period <= now {
-            *entry = (0, now, entry.2);
+        let f = entries.entry(Self::id(limit, key)).or_insert(Failures { count: 0, window_start: now, locked_until: 0 });
+        if f.window_start + period <= now {
+            *f = Failures { count: 0, window_start: now, locked_until: f.locked_until };
         }
-        entry.0 += 1;
-        if entry.0 >= quota.count {
-            *entry = (0, now, now + period);
+        f.count += 1;
+        if f.count >= quota.count {
+            *f = Failures { count: 0, window_start: now, locked_until: now + period };
             return Err(ApiError::rate_limited(quota.period_secs));
         }
         Ok(())

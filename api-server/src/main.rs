@@ -3,7 +3,7 @@ use passregion_api_server::config::{self, Command};
 #[tokio::main]
 async fn main() {
     let config = match config::parse_args(std::env::args().skip(1), |k| std::env::var(k).ok()) {
-        Ok(Command::Run(c)) => c,
+        Ok(Command::Run(c)) => *c,
         Ok(Command::Help) => {
             print!("{}", config::USAGE);
             return;

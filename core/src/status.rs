@@ -153,6 +153,29 @@ pub struct Progress {
     pub duplicate: Option<Duplicate>,
 }
 
+/// What happened to the latest duplicate, while the events are read.
+struct DuplicateDates {
+    blocked_on: Date,
+    reason: BlockReason,
+    to_establishment: bool,
+    validated: Option<Date>,
+    sent: Option<Date>,
+    handed_over: Option<Date>,
+}
+
+impl Default for DuplicateDates {
+    fn default() -> Self {
+        DuplicateDates {
+            blocked_on: Date { year: 1970, month: 1, day: 1 },
+            reason: BlockReason::Lost,
+            to_establishment: true,
+            validated: None,
+            sent: None,
+            handed_over: None,
+        }
+    }
+}
+
 /// Days from the establishment's validation to the card's arrival, as the Région announces them.
 pub const CARD_DAYS_AFTER_VALIDATION: (i64, i64) = (10, 15);
 
@@ -171,7 +194,7 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     let mut manufactured = None;
     let mut sent: Option<(Date, bool)> = None;
     let mut handed_over = None;
-    let mut duplicate: Option<(Date, BlockReason, bool, Option<Date>, Option<Date>, Option<Date>)> = None;
+    let mut duplicate: Option<DuplicateDates> = None;
     for e in events {
         match e {
             Event::Registered { on } => registered = Some(*on),
@@ -189,21 +212,27 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
             Event::CardSent { on, to_establishment } => sent = Some((*on, *to_establishment)),
             Event::CardHandedOver { on } => handed_over = Some(*on),
             Event::CardBlocked { on, reason, duplicate_to_establishment } => {
-                duplicate = Some((*on, *reason, *duplicate_to_establishment, None, None, None));
+                // A new declaration starts a new duplicate.
+                duplicate = Some(DuplicateDates {
+                    blocked_on: *on,
+                    reason: *reason,
+                    to_establishment: *duplicate_to_establishment,
+                    ..DuplicateDates::default()
+                });
             }
             Event::DuplicateValidated { on } => {
                 if let Some(d) = duplicate.as_mut() {
-                    d.3 = Some(*on);
+                    d.validated = Some(*on);
                 }
             }
             Event::DuplicateSent { on } => {
                 if let Some(d) = duplicate.as_mut() {
-                    d.4 = Some(*on);
+                    d.sent = Some(*on);
                 }
             }
             Event::DuplicateHandedOver { on } => {
                 if let Some(d) = duplicate.as_mut() {
-                    d.5 = Some(*on);
+                    d.handed_over = Some(*on);
                 }
             }
         }
@@ -266,7 +295,7 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     if status == Status::PhotoRefused {
         tasks.push(Task::SendNewPhoto);
     }
-    let duplicate = duplicate.map(|(blocked_on, reason, to_establishment, validated, sent, handed)| {
+    let duplicate = duplicate.map(|DuplicateDates { blocked_on, reason, to_establishment, validated, sent, handed_over: handed }| {
         let state = |done: Option<Date>, started: bool| match (done, started) {
             (Some(_), _) => StageState::Done,
             (None, true) => StageState::Current,
@@ -351,7 +380,8 @@ mod tests {
         let made = Event::CardManufactured { on: d("2026-09-12") };
         let sent = Event::CardSent { on: d("2026-09-20"), to_establishment: true };
         let given = Event::CardHandedOver { on: d("2026-09-24") };
-        let table: Vec<(&str, Vec<Event>, &str, Status, Vec<StageState>)> = vec![
+        type Case = (&'static str, Vec<Event>, &'static str, Status, Vec<StageState>);
+        let table: Vec<Case> = vec![
             ("not activated", vec![reg.clone()], "2026-09-03", Status::AwaitingActivation, vec![D, U, U, U]),
             ("waiting for the school", vec![reg.clone(), act.clone()], "2026-09-03", Status::AwaitingSchool, vec![D, C, U, U]),
             ("photo refused", vec![reg.clone(), act.clone(), refused.clone()], "2026-09-08", Status::PhotoRefused, vec![D, A, U, U]),

@@ -15,20 +15,38 @@ pub fn insert_token(conn: &Connection, token: &str, application_id: i64, expires
     Ok(())
 }
 
+/// An activation link and its account, as read for activating.
+struct TokenState {
+    application_id: i64,
+    expires_at: i64,
+    used_at: Option<i64>,
+    dossier_number: String,
+    activated_at: Option<i64>,
+    replaced_at: Option<i64>,
+}
+
 /// Activates the account the token belongs to; returns its dossier number.
 pub fn activate(conn: &mut Connection, token: &str, now: i64) -> Result<String, ApiError> {
     let hash = secrets::digest(&[token.as_bytes()]);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // (application id, expires at, used at, dossier number, activated at, replaced at)
-    let row: Option<(i64, i64, Option<i64>, String, Option<i64>, Option<i64>)> = tx
+    let row = tx
         .query_row(
             "SELECT t.application_id, t.expires_at, t.used_at, a.dossier_number, a.activated_at, t.replaced_at
              FROM activation_tokens t JOIN applications a ON a.id = t.application_id WHERE t.token_hash = ?1",
             [&hash],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| {
+                Ok(TokenState {
+                    application_id: r.get(0)?,
+                    expires_at: r.get(1)?,
+                    used_at: r.get(2)?,
+                    dossier_number: r.get(3)?,
+                    activated_at: r.get(4)?,
+                    replaced_at: r.get(5)?,
+                })
+            },
         )
         .optional()?;
-    let Some((application_id, expires_at, used_at, dossier_number, activated_at, replaced_at)) = row else {
+    let Some(TokenState { application_id, expires_at, used_at, dossier_number, activated_at, replaced_at }) = row else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, problem_code::ACTIVATION_UNKNOWN));
     };
     // Already active, by this link or a newer one: say so with the login, whatever this link's own state.
