@@ -13,10 +13,10 @@ use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::store::handoffs::{self, ClaimRefusal};
 use axum::Json;
-use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use passregion_core::api::{field, problem_code};
+use passregion_core::api::problem_code;
 use passregion_core::handoff::{self as codes, HandoffClaim, HandoffClaimed, HandoffCreated, HandoffStatus};
 
 pub const TTL_SECS: i64 = 10 * 60;
@@ -103,20 +103,7 @@ pub async fn put_photo(State(state): State<AppState>, req: Request) -> Result<St
     if !state.store.read(move |conn| Ok(handoffs::phone_holds(conn, &p, now)?)).await? {
         return Err(ApiError::new(StatusCode::GONE, problem_code::HANDOFF_EXPIRED));
     }
-    let mut multipart = Multipart::from_request(req, &state).await.map_err(|e| ApiError::malformed(e.body_text()))?;
-    let mut photo = None;
-    while let Some(part) = multipart.next_field().await.map_err(|e| ApiError::malformed(e.body_text()))? {
-        if part.name() != Some("photo") || photo.is_some() {
-            return Err(ApiError::malformed("send exactly one part, `photo`"));
-        }
-        photo = Some(part.bytes().await.map_err(|e| ApiError::malformed(e.body_text()))?.to_vec());
-    }
-    let photo = photo.unwrap_or_default();
-    let checked = state
-        .photos
-        .run(move || photo_check::check(&photo))
-        .await?
-        .map_err(|code| ApiError::validation(vec![(field::PHOTO.to_string(), code)]))?;
+    let checked = super::photo_upload::checked_photo(&state, req).await?;
     let stored = state
         .store
         .write(move |conn| Ok(handoffs::put_photo(conn, &phone, &checked.jpeg, checked.width, checked.height, now)?))

@@ -7,6 +7,7 @@ pub mod dev;
 pub mod establishments;
 pub mod handoff;
 pub mod paging;
+pub mod photo_upload;
 pub mod space;
 pub mod streams;
 

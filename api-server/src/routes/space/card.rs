@@ -166,10 +166,7 @@ pub async fn dev_use(
         return Err(ApiError::not_found());
     }
     let now = state.clock.now();
-    let on = match req.on.as_deref() {
-        Some(s) => Date::parse_iso(s).ok_or_else(|| ApiError::malformed("on: YYYY-MM-DD"))?,
-        None => passregion_core::date::paris_date(now),
-    };
+    let on = crate::routes::photo_upload::dev_day(req.on.as_deref(), now)?;
     let amount = match (req.cents, req.tickets) {
         (Some(c), None) => Measure::Cents(c),
         (None, Some(t)) => Measure::Tickets(t),

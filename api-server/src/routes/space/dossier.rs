@@ -2,16 +2,16 @@
 //! establishment refused the first.
 
 use super::session;
-use crate::photo_check;
+
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::store::dossiers::{self, DossierRow};
 use crate::store::reference;
 use axum::Json;
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use passregion_core::Date;
-use passregion_core::api::{field, problem_code};
+use passregion_core::api::problem_code;
 use passregion_core::space::{Dossier, SessionInfo};
 use passregion_core::status::{self, Event, Status};
 use rusqlite::Connection;
@@ -72,20 +72,7 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap) -> Result<Js
 /// Multipart with one part, `photo`; checked and re-encoded exactly like the application's.
 pub async fn put_photo(State(state): State<AppState>, req: Request) -> Result<Json<Dossier>, ApiError> {
     let (live, info) = session::require(&state, req.headers(), true).await?;
-    let mut multipart = Multipart::from_request(req, &state).await.map_err(|e| ApiError::malformed(e.body_text()))?;
-    let mut photo = None;
-    while let Some(part) = multipart.next_field().await.map_err(|e| ApiError::malformed(e.body_text()))? {
-        if part.name() != Some("photo") || photo.is_some() {
-            return Err(ApiError::malformed("send exactly one part, `photo`"));
-        }
-        photo = Some(part.bytes().await.map_err(|e| ApiError::malformed(e.body_text()))?.to_vec());
-    }
-    let photo = photo.unwrap_or_default();
-    let checked = state
-        .photos
-        .run(move || photo_check::check(&photo))
-        .await?
-        .map_err(|code| ApiError::validation(vec![(field::PHOTO.to_string(), code)]))?;
+    let checked = crate::routes::photo_upload::checked_photo(&state, req).await?;
     let (id, now, st) = (live.application_id, state.clock.now(), state.clone());
     state
         .store
@@ -118,10 +105,7 @@ pub async fn dev_event(
         return Err(ApiError::not_found());
     }
     let now = state.clock.now();
-    let on = match req.on.as_deref() {
-        Some(s) => Date::parse_iso(s).ok_or_else(|| ApiError::malformed("on: YYYY-MM-DD"))?,
-        None => passregion_core::date::paris_date(now),
-    };
+    let on = crate::routes::photo_upload::dev_day(req.on.as_deref(), now)?;
     let event = match req.kind.as_str() {
         "school_validated" => Event::SchoolValidated { on },
         "photo_refused" => Event::PhotoRefused {
