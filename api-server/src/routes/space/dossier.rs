@@ -2,7 +2,6 @@
 //! establishment refused the first.
 
 use super::session;
-
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::store::dossiers::{self, DossierRow};
