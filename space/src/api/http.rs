@@ -1,0 +1,117 @@
+//! Request plumbing for [`super`]: headers, and answers turned into `Result<T, ApiError>`.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use passregion_core::api::{API_PREFIX, Problem};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::ApiError;
+use crate::i18n::Lang;
+
+/// File name of the photo part; the server reads the content, never the name.
+const PHOTO_FILE_NAME: &str = "photo-identite.jpeg";
+
+#[derive(Clone, Copy)]
+pub enum Method {
+    Get,
+    Post,
+    Delete,
+}
+
+fn builder(method: Method, path: &str, lang: Lang) -> RequestBuilder {
+    let url = format!("{API_PREFIX}{path}");
+    let b = match method {
+        Method::Get => Request::get(&url),
+        Method::Post => Request::post(&url),
+        Method::Delete => Request::delete(&url),
+    };
+    b.header("Accept-Language", lang.code()).header("Accept", "application/json")
+}
+
+async fn send<B: Serialize>(method: Method, path: &str, body: Option<&B>, lang: Lang) -> Result<Response, ApiError> {
+    let b = builder(method, path, lang);
+    let request = match body {
+        Some(body) => b.json(body),
+        None => b.build(),
+    }
+    .map_err(unexpected)?;
+    request.send().await.map_err(|_| ApiError::Network)
+}
+
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let response = send(method, path, body, lang).await?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    classify(status, &text)
+}
+
+/// For answers without a body (204).
+pub async fn send_empty<B: Serialize>(method: Method, path: &str, body: Option<&B>, lang: Lang) -> Result<(), ApiError> {
+    let response = send(method, path, body, lang).await?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    if (200..300).contains(&status) { Ok(()) } else { classify::<serde_json::Value>(status, &text).map(|_| ()) }
+}
+
+pub async fn put_photo<T: DeserializeOwned>(path: &str, photo: web_sys::File, lang: Lang) -> Result<T, ApiError> {
+    let js = |e: wasm_bindgen::JsValue| ApiError::Unexpected { status: None, detail: format!("{e:?}") };
+    let form = web_sys::FormData::new().map_err(js)?;
+    form.append_with_blob_and_filename("photo", &photo, PHOTO_FILE_NAME).map_err(js)?;
+    // No Content-Type: the browser writes it with the multipart boundary.
+    let url = format!("{API_PREFIX}{path}");
+    let request = Request::put(&url)
+        .header("Accept-Language", lang.code())
+        .header("Accept", "application/json")
+        .body(form)
+        .map_err(unexpected)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    classify(status, &text)
+}
+
+/// 2xx → `T`; an RFC 9457 body → `Problem` whatever the status; anything else → `Unexpected`.
+pub fn classify<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        return serde_json::from_str(body)
+            .map_err(|e| ApiError::Unexpected { status: Some(status), detail: e.to_string() });
+    }
+    match serde_json::from_str::<Problem>(body) {
+        Ok(problem) => Err(ApiError::Problem(problem)),
+        Err(_) => Err(ApiError::Unexpected { status: Some(status), detail: body.chars().take(200).collect() }),
+    }
+}
+
+fn unexpected(e: gloo_net::Error) -> ApiError {
+    ApiError::Unexpected { status: None, detail: e.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passregion_core::space::SessionInfo;
+
+    #[test]
+    fn a_session_and_a_login_failure() {
+        let ok: SessionInfo = classify(
+            201,
+            r#"{"idle_expires_at":"2026-10-01T10:20:00Z","absolute_expires_at":"2026-10-01T22:00:00Z","idle_timeout_seconds":1200,"warn_before_seconds":120}"#,
+        )
+        .unwrap();
+        assert_eq!(ok.idle_timeout_seconds, 1200);
+        let err = classify::<SessionInfo>(
+            401,
+            r#"{"type":"urn:x","title":"t","status":401,"code":"login_failed"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), Some("login_failed"));
+        assert!(!err.session_required());
+        let html = classify::<SessionInfo>(502, "<html>").unwrap_err();
+        assert!(matches!(html, ApiError::Unexpected { status: Some(502), .. }));
+    }
+}

@@ -1,0 +1,51 @@
+//! The Région's REST API for the space, typed with core's wire types. The only place that builds requests: views
+//! call these functions. The session cookie is HttpOnly and same-origin, so the browser sends it by itself.
+
+mod error;
+mod http;
+
+pub use error::{ApiError, common_text};
+
+use passregion_core::space::{
+    Accepted, Dossier, DossierReminderRequest, LoginRequest, PasswordResetConfirm, PasswordResetRequest,
+    SessionInfo,
+};
+
+use crate::i18n::Lang;
+
+pub async fn login(dossier_number: String, password: String, lang: Lang) -> Result<SessionInfo, ApiError> {
+    http::send_json(http::Method::Post, "/sessions", Some(&LoginRequest { dossier_number, password }), lang).await
+}
+
+pub async fn dossier(lang: Lang) -> Result<Dossier, ApiError> {
+    http::send_json::<(), _>(http::Method::Get, "/dossier", None, lang).await
+}
+
+/// "Rester connecté": the idle clock starts again.
+pub async fn refresh_session(lang: Lang) -> Result<SessionInfo, ApiError> {
+    http::send_json::<(), _>(http::Method::Post, "/sessions/current/refresh", None, lang).await
+}
+
+/// Ends the session; the server also sends Clear-Site-Data.
+pub async fn logout(lang: Lang) -> Result<(), ApiError> {
+    http::send_empty(http::Method::Delete, "/sessions/current", None::<&()>, lang).await
+}
+
+/// A new photo after the establishment refused one: multipart with one part, `photo`. The server checks and
+/// re-encodes it as it does for an application.
+pub async fn send_new_photo(photo: web_sys::File, lang: Lang) -> Result<Dossier, ApiError> {
+    http::put_photo("/dossier/photo", photo, lang).await
+}
+
+pub async fn request_password_reset(request: PasswordResetRequest, lang: Lang) -> Result<Accepted, ApiError> {
+    http::send_json(http::Method::Post, "/password-resets", Some(&request), lang).await
+}
+
+pub async fn confirm_password_reset(token: String, password: String, lang: Lang) -> Result<(), ApiError> {
+    http::send_empty(http::Method::Post, "/password-resets/confirm", Some(&PasswordResetConfirm { token, password }), lang)
+        .await
+}
+
+pub async fn remind_dossier_number(email: String, lang: Lang) -> Result<Accepted, ApiError> {
+    http::send_json(http::Method::Post, "/dossier-reminders", Some(&DossierReminderRequest { email }), lang).await
+}

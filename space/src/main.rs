@@ -1,0 +1,3 @@
+fn main() {
+    passregion_space::run();
+}

@@ -1,0 +1,98 @@
+//! `/espace`: the logged-in person's dossier. One load (`LocalResource`); a new photo replaces the shown dossier with
+//! the server's answer. A 401 sends to the login page.
+
+mod details;
+mod new_photo;
+mod status;
+mod timeline;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use passregion_core::space::Dossier;
+
+use crate::api::{self, common_text};
+use crate::i18n::{t, tf_now, use_lang};
+use crate::session::{EndReason, use_session};
+use crate::ui::form::Loading;
+
+pub use status::dynamic_keys;
+
+#[component]
+pub fn DossierPage() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = use_navigate();
+    let loaded = LocalResource::new(move || api::dossier(lang.get_untracked()));
+    let current = RwSignal::new(None::<Dossier>);
+    let failure = RwSignal::new(None::<String>);
+    let photo_sent = RwSignal::new(false);
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(d)) => {
+            session.moved(&d.session);
+            current.set(Some(d));
+            crate::pages::focus_heading();
+        }
+        Some(Err(e)) if e.session_required() => {
+            session.ended();
+            navigate(&EndReason::SessionRequired.login_path(), NavigateOptions { replace: true, ..Default::default() });
+        }
+        Some(Err(e)) => failure.set(Some(common_text(&e))),
+        None => {}
+    });
+    view! {
+        {move || match (current.get(), failure.get()) {
+            (Some(d), _) => view! { <DossierView dossier=d current photo_sent /> }.into_any(),
+            (None, Some(message)) => view! {
+                <h1 id="page-title" tabindex="-1">{t("dossier.title_plain")}</h1>
+                <div class="notice notice--error" role="alert"><p>{message}</p></div>
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    failure.set(None);
+                    loaded.refetch();
+                }>{t("common.retry")}</button>
+            }.into_any(),
+            (None, None) => view! { <Loading label=Signal::derive(t("common.loading")) /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn DossierView(dossier: Dossier, current: RwSignal<Option<Dossier>>, photo_sent: RwSignal<bool>) -> impl IntoView {
+    let first_name = dossier.first_name.clone();
+    let progress = dossier.progress.clone();
+    let refused = progress.status == passregion_core::status::Status::PhotoRefused;
+    // Only the tasks this page words; one core adds later shows once it has its text here.
+    #[allow(unreachable_patterns)]
+    let tasks: Vec<&'static str> = progress
+        .tasks
+        .iter()
+        .filter_map(|task| match task {
+            passregion_core::status::Task::SendNewPhoto => Some("dossier.task_send_new_photo"),
+            _ => None,
+        })
+        .collect();
+    view! {
+        <h1 id="page-title" tabindex="-1">
+            {move || tf_now("dossier.hello", &[("first_name", &first_name)])}
+        </h1>
+        <Show when=move || photo_sent.get()>
+            <div class="notice notice--success" role="status"><p>{t("dossier.photo_sent")}</p></div>
+        </Show>
+        <status::StatusText progress=progress.clone() />
+        <section class="space-section" aria-labelledby="tasks-title">
+            <h2 id="tasks-title">{t("dossier.tasks_title")}</h2>
+            {if tasks.is_empty() {
+                view! { <p>{t("dossier.no_task")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="space-tasks">
+                        {tasks.into_iter().map(|key| view! { <li class="space-task">{t(key)}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {refused.then(|| view! { <new_photo::NewPhoto current photo_sent /> })}
+        </section>
+        <timeline::Timeline progress=progress.clone() />
+        <details::Details dossier />
+    }
+}

@@ -1,0 +1,119 @@
+//! Where the dossier stands, in plain words per status, with the establishment's reason for a refused photo and
+//! the card's expected days.
+
+use leptos::prelude::*;
+use passregion_core::status::{Progress, Stage, StageState, Status};
+
+use crate::dates;
+use crate::i18n::{t_now, tf_now};
+
+pub fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::AwaitingActivation => "status.awaiting_activation",
+        Status::AwaitingSchool => "status.awaiting_school",
+        Status::PhotoRefused => "status.photo_refused",
+        Status::InManufacture => "status.in_manufacture",
+        Status::Sent => "status.sent",
+        Status::HandedOver => "status.handed_over",
+        Status::CampaignClosed => "status.campaign_closed",
+    }
+}
+
+pub fn stage_key(s: Stage) -> &'static str {
+    match s {
+        Stage::Registered => "timeline.registered",
+        Stage::SchoolValidation => "timeline.school_validation",
+        Stage::Manufacture => "timeline.manufacture",
+        Stage::HandedOver => "timeline.handed_over",
+    }
+}
+
+pub fn state_key(s: StageState) -> &'static str {
+    match s {
+        StageState::Done => "timeline.state_done",
+        StageState::Current => "timeline.state_current",
+        StageState::ActionNeeded => "timeline.state_action_needed",
+        StageState::Upcoming => "timeline.state_upcoming",
+    }
+}
+
+/// Keys made at run time, checked by a native test in i18n.
+pub fn dynamic_keys() -> Vec<String> {
+    use passregion_core::ErrorCode;
+    let statuses = [
+        Status::AwaitingActivation,
+        Status::AwaitingSchool,
+        Status::PhotoRefused,
+        Status::InManufacture,
+        Status::Sent,
+        Status::HandedOver,
+        Status::CampaignClosed,
+    ];
+    let stages = [Stage::Registered, Stage::SchoolValidation, Stage::Manufacture, Stage::HandedOver];
+    let states = [StageState::Done, StageState::Current, StageState::ActionNeeded, StageState::Upcoming];
+    let codes = [
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordNeedsLetter,
+        ErrorCode::PasswordNeedsDigit,
+        ErrorCode::PasswordMismatch,
+    ];
+    statuses
+        .into_iter()
+        .map(status_key)
+        .chain(stages.into_iter().map(stage_key))
+        .chain(states.into_iter().map(state_key))
+        .map(str::to_string)
+        .chain(codes.into_iter().map(|c| format!("errors.{}", c.as_str())))
+        .collect()
+}
+
+/// The card's expected days, when the timeline knows them.
+pub fn expected_sentence(p: &Progress) -> Option<String> {
+    p.timeline
+        .iter()
+        .find(|s| s.stage == Stage::Manufacture)
+        .and_then(|s| Some(dates::card_expected(s.expected_from?, s.expected_to?)))
+}
+
+fn done_on(p: &Progress, stage: Stage) -> Option<String> {
+    p.timeline.iter().find(|s| s.stage == stage).and_then(|s| s.done_on).map(dates::long)
+}
+
+#[component]
+pub fn StatusText(progress: Progress) -> impl IntoView {
+    let p = progress;
+    let refused = p.status == Status::PhotoRefused;
+    view! {
+        <div class="space-status" class:notice--warning=refused>
+            {move || {
+                let mut lines = Vec::new();
+                match p.status {
+                    Status::Sent => {
+                        let date = done_on(&p, Stage::Manufacture).unwrap_or_default();
+                        let key = if p.sent_to_establishment == Some(false) { "status.sent_home" } else { "status.sent" };
+                        lines.push(tf_now(key, &[("date", &date)]));
+                    }
+                    Status::HandedOver => {
+                        let date = done_on(&p, Stage::HandedOver).unwrap_or_default();
+                        lines.push(tf_now("status.handed_over", &[("date", &date)]));
+                    }
+                    other => lines.push(t_now(status_key(other))),
+                }
+                if p.status == Status::InManufacture && let Some(s) = expected_sentence(&p) {
+                    lines.push(s);
+                }
+                let reason = p.photo_refusal_reason.clone();
+                view! {
+                    {lines.into_iter().map(|l| view! { <p class="space-status__line">{l}</p> }).collect_view()}
+                    {reason.map(|r| view! {
+                        <p class="space-status__reason">
+                            <strong>{t_now("status.refusal_reason")}</strong> " " <q>{r}</q>
+                        </p>
+                    })}
+                }
+            }}
+        </div>
+    }
+}

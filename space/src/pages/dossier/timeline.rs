@@ -1,0 +1,54 @@
+//! The four stages (Inscription → Validation par l'établissement → Fabrication et expédition → Carte remise), each
+//! with its state in words (never by colour alone) and its date, done or expected.
+
+use leptos::prelude::*;
+use passregion_core::status::{Progress, StageState, TimelineStep};
+
+use super::status::{stage_key, state_key};
+use crate::dates;
+use crate::i18n::{t, t_now, tf_now};
+
+fn state_class(s: StageState) -> &'static str {
+    match s {
+        StageState::Done => "timeline__step timeline__step--done",
+        StageState::Current => "timeline__step timeline__step--current",
+        StageState::ActionNeeded => "timeline__step timeline__step--action",
+        StageState::Upcoming => "timeline__step timeline__step--upcoming",
+    }
+}
+
+#[component]
+fn Step(step: TimelineStep) -> impl IntoView {
+    let current = matches!(step.state, StageState::Current | StageState::ActionNeeded);
+    view! {
+        <li class=state_class(step.state) aria-current=current.then_some("step")>
+            <span class="timeline__mark" aria-hidden="true"></span>
+            <div class="timeline__body">
+                <h3 class="timeline__name">{t(stage_key(step.stage))}</h3>
+                <p class="timeline__state">
+                    {move || match (step.state, step.done_on) {
+                        (StageState::Done, Some(d)) => tf_now("timeline.done_on", &[("date", &dates::long(d))]),
+                        (state, _) => t_now(state_key(state)),
+                    }}
+                </p>
+                {move || match (step.state, step.expected_from, step.expected_to) {
+                    (StageState::Done, ..) => None,
+                    (_, Some(from), Some(to)) => Some(view! { <p class="timeline__expected">{dates::card_expected(from, to)}</p> }),
+                    _ => None,
+                }}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn Timeline(progress: Progress) -> impl IntoView {
+    view! {
+        <section class="space-section" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t("timeline.title")}</h2>
+            <ol class="timeline">
+                {progress.timeline.into_iter().map(|step| view! { <Step step /> }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+//! The session as the browser sees it: the cookie is HttpOnly, so all the page knows is when the idle limit falls,
+//! from the last answer that moved it (the dossier, a refresh, a new photo). The deadline is kept on the page's own
+//! monotonic clock (`performance.now()`), so a wrong clock on the computer cannot shorten or stretch it.
+
+use leptos::prelude::*;
+use passregion_core::space::SessionInfo;
+
+/// Why the login page is shown, carried in its address (`?raison=`) so a reload keeps the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndReason {
+    LoggedOut,
+    Inactivity,
+    SessionRequired,
+}
+
+impl EndReason {
+    pub fn param(self) -> &'static str {
+        match self {
+            EndReason::LoggedOut => "deconnexion",
+            EndReason::Inactivity => "inactivite",
+            EndReason::SessionRequired => "session",
+        }
+    }
+
+    pub fn from_param(p: &str) -> Option<EndReason> {
+        match p {
+            "deconnexion" => Some(EndReason::LoggedOut),
+            "inactivite" => Some(EndReason::Inactivity),
+            "session" => Some(EndReason::SessionRequired),
+            _ => None,
+        }
+    }
+
+    pub fn login_path(self) -> String {
+        format!("{}?raison={}", crate::app::LOGIN_PATH, self.param())
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// `performance.now()` in ms at which the idle limit falls; `None` while logged out.
+    pub deadline: RwSignal<Option<f64>>,
+    pub idle_secs: RwSignal<u32>,
+    pub warn_secs: RwSignal<u32>,
+}
+
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+impl Session {
+    /// An answer moved the idle clock: the limit is now `idle_timeout_seconds` away.
+    pub fn moved(&self, info: &SessionInfo) {
+        self.idle_secs.set(info.idle_timeout_seconds);
+        // A short test timeout would leave no time before the warning; never warn for more than half the span.
+        self.warn_secs.set(info.warn_before_seconds.min(info.idle_timeout_seconds / 2));
+        self.deadline.set(Some(now_ms() + f64::from(info.idle_timeout_seconds) * 1000.0));
+    }
+
+    pub fn ended(&self) {
+        self.deadline.set(None);
+    }
+
+    pub fn logged_in(&self) -> bool {
+        self.deadline.get().is_some()
+    }
+
+    /// The idle limit in whole minutes, for the message after it (at least 1).
+    pub fn idle_minutes(&self) -> u32 {
+        self.idle_secs.get_untracked().div_ceil(60).max(1)
+    }
+}
+
+pub fn provide_session() -> Session {
+    let s = Session {
+        deadline: RwSignal::new(None),
+        idle_secs: RwSignal::new(20 * 60),
+        warn_secs: RwSignal::new(120),
+    };
+    provide_context(s);
+    s
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Ends the session for a reason: tells the server (which answers the same whether or not one was open), forgets
+/// what this origin stored, then shows the login page with the reason. Made at set-up, called from events.
+pub fn use_end_session() -> Callback<EndReason> {
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    let lang = crate::i18n::use_lang();
+    Callback::new(move |reason: EndReason| {
+        session.ended();
+        let navigate = navigate.clone();
+        let lang = lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            // Even when the network fails the page forgets and leaves: the cookie dies at the idle limit anyway.
+            let _ = crate::api::logout(lang).await;
+            crate::storage::clear_all();
+            navigate(&reason.login_path(), Default::default());
+        });
+    })
+}

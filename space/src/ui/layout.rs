@@ -1,0 +1,114 @@
+//! The frame of every page, as in the application: skip link, header (identity, language switch, and
+//! "Se déconnecter" while logged in), main landmark, footer with the helpline.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, t, use_lang};
+use crate::session::{EndReason, use_end_session, use_session};
+use crate::ui::form::focus_id;
+use crate::ui::timeout_dialog::TimeoutDialog;
+
+pub const HELPLINE_TEL: &str = "tel:+33810559559";
+pub const HELPLINE_DISPLAY: &str = "0810 559 559";
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let session = use_session();
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus_id("main");
+        }>{t("shell.skip_link")}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                // The application is another bundle: rel="external" makes the router leave it to a full page load.
+                <a href="/" class="brand" rel="external">
+                    <span class="brand__mark" aria-hidden="true"></span>
+                    <span class="brand__text">
+                        <span class="brand__name">{t("shell.wordmark")}</span>
+                        <span class="brand__region">{t("shell.space")}</span>
+                    </span>
+                </a>
+                <div class="space-header__tools">
+                    <LangSwitch />
+                    <Show when=move || session.logged_in()>
+                        <LogoutButton />
+                    </Show>
+                </div>
+            </div>
+        </header>
+        <main id="main" class="main" tabindex="-1">
+            {children()}
+        </main>
+        <Show when=move || session.logged_in()>
+            <TimeoutDialog />
+        </Show>
+        <Footer />
+    }
+}
+
+#[component]
+fn LogoutButton() -> impl IntoView {
+    let end_session = use_end_session();
+    view! {
+        <button type="button" class="button button--secondary button--small space-logout"
+            on:click=move |_| end_session.run(EndReason::LoggedOut)>
+            {t("shell.logout")}
+        </button>
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let button = move |l: Lang, label_key: &'static str, short: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-switch__button"
+                lang=l.code()
+                aria-pressed=move || if lang.get() == l { "true" } else { "false" }
+                aria-label=t(label_key)
+                on:click=move |_| lang.set(l)
+            >
+                {short}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=t("shell.language")>
+            {button(Lang::Fr, "shell.lang_fr", "FR")}
+            {button(Lang::En, "shell.lang_en", "EN")}
+        </div>
+    }
+}
+
+#[component]
+pub fn Helpline() -> impl IntoView {
+    view! { <a class="helpline__number" href=HELPLINE_TEL>{HELPLINE_DISPLAY}</a> }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <div class="helpline">
+                    <h2 class="helpline__title">{t("shell.help_title")}</h2>
+                    <p>
+                        {t("shell.help_call")} " " <Helpline /> <br />
+                        <span class="helpline__hours">{t("shell.help_hours")}</span>
+                    </p>
+                    <p class="helpline__cost">{t("shell.help_cost")}</p>
+                </div>
+                <nav class="footer-links" aria-label=t("shell.footer_nav")>
+                    <ul>
+                        <li><a href="/protection-des-donnees" rel="external">{t("shell.privacy_link")}</a></li>
+                        <li><a href="/" rel="external">{t("shell.application_link")}</a></li>
+                    </ul>
+                </nav>
+                <p class="site-footer__owner">{t("shell.owner")}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,4 @@
+pub mod form;
+pub mod layout;
+pub mod password;
+pub mod timeout_dialog;
