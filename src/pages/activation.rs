@@ -104,6 +104,7 @@ pub fn ActivationPage() -> impl IntoView {
                 <p><strong>{t("activation.done")}</strong></p>
                 <p>{tf("activation.done_number", move || vec![("number", number.clone())])}</p>
                 <p>{t("activation.done_next")}</p>
+                <p><a class="button button--primary" href="/espace/connexion" rel="external">{t("activation.space_link")}</a></p>
             </div>
         }
         .into_any(),
@@ -112,6 +113,7 @@ pub fn ActivationPage() -> impl IntoView {
             <div class="notice notice--info">
                 <p><strong>{t("activation.already")}</strong></p>
                 <p>{t("activation.already_next")}</p>
+                <p><a class="button button--primary" href="/espace/connexion" rel="external">{t("activation.space_link")}</a></p>
             </div>
         }
         .into_any(),

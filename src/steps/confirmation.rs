@@ -117,6 +117,8 @@ fn Confirmation(receipt: Receipt) -> impl IntoView {
                 <h2 id="next-title">{t("confirmation.next_title")}</h2>
                 <p>{tf("confirmation.email_sent", move || vec![("email", masked.clone()), ("deadline", expires())])}</p>
                 <p>{t("confirmation.email_spam")}</p>
+                // The space is another bundle: rel="external" makes the router leave it to a full page load.
+                <p class="no-print">{t("confirmation.space_intro")} " " <a href="/espace/connexion" rel="external">{t("confirmation.space_link")}</a></p>
             </section>
             <Resend />
             <Receipt receipt=receipt.clone() />

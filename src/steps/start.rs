@@ -83,6 +83,8 @@ pub fn StartPage() -> impl IntoView {
                     {t("start.begin")}
                 </A>
             </div>
+            // The space is another bundle: rel="external" makes the router leave it to a full page load.
+            <p>{t("start.space_intro")} " " <a href="/espace/connexion" rel="external">{t("start.space_link")}</a></p>
             <p class="start__privacy">
                 {t("start.privacy_note")} " "
                 <A href="/protection-des-donnees">{t("shell.privacy_link")}</A>

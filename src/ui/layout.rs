@@ -26,7 +26,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <span class="brand__region">{t("shell.region")}</span>
                     </span>
                 </A>
-                <LangSwitch />
+                <div class="lang-switch">
+                    // The space is another bundle: rel="external" makes the router leave it to a full page load.
+                    <a class="button button--secondary button--small" href="/espace/connexion" rel="external">{t("shell.space_link")}</a>
+                    <LangSwitch />
+                </div>
             </div>
         </header>
         <main id="main" class="main" tabindex="-1">
