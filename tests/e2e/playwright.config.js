@@ -17,6 +17,10 @@ const generous = ['application_ip', 'application_email', 'resend_email', 'resend
 export const limitedPort = port + 1;
 export const limitedURL = `http://127.0.0.1:${limitedPort}`;
 const limitedDataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-limited-'));
+// The beneficiary space's idle timeout, shortened so the warning and the expiry are tested for real.
+export const idlePort = port + 2;
+export const idleURL = `http://127.0.0.1:${idlePort}`;
+const idleDataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-idle-'));
 
 export const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -55,6 +59,14 @@ export default defineConfig({
     {
       command: `"${server}" --addr 127.0.0.1:${limitedPort} --dist "${dist}" --data-dir "${limitedDataDir}" --dev --today 2026-10-01 --public-url ${limitedURL} --limit resend_email=1/3600 --limit application_email=1/3600`,
       url: `${limitedURL}/api/v1/campaign`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `"${server}" --addr 127.0.0.1:${idlePort} --dist "${dist}" --data-dir "${idleDataDir}" --dev --today 2026-10-01 --public-url ${idleURL} --session-idle 20`,
+      url: `${idleURL}/api/v1/campaign`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

@@ -1,0 +1,225 @@
+// The beneficiary space (/espace/…, its own bundle): log in with the dossier number, the dossier and its timeline
+// as the back office moves it, a new photo after a refusal, the login's refusals, lost password and number through
+// the dev outbox, the idle-timeout warning and expiry (on a server with a short idle limit), logging out.
+import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
+import { idleURL } from '../playwright.config.js';
+import { PHOTO } from '../journey.js';
+import { backOffice, logIn, mailTo, makeDossier, pairs } from '../space.js';
+
+const storageLength = (page) => page.evaluate(() => localStorage.length + sessionStorage.length);
+
+test('apply, activate from the app, log in, then the timeline follows the back office', async ({ page, request, baseURL }) => {
+  const d = await makeDossier(request, baseURL, { activate: false });
+  const link = await mailTo(request, baseURL, d.email, (m) => m.link?.includes('token='));
+  await page.goto(link);
+  await page.getByRole('link', { name: /Se connecter à mon espace/ }).first().click();
+  await expect(page).toHaveURL(/\/espace\/connexion$/);
+  await checkPage(page, 'space-login');
+
+  await page.getByLabel('Numéro de dossier').fill(pairs(d.dossier));
+  await page.getByLabel('Mot de passe', { exact: true }).fill(d.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Éloïse' })).toBeVisible();
+  await expect(page.getByText("Ton établissement n'a pas encore validé ta demande. C'est lui qui vérifie ta photo.")).toBeVisible();
+  const school = page.locator('.timeline__step').filter({ hasText: "Validation par l'établissement" });
+  await expect(school).toContainText('En cours');
+  await expect(school).toHaveAttribute('aria-current', 'step');
+  await expect(page.locator('.timeline__step').first()).toContainText('Fait le 1 octobre 2026');
+  await expect(page.getByText(pairs(d.dossier).split(' ')[0], { exact: true })).toBeVisible();
+  await expect(page.getByText('Lycée Sidoine Apollinaire')).toBeVisible();
+  await checkPage(page, 'space-dossier-pending');
+
+  await backOffice(request, baseURL, d.dossier, { kind: 'school_validated', on: '2026-10-01' });
+  await page.reload();
+  await expect(school).toContainText('Fait le 1 octobre 2026');
+  await expect(page.locator('.timeline__step').filter({ hasText: 'Fabrication et expédition' })).toContainText('En cours');
+  await expect(page.getByText('Ta carte devrait arriver entre le 11 et le 16 octobre.').first()).toBeVisible();
+  await checkPage(page, 'space-dossier-validated');
+
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello Éloïse' })).toBeVisible();
+  await expect(page.getByText('Your card should arrive between 11 and 16 October.').first()).toBeVisible();
+  await checkPage(page, 'space-dossier-validated-en');
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+});
+
+test('a refused photo is replaced from the space and the dossier goes back to the establishment', async ({ page, request, baseURL }) => {
+  const d = await makeDossier(request, baseURL, { tag: 'photo' });
+  await backOffice(request, baseURL, d.dossier, { kind: 'photo_refused', reason: 'Visage caché par une mèche' });
+  await logIn(page, d);
+  await expect(page.getByText('Ton établissement a refusé ta photo.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Visage caché par une mèche')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Envoie une nouvelle photo' })).toBeVisible();
+  await expect(page.locator('.timeline__step').filter({ hasText: "Validation par l'établissement" })).toContainText('Action nécessaire de ta part');
+  // Sending without a file says so, in the summary and at the field.
+  await page.getByRole('button', { name: 'Envoyer cette photo' }).click();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await checkPage(page, 'space-photo-refused');
+  await page.getByLabel('Choisis une nouvelle photo').setInputFiles(PHOTO);
+  await page.getByRole('button', { name: 'Envoyer cette photo' }).click();
+  await expect(page.getByText('Ta nouvelle photo est envoyée. Ton établissement va la vérifier.')).toBeVisible();
+  await expect(page.getByText("Ton établissement n'a pas encore validé ta demande. C'est lui qui vérifie ta photo.")).toBeVisible();
+  await expect(page.locator('.timeline__step').filter({ hasText: "Validation par l'établissement" })).toContainText('En cours');
+});
+
+test('the login catches a mistyped number before sending, and says the wait after five wrong passwords', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 401|status of 429|status of 403/);
+  const d = await makeDossier(request, baseURL, { tag: 'lock' });
+  await page.goto('/espace/connexion');
+  let sent = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/sessions')) sent += 1; });
+  const wrong = d.dossier.slice(0, 9) + String((Number(d.dossier[9]) + 1) % 10);
+  await page.getByLabel('Numéro de dossier').fill(pairs(wrong));
+  await page.getByLabel('Mot de passe', { exact: true }).fill('nimporte1');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const typo = 'Ce numéro de dossier ne semble pas complet ou contient une erreur de frappe : vérifie-le sur ta confirmation ou ton e-mail.';
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#error-summary')).toContainText(typo);
+  await expect(page.locator('#login-number-error')).toContainText(typo);
+  expect(sent).toBe(0);
+  // The summary's link moves the focus to the field.
+  await page.locator('#error-summary').getByRole('link').click();
+  await expect(page.getByLabel('Numéro de dossier')).toBeFocused();
+  await checkPage(page, 'space-login-errors');
+
+  // Show / hide the password.
+  const password = page.getByLabel('Mot de passe', { exact: true });
+  await expect(password).toHaveAttribute('type', 'password');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(password).toHaveAttribute('type', 'text');
+
+  await page.getByLabel('Numéro de dossier').fill(d.dossier);
+  for (let i = 1; i <= 4; i++) {
+    await page.getByLabel('Mot de passe', { exact: true }).fill(`Mauvais${i}pass`);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.locator('#error-summary')).toContainText('Le numéro de dossier ou le mot de passe est incorrect.');
+    await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveValue('');
+  }
+  await page.getByLabel('Mot de passe', { exact: true }).fill('Mauvais5pass');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Trop de tentatives. Réessaie dans 15 minutes.');
+  expect(sent).toBe(5);
+});
+
+test('an account not activated yet is told how to get a new link', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 403/);
+  const d = await makeDossier(request, baseURL, { tag: 'inactive', activate: false });
+  await page.goto('/espace/connexion');
+  await page.getByLabel('Numéro de dossier').fill(d.dossier);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(d.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('#error-summary')).toContainText("Ton compte n'est pas encore activé");
+  await expect(page.getByRole('link', { name: "Demander un nouveau lien d'activation" })).toHaveAttribute('href', '/activation');
+});
+
+test('a lost password: the emailed link, the token out of the address bar, the rules, then log in', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 409/);
+  const d = await makeDossier(request, baseURL, { tag: 'reset' });
+  await page.goto('/espace/connexion');
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await expect(page).toHaveURL(/\/espace\/mot-de-passe-oublie$/);
+  await checkPage(page, 'space-forgot-password');
+  await page.getByLabel('Numéro de dossier ou adresse e-mail').fill(pairs(d.dossier));
+  await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+  await expect(page.getByText("Si un compte correspond, un lien pour changer ton mot de passe vient d'être envoyé")).toBeVisible();
+
+  const link = await mailTo(request, baseURL, d.email, (m) => m.link?.includes('/espace/mot-de-passe?token='));
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisis un nouveau mot de passe' })).toBeVisible();
+  await expect(page).toHaveURL(/\/espace\/mot-de-passe$/);
+  const fresh = 'Nouveau2027ok';
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('court');
+  await expect(page.locator('.checklist-live__item.met')).toHaveCount(1);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(fresh);
+  await expect(page.locator('.checklist-live__item.met')).toHaveCount(3);
+  await page.getByLabel('Confirme ton nouveau mot de passe').fill('Autre2027ok');
+  await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Les deux mots de passe ne sont pas identiques.');
+  await checkPage(page, 'space-reset-password');
+  await page.getByLabel('Confirme ton nouveau mot de passe').fill(fresh);
+  await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton mot de passe est changé' })).toBeVisible();
+  await checkPage(page, 'space-reset-done');
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await page.getByLabel('Numéro de dossier').fill(d.dossier);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(fresh);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour / })).toBeVisible();
+
+  // The same link a second time has served already.
+  await page.goto(link);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('Encore2027ok');
+  await page.getByLabel('Confirme ton nouveau mot de passe').fill('Encore2027ok');
+  await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ce lien a déjà servi' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible();
+});
+
+test('a lost dossier number is emailed', async ({ page, request, baseURL }) => {
+  const d = await makeDossier(request, baseURL, { tag: 'number' });
+  await page.goto('/espace/connexion');
+  await page.getByRole('link', { name: 'Numéro de dossier oublié ?' }).click();
+  await checkPage(page, 'space-forgot-number');
+  await page.getByLabel('Adresse e-mail').fill(d.email);
+  await page.getByRole('button', { name: 'Recevoir mon numéro' }).click();
+  await expect(page.getByText('Si des demandes ont été faites avec cette adresse')).toBeVisible();
+  const mail = await mailTo(request, baseURL, d.email, (m) => m.body.includes('numéro de dossier'), true);
+  expect(mail.body).toContain(pairs(d.dossier));
+});
+
+test('logging out leaves nothing in storage, and the space then asks to log in', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 401/);
+  const d = await makeDossier(request, baseURL, { tag: 'logout' });
+  await logIn(page, d);
+  await page.evaluate(() => sessionStorage.setItem('passregion.draft', '{"x":1}'));
+  expect(await storageLength(page)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/espace\/connexion\?raison=deconnexion$/);
+  await expect(page.getByText('Tu es déconnecté.', { exact: false })).toBeVisible();
+  expect(await storageLength(page)).toBe(0);
+  await page.goto('/espace');
+  await expect(page).toHaveURL(/\/espace\/connexion\?raison=session$/);
+  await expect(page.getByText('Connecte-toi pour voir ton dossier.')).toBeVisible();
+});
+
+test('keyboard only: log in, the dossier, log out', async ({ page, request, baseURL }) => {
+  const d = await makeDossier(request, baseURL, { tag: 'keyboard' });
+  await page.goto('/espace/connexion');
+  await page.getByLabel('Numéro de dossier').focus();
+  await page.keyboard.type(pairs(d.dossier));
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toBeFocused();
+  await page.keyboard.type(d.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Éloïse' })).toBeVisible();
+  const logout = page.getByRole('button', { name: 'Se déconnecter' });
+  for (let i = 0; i < 10 && !(await logout.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  await expect(logout).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/raison=deconnexion/);
+});
+
+test.describe('idle timeout (server with a 20-second idle limit)', () => {
+  test.use({ baseURL: idleURL });
+  test('the warning takes the focus, Escape stays, then the session ends with the reason', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    allowConsoleErrors(page, /status of 401/);
+    const d = await makeDossier(request, idleURL, { tag: 'idle' });
+    await logIn(page, d);
+    const dialog = page.getByRole('dialog', { name: 'Tu es toujours là ?' });
+    // Warned half-way (the server's 120-second warning is longer than this whole limit).
+    await expect(dialog).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.getByRole('button', { name: 'Rester connecté' })).toBeFocused();
+    await expect(dialog.locator('[aria-live="polite"]')).toContainText('Déconnexion dans');
+    await checkPage(page, 'space-timeout-warning');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    // Staying restarted the clock: the warning comes back later, and without an answer the session ends.
+    await expect(dialog).toBeVisible({ timeout: 15_000 });
+    await expect(page).toHaveURL(/\/espace\/connexion\?raison=inactivite$/, { timeout: 20_000 });
+    await expect(page.getByText('Tu as été déconnecté après 1 minute sans activité. Tes informations sont protégées.')).toBeVisible();
+    expect(await storageLength(page)).toBe(0);
+  });
+});
