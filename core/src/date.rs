@@ -81,13 +81,39 @@ impl Date {
             (p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit()))
                 .then(|| p.parse::<u16>().ok())?
         };
-        let (Some(d), Some(m), Some(y)) = (digits(d, 2), digits(m, 2), digits(y, 4)) else {
-            return Err(ErrorCode::DateInvalid);
-        };
-        if year.trim().len() != 4 || y < 1000 {
+        let is_digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
+        if !(is_digits(d) && is_digits(m) && is_digits(y)) {
             return Err(ErrorCode::DateInvalid);
         }
-        Date::new(y, m as u8, d as u8).ok_or(ErrorCode::DateInvalid)
+        // Say which part is wrong: the year first (a two-digit year makes the rest unknowable), then the month, then
+        // the day, which depends on both.
+        let Some(y) = digits(y, 4).filter(|y| *y >= 1000 && year.trim().len() == 4) else {
+            return Err(ErrorCode::DateYearInvalid);
+        };
+        let Some(m) = digits(m, 2).filter(|m| (1..=12).contains(m)) else {
+            return Err(ErrorCode::DateMonthInvalid);
+        };
+        let d = digits(d, 2).ok_or(ErrorCode::DateDayInvalid)?;
+        Date::new(y, m as u8, d.min(99) as u8).ok_or(ErrorCode::DateDayInvalid)
+    }
+
+    /// A whole date typed or pasted into one of the three boxes — "14/03/2010", "14-03-2010", "14.03.2010",
+    /// "14 03 2010", "14032010", or ISO "2010-03-14" — split into (day, month, year) as typed, for the three boxes.
+    /// Anything else (a day alone, "14/03") is `None`: the box keeps what was typed.
+    pub fn split_typed(input: &str) -> Option<(String, String, String)> {
+        let s = input.trim();
+        let parts: Vec<&str> = s.split(|c: char| matches!(c, '/' | '-' | '.' | ' ')).filter(|p| !p.is_empty()).collect();
+        let all_digits = |p: &&str| p.bytes().all(|c| c.is_ascii_digit());
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 && parts.iter().all(all_digits) => {
+                Some((d.to_string(), m.to_string(), y.to_string()))
+            }
+            [d, m, y] if d.len() <= 2 && m.len() <= 2 && y.len() == 4 && parts.iter().all(all_digits) => {
+                Some((d.to_string(), m.to_string(), y.to_string()))
+            }
+            [one] if one.len() == 8 && all_digits(one) => Some((one[..2].into(), one[2..4].into(), one[4..].into())),
+            _ => None,
+        }
     }
 }
 
@@ -266,6 +292,21 @@ mod tests {
     }
 
     #[test]
+    fn whole_dates_typed_in_one_box_are_split() {
+        let want = Some(("14".to_string(), "03".to_string(), "2010".to_string()));
+        for typed in ["14/03/2010", "14-03-2010", "14 03 2010", "14.03.2010", " 14/03/2010 ", "2010-03-14", "14032010"] {
+            assert_eq!(Date::split_typed(typed), want, "{typed}");
+        }
+        assert_eq!(Date::split_typed("7/3/2009"), Some(("7".into(), "3".into(), "2009".into())));
+        for not_whole in ["14", "14/03", "14/03/10", "2010", "14/mars/2010", "1403201", ""] {
+            assert_eq!(Date::split_typed(not_whole), None, "{not_whole}");
+        }
+        // A split impossible date then says which part is wrong.
+        let (d, m, y) = Date::split_typed("31/04/2010").unwrap();
+        assert_eq!(Date::from_fields(&d, &m, &y), Err(ErrorCode::DateDayInvalid));
+    }
+
+    #[test]
     fn from_fields_table() {
         use ErrorCode::*;
         type Case<'a> = (&'a str, &'a str, &'a str, Result<&'a str, ErrorCode>);
@@ -274,18 +315,21 @@ mod tests {
             ("07", "03", "2009", Ok("2009-03-07")),
             (" 7 ", " 03", "2009 ", Ok("2009-03-07")),
             ("29", "2", "2008", Ok("2008-02-29")),
-            ("29", "2", "2009", Err(DateInvalid)),
-            ("31", "4", "2010", Err(DateInvalid)),
+            ("29", "2", "2009", Err(DateDayInvalid)),
+            ("31", "4", "2010", Err(DateDayInvalid)),
             ("31", "12", "2010", Ok("2010-12-31")),
-            ("0", "1", "2010", Err(DateInvalid)),
-            ("1", "13", "2010", Err(DateInvalid)),
-            ("1", "1", "09", Err(DateInvalid)),
-            ("1", "1", "0999", Err(DateInvalid)),
-            ("1", "1", "20100", Err(DateInvalid)),
+            ("0", "1", "2010", Err(DateDayInvalid)),
+            ("32", "1", "2010", Err(DateDayInvalid)),
+            ("1", "13", "2010", Err(DateMonthInvalid)),
+            ("1", "0", "2010", Err(DateMonthInvalid)),
+            ("1", "1", "09", Err(DateYearInvalid)),
+            ("1", "1", "0999", Err(DateYearInvalid)),
+            ("1", "1", "20100", Err(DateYearInvalid)),
+            ("31", "13", "10", Err(DateYearInvalid)),
             ("1er", "1", "2010", Err(DateInvalid)),
             ("1", "janvier", "2010", Err(DateInvalid)),
             ("-1", "1", "2010", Err(DateInvalid)),
-            ("001", "1", "2010", Err(DateInvalid)),
+            ("001", "1", "2010", Err(DateDayInvalid)),
             ("", "", "", Err(Required)),
             ("  ", "", " ", Err(Required)),
             ("1", "", "2010", Err(DateIncomplete)),

@@ -715,7 +715,7 @@ mod tests {
             (|d| d.birth_month = "2".into(), vec![]),
             (
                 |d| (d.birth_day, d.birth_month) = ("30".into(), "2".into()),
-                vec![(field::BIRTH_DATE, DateInvalid)],
+                vec![(field::BIRTH_DATE, DateDayInvalid)],
             ),
             (
                 |d| d.birth_year = "2020".into(),

@@ -65,8 +65,14 @@ error_codes! {
     NameMisplacedPunctuation = "name_misplaced_punctuation",
     /// Some of day, month, year are missing.
     DateIncomplete = "date_incomplete",
-    /// Not a real calendar date (31/04, 29/02 of a common year, a two-digit year…).
+    /// Not a date at all ("1er", "janvier"): something other than digits in a box.
     DateInvalid = "date_invalid",
+    /// The day does not exist in that month (31/04, 29/02 of a common year, 0).
+    DateDayInvalid = "date_day_invalid",
+    /// The month is not from 1 to 12.
+    DateMonthInvalid = "date_month_invalid",
+    /// The year is not written with 4 digits.
+    DateYearInvalid = "date_year_invalid",
     /// The birth date is after today.
     DateInFuture = "date_in_future",
     /// Younger than the campaign's minimum age on its reference date.

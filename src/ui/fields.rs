@@ -256,6 +256,22 @@ pub fn DateField(
             "false"
         }
     };
+    // A whole date typed or pasted into any box ("14/03/2010", "2010-03-14"…) is spread over the three, rather
+    // than left in one box and reported as incomplete.
+    let spread = move |typed: &str, suffix: &str| {
+        let (d, m, y) = passregion_core::Date::split_typed(typed)?;
+        // The box typed in may already hold its part (its signal then does not change): say what it shows.
+        let own = match suffix {
+            "day" => d.clone(),
+            "month" => m.clone(),
+            _ => y.clone(),
+        };
+        set_day.run(d);
+        set_month.run(m);
+        set_year.run(y);
+        form.touch(path);
+        Some(own)
+    };
     let part = move |suffix: &'static str,
                      label: Signal<String>,
                      value: Signal<String>,
@@ -281,7 +297,11 @@ pub fn DateField(
                     prop:value=move || value.get()
                     on:input=move |ev| {
                         state.clear_server_error(path);
-                        set.run(event_target_value(&ev));
+                        let typed = event_target_value(&ev);
+                        match spread(&typed, suffix) {
+                            Some(own) => event_target::<web_sys::HtmlInputElement>(&ev).set_value(&own),
+                            None => set.run(typed),
+                        }
                     }
                     on:blur=move |_| {
                         if suffix == "year" {
