@@ -15,6 +15,14 @@ pub enum ApiError {
 
 impl ApiError {
     /// The problem's machine code, if the API answered with one.
+    /// The dossier number an `activation_already_used` answer carries (the login).
+    pub fn dossier_number(&self) -> Option<&str> {
+        match self {
+            ApiError::Problem(p) => p.dossier_number.as_deref(),
+            _ => None,
+        }
+    }
+
     pub fn code(&self) -> Option<&str> {
         match self {
             ApiError::Problem(p) => Some(p.code.as_str()),
@@ -122,6 +130,7 @@ mod tests {
             code: code.into(),
             errors: vec![],
             retry_after,
+            dossier_number: None,
         })
     }
 

@@ -21,7 +21,10 @@ enum Outcome {
     Waiting,
     Done(String),
     Expired,
-    AlreadyUsed,
+    /// A newer link was sent ("Je n'ai rien reçu"): not the person's mistake; the newest link or a fresh one works.
+    Replaced,
+    /// With the dossier number to log in with, when the server gave it.
+    AlreadyUsed(Option<String>),
     Unknown,
     /// `/activation` without a token: typically a reload after the token was taken out of the address.
     NoLink,
@@ -77,7 +80,10 @@ pub fn ActivationPage() -> impl IntoView {
                     Err(e) if e.notice().is_some() => Outcome::Notice(e),
                     Err(e) => match e.code() {
                         Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
-                        Some(problem_code::ACTIVATION_ALREADY_USED) => Outcome::AlreadyUsed,
+                        Some(problem_code::ACTIVATION_REPLACED) => Outcome::Replaced,
+                        Some(problem_code::ACTIVATION_ALREADY_USED) => {
+                            Outcome::AlreadyUsed(e.dossier_number().map(passregion_core::dossier::format))
+                        }
                         Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => {
                             Outcome::Unknown
                         }
@@ -108,10 +114,14 @@ pub fn ActivationPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Outcome::Expired => view! { <Expired token=token.clone() /> }.into_any(),
-        Outcome::AlreadyUsed => view! {
+        Outcome::Expired => view! { <Expired token=token.clone() replaced=false /> }.into_any(),
+        Outcome::Replaced => view! { <Expired token=token.clone() replaced=true /> }.into_any(),
+        Outcome::AlreadyUsed(number) => view! {
             <div class="notice notice--info">
                 <p><strong>{t("activation.already")}</strong></p>
+                {number.map(|n| view! {
+                    <p>{tf("activation.done_number", move || vec![("number", n.clone())])}</p>
+                })}
                 <p>{t("activation.already_next")}</p>
                 <p><a class="button button--primary" href="/espace/connexion" rel="external">{t("activation.space_link")}</a></p>
             </div>
@@ -157,9 +167,9 @@ pub fn ActivationPage() -> impl IntoView {
     }
 }
 
-/// The link expired: offer a new one, sent to the address of that application.
+/// The link expired, or a newer one replaced it: offer a new one, sent to the address of that application.
 #[component]
-fn Expired(token: String) -> impl IntoView {
+fn Expired(token: String, replaced: bool) -> impl IntoView {
     let lang = use_lang();
     let sending = RwSignal::new(false);
     let answer = RwSignal::new(None::<Result<String, ApiError>>);
@@ -180,8 +190,8 @@ fn Expired(token: String) -> impl IntoView {
     };
     view! {
         <div class="notice notice--warning">
-            <p><strong>{t("activation.expired")}</strong></p>
-            <p>{t("activation.expired_next")}</p>
+            <p><strong>{t(if replaced { "activation.replaced" } else { "activation.expired" })}</strong></p>
+            <p>{t(if replaced { "activation.replaced_next" } else { "activation.expired_next" })}</p>
             <Show when=move || !matches!(answer.get(), Some(Ok(_)))>
                 <button type="button" class="button button--primary" disabled=move || sending.get() on:click=send.clone()>
                     {move || t_now(if sending.get() { "common.sending" } else { "activation.resend" })}

@@ -88,6 +88,7 @@ mod tests {
             code: code.into(),
             errors: vec![],
             retry_after,
+            dossier_number: None,
         })
     }
 
