@@ -17,11 +17,12 @@ use tower_http::services::ServeDir;
 /// Path prefix of the beneficiary space.
 const SPACE: &str = "/espace";
 
-/// Trunk names built assets `name-<16 hex>.ext`.
+/// Trunk names built assets `name-<hash>.ext`: a u64 in hex without leading zeros, so usually 16 digits and
+/// sometimes fewer (`main-3d364b27556402.css`).
 fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("").trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, h)| (10..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn accepts_html(req: &Request) -> bool {
@@ -100,6 +101,11 @@ mod tests {
     fn hashed_names() {
         assert!(super::is_hashed("/passregion-app-7f3a9c0d12e4b5a6_bg.wasm"));
         assert!(super::is_hashed("/passregion-app-7f3a9c0d12e4b5a6.js"));
+        // Trunk writes the hash without leading zeros.
+        assert!(super::is_hashed("/main-3d364b27556402.css"));
+        assert!(super::is_hashed("/i18n/en-c8c697a2ac809f80.json"));
+        assert!(!super::is_hashed("/passregion-photo-worker_bg.wasm"));
+        assert!(!super::is_hashed("/photo-2024.jpg"));
         assert!(!super::is_hashed("/index.html"));
         assert!(!super::is_hashed("/robots.txt"));
     }
