@@ -5,7 +5,8 @@
 //    object {"namespace.key": "text"}, written as i18n/en-<16 hex of its SHA-256>.json (a hashed name: cached for
 //    good, like the other built files), and index.html's <meta name="passregion-i18n-en"> pointed at it.
 //    build.rs has already checked that both languages have the same keys and placeholders.
-// 2. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
+// 2. The static first frame of index.html: its {{namespace.key}} placeholders filled with the French texts.
+// 3. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
 //
 //   node build-tools/postbuild.mjs [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from "node:fs";
@@ -20,7 +21,21 @@ const LAZY_LANGS = ["en"];
 const META = (lang) => new RegExp(`<meta\\b[^>]*\\bpassregion-i18n-${lang}\\b[^>]*>`);
 const PLACEHOLDER = (lang) => `/i18n/${lang}.json`;
 
+/// `{{namespace.key}}` in index.html (its static first frame) → the French text, HTML-escaped; an attribute value
+/// left unquoted by Trunk's minifier gets its quotes back.
+export function fillTexts(html, texts) {
+  const escape = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return html.replace(/(=)?\{\{([a-z_]+\.[a-z0-9_]+)\}\}/g, (_, eq, key) => {
+    if (!(key in texts)) throw new Error(`index.html uses {{${key}}}, which locales/fr does not define`);
+    return eq ? `="${escape(texts[key])}"` : escape(texts[key]);
+  });
+}
+
 export function mergedTexts(lang, locales = join(ROOT, "locales")) {
+  return JSON.stringify(textsOf(lang, locales));
+}
+
+function textsOf(lang, locales = join(ROOT, "locales")) {
   const texts = {};
   for (const file of readdirSync(join(locales, lang)).filter((f) => f.endsWith(".json")).sort()) {
     const ns = file.slice(0, -".json".length);
@@ -30,11 +45,11 @@ export function mergedTexts(lang, locales = join(ROOT, "locales")) {
   }
   const sorted = {};
   for (const key of Object.keys(texts).sort()) sorted[key] = texts[key];
-  return JSON.stringify(sorted);
+  return sorted;
 }
 
 export function writeTranslations(staging) {
-  let html = readFileSync(join(staging, "index.html"), "utf8");
+  let html = fillTexts(readFileSync(join(staging, "index.html"), "utf8"), textsOf("fr"));
   for (const lang of LAZY_LANGS) {
     const json = mergedTexts(lang);
     const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);

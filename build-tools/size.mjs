@@ -125,8 +125,8 @@ function lazyParts(dist, onFirstPages) {
     if (onFirstPages.has(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$|^i18n\//.test(rel)) continue;
     const dir = rel.includes("/") && !rel.startsWith("i18n/") ? rel.slice(0, rel.lastIndexOf("/") + 1) : "";
     const part = /^i18n\//.test(rel)
-      ? `texts ${basename(rel).replace(/-[0-9a-f]{16}\.json$/, "")}`
-      : dir + basename(rel).replace(/(-[0-9a-f]{16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
+      ? `texts ${basename(rel).replace(/-[0-9a-f]{10,16}\.json$/, "")}`
+      : dir + basename(rel).replace(/(-[0-9a-f]{10,16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
     if (!parts.has(part)) parts.set(part, []);
     parts.get(part).push(measure(dist, rel));
   }

@@ -3,8 +3,9 @@
 //!
 //! French, the default, is compiled into the app. English is not on the first page: `build-tools/postbuild.mjs`
 //! writes it as `i18n/en-<hash>.json` and names that file in `index.html`'s `<meta name="passregion-i18n-en">`; it
-//! is fetched when English is chosen (and preloaded by `index.html` when it was chosen before). Until it is there
-//! the French text shows, and every translated text in view follows as soon as it arrives. Native builds and the
+//! is fetched when English is chosen (by `index.html` itself, before the app starts, when it was chosen before: the
+//! first frame is then English). Until it is there the French text shows, and every translated text in view
+//! follows as soon as it arrives. Native builds and the
 //! browser tests (feature `embedded-translations`) have both languages built in.
 //!
 //! Keys are written "namespace.key". [`t`] gives a closure that follows the current language (put it straight in a
@@ -41,8 +42,34 @@ mod english {
         static LOADING: Cell<bool> = const { Cell::new(false) };
     }
 
+    /// The table, if loaded; installs it on first call when `index.html`'s early fetch has already brought it
+    /// (`window.passregionEnText`), so that an English visitor's first frame is English.
     pub fn table() -> Option<super::Table> {
-        TABLE.with(Cell::get)
+        if let Some(table) = TABLE.with(Cell::get) {
+            return Some(table);
+        }
+        let text = js_sys::Reflect::get(&js_sys::global(), &"passregionEnText".into()).ok()?.as_string()?;
+        let table = parse(&text)?;
+        install(table);
+        Some(table)
+    }
+
+    fn install(table: super::Table) {
+        TABLE.with(|c| c.set(Some(table)));
+        show_texts();
+    }
+
+    /// Lifts `index.html`'s `boot-en-pending`, which hides the page's text while English is awaited.
+    fn show_texts() {
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let classes = html.class_name();
+            if classes.contains("boot-en-pending") {
+                html.set_class_name(classes.replace("boot-en-pending", "").trim());
+            }
+        }
     }
 
     /// Where `build-tools/postbuild.mjs` put the file (hashed name, so cached for good).
@@ -66,21 +93,34 @@ mod english {
         LOADING.with(|l| l.set(false));
         match table {
             Some(t) => {
-                TABLE.with(|c| c.set(Some(t)));
+                install(t);
                 true
             }
-            None => false,
+            None => {
+                show_texts();
+                false
+            }
         }
     }
 
-    /// The browser parses the JSON (`JSON.parse`): no JSON parser in the wasm for this.
+    /// The text of the file: `index.html`'s fetch when it started one, else a fetch of our own.
     async fn fetch() -> Option<super::Table> {
+        let early = js_sys::Reflect::get(&js_sys::global(), &"passregionEnTexts".into()).ok();
+        if let Some(promise) = early.and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+            && let Some(text) = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|t| t.as_string())
+        {
+            return parse(&text);
+        }
         let response = gloo_net::http::Request::get(&url()).send().await.ok()?;
         if !response.ok() {
             return None;
         }
-        let text = response.text().await.ok()?;
-        let object = js_sys::JSON::parse(&text).ok()?.dyn_into::<js_sys::Object>().ok()?;
+        parse(&response.text().await.ok()?)
+    }
+
+    /// The browser parses the JSON (`JSON.parse`): no JSON parser in the wasm for this.
+    fn parse(text: &str) -> Option<super::Table> {
+        let object = js_sys::JSON::parse(text).ok()?.dyn_into::<js_sys::Object>().ok()?;
         let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
         let mut pairs: Vec<(&'static str, &'static str)> = js_sys::Object::entries(&object)
             .iter()
