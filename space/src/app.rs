@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    dossier::DossierPage, forgot_number::ForgotNumberPage, forgot_password::ForgotPasswordPage, login::LoginPage,
+    advantages::AdvantagesPage, card::CardPage, dossier::DossierPage, secret_code::SecretCodePage, forgot_number::ForgotNumberPage, forgot_password::ForgotPasswordPage, login::LoginPage,
     not_found::NotFound, reset_password::ResetPasswordPage,
 };
 use crate::session::provide_session;
@@ -16,6 +16,9 @@ pub const HOME_PATH: &str = "/espace";
 pub const LOGIN_PATH: &str = "/espace/connexion";
 pub const FORGOT_PASSWORD_PATH: &str = "/espace/mot-de-passe-oublie";
 pub const FORGOT_NUMBER_PATH: &str = "/espace/numero-oublie";
+pub const CODE_PATH: &str = "/espace/code-secret";
+pub const CARD_PATH: &str = "/espace/carte";
+pub const ADVANTAGES_PATH: &str = "/espace/avantages";
 /// The application's activation page (another bundle: a full page load).
 pub const ACTIVATION_PATH: &str = "/activation";
 
@@ -33,6 +36,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/mot-de-passe-oublie") view=ForgotPasswordPage />
                     <Route path=path!("/espace/mot-de-passe") view=ResetPasswordPage />
                     <Route path=path!("/espace/numero-oublie") view=ForgotNumberPage />
+                    <Route path=path!("/espace/code-secret") view=SecretCodePage />
+                    <Route path=path!("/espace/carte") view=CardPage />
+                    <Route path=path!("/espace/avantages") view=AdvantagesPage />
                 </Routes>
             </Layout>
         </Router>

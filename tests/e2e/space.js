@@ -78,3 +78,29 @@ export async function logIn(page, { dossier, password }, base = '') {
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Bonjour / })).toBeVisible();
 }
+
+/** A dossier whose card is made (validated, then manufactured by the dev back office), logged in on `page`. */
+export async function withCard(page, request, base, tag) {
+  const d = await makeDossier(request, base, { tag });
+  await backOffice(request, base, d.dossier, { kind: 'school_validated' });
+  await backOffice(request, base, d.dossier, { kind: 'card_manufactured' });
+  await logIn(page, d);
+  return d;
+}
+
+/** The card in use, read through the logged-in page's own session (the cookie is the page's). */
+export async function cardOf(page) {
+  return page.evaluate(async () => (await (await fetch('/api/v1/dossier')).json()).card);
+}
+
+/** A partner's terminal checks a code: { status, body }. */
+export async function partnerCheck(request, base, cardNumber, code) {
+  const res = await request.post(`${base}${API}/partner/checks`, { data: { card_number: cardNumber, code } });
+  return { status: res.status(), body: await res.json() };
+}
+
+/** The dev partner records a use of an advantage. */
+export async function recordUse(request, base, dossier, use) {
+  const res = await request.post(`${base}${API}/dev/dossiers/${dossier}/uses`, { data: use });
+  expect(res.ok(), await res.text()).toBeTruthy();
+}

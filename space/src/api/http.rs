@@ -15,6 +15,7 @@ const PHOTO_FILE_NAME: &str = "photo-identite.jpeg";
 pub enum Method {
     Get,
     Post,
+    Put,
     Delete,
 }
 
@@ -23,6 +24,7 @@ fn builder(method: Method, path: &str, lang: Lang) -> RequestBuilder {
     let b = match method {
         Method::Get => Request::get(&url),
         Method::Post => Request::post(&url),
+        Method::Put => Request::put(&url),
         Method::Delete => Request::delete(&url),
     };
     b.header("Accept-Language", lang.code()).header("Accept", "application/json")

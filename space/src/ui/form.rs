@@ -99,6 +99,7 @@ pub fn Field(
     #[prop(optional, into)] input_type: Option<Signal<String>>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional)] spellcheck_off: bool,
     #[prop(optional)] class: Option<&'static str>,
     #[prop(optional)] children: Option<Children>,
@@ -133,6 +134,7 @@ pub fn Field(
                     type=move || input_type.map(|t| t.get()).unwrap_or_else(|| "text".into())
                     autocomplete=autocomplete
                     inputmode=inputmode
+                    maxlength=maxlength
                     spellcheck=spellcheck_off.then_some("false")
                     autocapitalize=spellcheck_off.then_some("none")
                     aria-invalid=move || if message.get().is_some() { "true" } else { "false" }

@@ -37,6 +37,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
+        <Show when=move || session.logged_in()>
+            <SpaceNav />
+        </Show>
         <main id="main" class="main" tabindex="-1">
             {children()}
         </main>
@@ -44,6 +47,23 @@ pub fn Layout(children: Children) -> impl IntoView {
             <TimeoutDialog />
         </Show>
         <Footer />
+    }
+}
+
+/// The space's pages, once logged in; the router marks the current one (`aria-current="page"`).
+#[component]
+fn SpaceNav() -> impl IntoView {
+    use crate::app::{ADVANTAGES_PATH, CARD_PATH, CODE_PATH, HOME_PATH};
+    use leptos_router::components::A;
+    view! {
+        <nav class="space-nav" aria-label=t("shell.space_nav")>
+            <ul class="space-nav__list">
+                <li><A href=HOME_PATH exact=true>{t("shell.nav_dossier")}</A></li>
+                <li><A href=CODE_PATH>{t("shell.nav_code")}</A></li>
+                <li><A href=CARD_PATH>{t("shell.nav_card")}</A></li>
+                <li><A href=ADVANTAGES_PATH>{t("shell.nav_advantages")}</A></li>
+            </ul>
+        </nav>
     }
 }
 

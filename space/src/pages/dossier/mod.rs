@@ -1,6 +1,7 @@
 //! `/espace`: the logged-in person's dossier. One load (`LocalResource`); a new photo replaces the shown dossier with
 //! the server's answer. A 401 sends to the login page.
 
+mod card;
 mod details;
 mod new_photo;
 mod status;
@@ -63,14 +64,19 @@ fn DossierView(dossier: Dossier, current: RwSignal<Option<Dossier>>, photo_sent:
     let refused = progress.status == passregion_core::status::Status::PhotoRefused;
     // Only the tasks this page words; one core adds later shows once it has its text here.
     #[allow(unreachable_patterns)]
-    let tasks: Vec<&'static str> = progress
+    let tasks: Vec<(&'static str, Option<(&'static str, &'static str)>)> = progress
         .tasks
         .iter()
         .filter_map(|task| match task {
-            passregion_core::status::Task::SendNewPhoto => Some("dossier.task_send_new_photo"),
+            passregion_core::status::Task::SendNewPhoto => Some(("dossier.task_send_new_photo", None)),
+            passregion_core::status::Task::SetSecretCode => {
+                Some(("dossier.task_set_code", Some((crate::app::CODE_PATH, "dossier.task_set_code_note"))))
+            }
             _ => None,
         })
         .collect();
+    let card = dossier.card.clone();
+    let duplicate = progress.duplicate.clone();
     view! {
         <h1 id="page-title" tabindex="-1">
             {move || tf_now("dossier.hello", &[("first_name", &first_name)])}
@@ -86,12 +92,22 @@ fn DossierView(dossier: Dossier, current: RwSignal<Option<Dossier>>, photo_sent:
             } else {
                 view! {
                     <ul class="space-tasks">
-                        {tasks.into_iter().map(|key| view! { <li class="space-task">{t(key)}</li> }).collect_view()}
+                        {tasks.into_iter().map(|(key, link)| match link {
+                            None => view! { <li class="space-task">{t(key)}</li> }.into_any(),
+                            Some((href, note)) => view! {
+                                <li class="space-task">
+                                    <leptos_router::components::A href=href>{t(key)}</leptos_router::components::A>
+                                    <p class="space-task__note">{t(note)}</p>
+                                </li>
+                            }.into_any(),
+                        }).collect_view()}
                     </ul>
                 }.into_any()
             }}
             {refused.then(|| view! { <new_photo::NewPhoto current photo_sent /> })}
         </section>
+        {card.map(|card| view! { <card::CardSection card /> })}
+        {duplicate.map(|d| view! { <card::DuplicateSection duplicate=d /> })}
         <timeline::Timeline progress=progress.clone() />
         <details::Details dossier />
     }

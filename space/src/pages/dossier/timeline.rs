@@ -18,13 +18,13 @@ fn state_class(s: StageState) -> &'static str {
 }
 
 #[component]
-fn Step(step: TimelineStep) -> impl IntoView {
+pub fn Step(step: TimelineStep, #[prop(optional)] duplicate: bool) -> impl IntoView {
     let current = matches!(step.state, StageState::Current | StageState::ActionNeeded);
     view! {
         <li class=state_class(step.state) aria-current=current.then_some("step")>
             <span class="timeline__mark" aria-hidden="true"></span>
             <div class="timeline__body">
-                <h3 class="timeline__name">{t(stage_key(step.stage))}</h3>
+                <h3 class="timeline__name">{t(if duplicate { super::card::duplicate_stage_key(step.stage) } else { stage_key(step.stage) })}</h3>
                 <p class="timeline__state">
                     {move || match (step.state, step.done_on) {
                         (StageState::Done, Some(d)) => tf_now("timeline.done_on", &[("date", &dates::long(d))]),

@@ -1,0 +1,172 @@
+// The beneficiary space, part 2 (issue 10): the card's secret code (refused with its reason before sending, then
+// checked by a partner's terminal, locked after three wrong codes and unlocked by a new one), a stolen card
+// blocked at once with its duplicate's own timeline, and the advantages moving as a partner records a use.
+import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
+import { backOffice, cardOf, partnerCheck, recordUse, withCard } from '../space.js';
+
+const SEQUENCE = 'Des chiffres qui se suivent (comme 1234 ou 9876) se devinent trop facilement.';
+const BIRTH = "Ce code reprend ta date de naissance, qui figure sur tes papiers : quelqu'un qui trouve ta carte peut la connaître.";
+const DONE = "Ton code secret est enregistré. Ta carte fonctionne déjà pour la cantine et l'accès à ton établissement ; ce code sert chez les partenaires.";
+
+test('the secret code: refused with its reason, set, checked by a partner, locked after three wrong codes, then a new code unlocks', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 422/);
+  const d = await withCard(page, request, baseURL, 'code');
+  const task = page.getByRole('listitem').filter({ hasText: 'Définis ton code secret' });
+  await expect(task).toContainText("Ta carte marche déjà pour la cantine et l'accès à ton établissement");
+  const card = await cardOf(page);
+  expect(card.number).toMatch(/^\d{16}$/);
+  await expect(page.locator('.card-number')).toHaveText(card.number.replace(/(\d{4})(?=\d)/g, '$1 ').trim());
+  await expect(page.locator('.card-state')).toContainText('pas encore de code secret');
+  await checkPage(page, 'space-dossier-card');
+
+  await task.getByRole('link', { name: 'Définis ton code secret' }).click();
+  await expect(page).toHaveURL(/\/espace\/code-secret$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton code secret' })).toBeVisible();
+  const code = page.getByLabel('Nouveau code secret');
+  await expect(code).toHaveAttribute('inputmode', 'numeric');
+  await expect(code).toHaveAttribute('autocomplete', 'off');
+  await expect(code).toHaveAttribute('maxlength', '4');
+  await checkPage(page, 'space-code');
+
+  let sent = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/secret-code')) sent += 1; });
+  const submit = async (c, password = d.password) => {
+    await code.fill(c);
+    await page.getByLabel('Confirme ton code secret').fill(c);
+    await page.getByLabel('Ton mot de passe actuel').fill(password);
+    await page.getByRole('button', { name: 'Enregistrer mon code' }).click();
+  };
+  await submit('1234');
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#code-new-error')).toContainText(SEQUENCE);
+  await submit('1403');
+  await expect(page.locator('#code-new-error')).toContainText(BIRTH);
+  expect(sent).toBe(0);
+  await checkPage(page, 'space-code-errors');
+  // The server's own refusal: a wrong current password, on its field.
+  await submit('4829', 'PasLeBon123');
+  await expect(page.locator('#code-password-error')).toContainText("Ce n'est pas ton mot de passe actuel.");
+  await submit('4829');
+  await expect(page.getByText(DONE)).toBeVisible();
+  expect(sent).toBe(2);
+
+  // The dossier no longer asks for it.
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Mon dossier' }).click();
+  await expect(page.locator('.card-state')).toHaveText('Active, code secret défini');
+  await expect(page.getByText('Définis ton code secret')).toHaveCount(0);
+
+  // A partner's terminal: right code, then three wrong ones lock the card, even for the right code.
+  expect(await partnerCheck(request, baseURL, card.number, '4829')).toEqual({ status: 200, body: { accepted: true } });
+  expect(await partnerCheck(request, baseURL, card.number, '1111')).toEqual({ status: 200, body: { accepted: false, attempts_left: 2 } });
+  expect((await partnerCheck(request, baseURL, card.number, '2222')).body.attempts_left).toBe(1);
+  const locked = await partnerCheck(request, baseURL, card.number, '3333');
+  expect([locked.status, locked.body.code]).toEqual([423, 'code_locked']);
+  expect((await partnerCheck(request, baseURL, card.number, '4829')).status).toBe(423);
+  await page.reload();
+  await expect(page.locator('.card-state')).toHaveText('Bloquée après 3 codes faux : définis un nouveau code');
+
+  // Keyboard only: the new code from the dossier's link.
+  const link = page.getByRole('link', { name: 'Définir un nouveau code' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton code secret' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(code).toBeFocused();
+  await page.keyboard.type('5937');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('5937');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Ton mot de passe actuel')).toBeFocused();
+  await page.keyboard.type(d.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(DONE)).toBeVisible();
+  expect(await partnerCheck(request, baseURL, card.number, '5937')).toEqual({ status: 200, body: { accepted: true } });
+
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your secret code' })).toBeVisible();
+  await checkPage(page, 'space-code-en');
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+});
+
+test('a stolen card is blocked at once, partners refuse it, and the duplicate has its own timeline', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 409/);
+  const d = await withCard(page, request, baseURL, 'stolen');
+  const card = await cardOf(page);
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Carte perdue ou volée' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Carte perdue, volée ou abîmée' })).toBeVisible();
+  await expect(page.getByText('Ta carte sera bloquée immédiatement.')).toBeVisible();
+  await expect(page.getByText('tu ne pourras pas la débloquer depuis ton espace', { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: '0810 559 559' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Bloquer ma carte et demander un duplicata' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Dis-nous si ta carte est perdue, volée ou abîmée.');
+  await expect(page.locator('#error-summary')).toContainText('Saisis ton mot de passe actuel.');
+  await checkPage(page, 'space-card-declare');
+
+  await page.getByLabel("On me l'a volée").check();
+  await page.getByLabel('Chez moi, par La Poste').check();
+  await expect(page.getByLabel('Numéro et rue')).not.toHaveValue('');
+  await page.getByLabel('Numéro et rue').fill('12 rue Neuve');
+  await page.getByLabel('Ton mot de passe actuel').fill(d.password);
+  await checkPage(page, 'space-card-declare-home');
+  await page.getByRole('button', { name: 'Bloquer ma carte et demander un duplicata' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta carte est bloquée' })).toBeVisible();
+  const refused = await partnerCheck(request, baseURL, card.number, '0000');
+  expect([refused.status, refused.body.code]).toEqual([409, 'card_blocked']);
+
+  await page.getByRole('link', { name: 'Suivre mon duplicata' }).click();
+  await expect(page.locator('.card-state')).toHaveText('Carte bloquée le 1 octobre 2026');
+  const dup = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ton duplicata' }) });
+  await expect(dup).toContainText('Carte déclarée volée le 1 octobre 2026. Le duplicata sera envoyé chez toi.');
+  await expect(dup.locator('.timeline__step').first()).toContainText('Validation de ta demande');
+  await expect(dup.locator('.timeline__step').first()).toContainText('En cours');
+  await expect(dup.locator('.timeline__step')).toHaveCount(3);
+  await checkPage(page, 'space-duplicate');
+
+  await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_validated' });
+  await page.reload();
+  const made = dup.locator('.timeline__step').nth(1);
+  await expect(made).toContainText('En cours');
+  await expect(made).toContainText('Ta carte devrait arriver entre le 11 et le 16 octobre.');
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(page.getByRole('heading', { name: 'Your replacement card' })).toBeVisible();
+  await checkPage(page, 'space-duplicate-en');
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+
+  await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_sent' });
+  await page.reload();
+  await expect(made).toContainText('Fait le 1 octobre 2026');
+  await expect(dup.locator('.timeline__step').nth(2)).toContainText('En cours');
+  const fresh = await cardOf(page);
+  expect(fresh.number).not.toBe(card.number);
+  // The card page now says the card was declared rather than offering to declare it again.
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Carte perdue ou volée' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Carte perdue, volée ou abîmée' })).toBeVisible();
+});
+
+test('the advantages: granted and left, free ones, and a partner use moves the balance', async ({ page, request, baseURL }) => {
+  const d = await withCard(page, request, baseURL, 'advantages');
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Mes avantages' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes avantages' })).toBeVisible();
+  const cinema = page.locator('.advantage').filter({ has: page.locator('#advantage-cinema') });
+  await expect(cinema).toContainText('5 places sur 5');
+  await expect(page.locator('.advantage').filter({ has: page.locator('#advantage-museums') })).toContainText('Gratuit');
+  await expect(cinema).toContainText('Valable du 1 septembre 2026 au 30 juin 2027');
+  await checkPage(page, 'space-advantages');
+
+  await recordUse(request, baseURL, d.dossier, { kind: 'cinema', partner: 'Cinéma Le Rio', tickets: 2 });
+  await recordUse(request, baseURL, d.dossier, { kind: 'books', partner: 'Librairie Les Volcans', cents: 1250 });
+  await page.reload();
+  await expect(cinema).toContainText('3 places sur 5');
+  await expect(cinema.getByRole('row').filter({ hasText: 'Cinéma Le Rio' })).toContainText('2 places');
+  const books = page.locator('.advantage').filter({ has: page.locator('#advantage-books') });
+  await expect(books.getByRole('row').filter({ hasText: 'Librairie Les Volcans' })).toContainText('12,50\u00a0€');
+  // 15 € of leisure books, 35 € in terminale.
+  await expect(books).toContainText(/Reste (2,50\u00a0€ sur 15,00|22,50\u00a0€ sur 35,00)\u00a0€/);
+  await checkPage(page, 'space-advantages-used');
+
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(cinema).toContainText('3 tickets out of 5');
+  await expect(books).toContainText(/€(2\.50 left out of €15|22\.50 left out of €35)\.00/);
+  await checkPage(page, 'space-advantages-en');
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+});
