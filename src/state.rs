@@ -184,15 +184,10 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Today in the browser's time zone (the person's calendar day).
+/// Today in Paris, the campaign's time zone, from the device's clock: the same function as the server's, so both
+/// agree on the day (campaign open, birth date not in the future) whatever the device's time zone.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as u16,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .unwrap_or_else(|| Date::new(2000, 1, 1).expect("valid date"))
+    passregion_core::date::paris_date((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 /// A random UUID v4 from the browser's CSPRNG, for the idempotency key.

@@ -17,7 +17,7 @@ pub struct ApiError {
     pub code: &'static str,
     /// Technical detail for the developer (e.g. the JSON parser's message), not translated.
     pub detail: Option<String>,
-    /// (field path, error code)
+    /// (field path, error code or issue key: see [`crate::messages::issue_key`])
     pub errors: Vec<(String, String)>,
     /// Seconds to wait (429): the `Retry-After` header and the problem's `retry_after` member.
     pub retry_after: Option<u32>,
@@ -72,7 +72,11 @@ impl ApiError {
             errors: self
                 .errors
                 .iter()
-                .map(|(f, c)| FieldError { field: f.clone(), code: c.clone(), message: crate::messages::field_message(c, lang) })
+                .map(|(f, c)| FieldError {
+                    field: f.clone(),
+                    code: crate::messages::wire_code(c).to_string(),
+                    message: crate::messages::field_message(c, lang),
+                })
                 .collect(),
             retry_after: self.retry_after,
             dossier_number: self.dossier_number.clone(),

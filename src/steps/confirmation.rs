@@ -176,6 +176,7 @@ fn Resend() -> impl IntoView {
                     {move || answer.get().map(|a| match a {
                         Ok(message) => view! { <p class="notice notice--success">{message}</p> }.into_any(),
                         Err(api::ApiError::Network) => view! { <p class="notice notice--error">{t("common.network_error")}</p> }.into_any(),
+                        Err(e) if e.notice().is_some() => view! { <p class="notice notice--error">{move || e.notice_text(lang.get()).unwrap_or_default()}</p> }.into_any(),
                         Err(_) => view! { <p class="notice notice--error">{t("confirmation.resend_error")} " " <Helpline /></p> }.into_any(),
                     })}
                 </div>

@@ -2,7 +2,7 @@
 //! field shows. Client issues come from core (`journey::step_errors`); server issues from the last submission.
 
 use leptos::prelude::*;
-use passregion_core::FieldIssue;
+use passregion_core::{ErrorCode, FieldIssue};
 use passregion_core::journey::{self, StepId};
 
 use crate::i18n::{current_lang, t_now, text};
@@ -59,6 +59,11 @@ pub fn error_text(code: &str) -> String {
     t_now(&format!("errors.{code}"))
 }
 
+/// The translated message of one of core's issues, naming the refused character for the codes that carry one.
+pub fn issue_text(code: ErrorCode) -> String {
+    passregion_core::messages::fill(&t_now(&code.translation_key()), code)
+}
+
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub step: StepId,
@@ -98,7 +103,9 @@ impl FormState {
             let key = format!("errors.{}", server.code);
             let lang = current_lang();
             let ours = text(lang, &key);
-            return Some(if ours == key { server.message } else { ours });
+            // Only the server's message knows which character it refused.
+            let names_a_character = ErrorCode::from_code(&server.code).is_some_and(|c| c.character().is_some());
+            return Some(if ours == key || names_a_character { server.message } else { ours });
         }
         let shown = self.submitted.get() || self.touched.with(|t| t.contains(&path));
         if !shown {
@@ -108,7 +115,7 @@ impl FormState {
             issues
                 .iter()
                 .find(|(f, _)| *f == path)
-                .map(|(_, code)| error_text(code.as_str()))
+                .map(|(_, code)| issue_text(*code))
         })
     }
 
@@ -141,7 +148,7 @@ impl FormState {
             .map(|(f, code)| {
                 let message = self
                     .message(state, f)
-                    .unwrap_or_else(|| error_text(code.as_str()));
+                    .unwrap_or_else(|| issue_text(code));
                 (f.to_string(), summary_line(f, message))
             })
             .collect();

@@ -241,3 +241,28 @@ async fn closed_campaign_refuses_applications() {
     assert_eq!(r.json()["errors"][0]["field"], "campaign_id");
     assert_eq!(s.counts(), [0, 0, 0, 0, 0]);
 }
+
+/// The refused character reaches the message in both languages, while the wire code stays the bare code.
+#[tokio::test]
+async fn a_refused_character_is_named_in_the_message() {
+    let s = Server::start();
+    let mut app = application();
+    app["contact"]["address"]["street"] = json!("12 rue Blatin 😀");
+    app["identity"]["first_name"] = json!("Léa\u{200B}");
+    for (lang, key, street_msg, name_msg) in [
+        (None, "k-char-fr", "Le caractère « 😀 » n'est pas accepté dans une adresse.", "(U+200B)"),
+        (Some("en"), "k-char-en", "The character “😀” is not accepted in an address.", "(U+200B)"),
+    ] {
+        let res = s.send(create_request(&[json_part(&app), photo_part(jpeg(), "p.jpg")], Some(key), lang)).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let p = res.json();
+        let error = |field: &str| p["errors"].as_array().unwrap().iter().find(|e| e["field"] == field).unwrap().clone();
+        let street = error(passregion_core::api::field::STREET);
+        assert_eq!(street["code"], "address_character_not_accepted");
+        assert_eq!(street["message"], street_msg);
+        let name = error(passregion_core::api::field::FIRST_NAME);
+        assert_eq!(name["code"], "invisible_character");
+        assert!(name["message"].as_str().unwrap().contains(name_msg), "{name}");
+    }
+    assert_eq!(s.counts(), [0, 0, 0, 0, 0]);
+}

@@ -155,7 +155,9 @@ pub fn SchoolSearch() -> impl IntoView {
         Results::Idle => String::new(),
         Results::Searching => t_now("school.searching"),
         Results::Failed(ApiError::Network) => t_now("common.network_error"),
-        Results::Failed(_) => t_now("school.search_error"),
+        Results::Failed(e) => e
+            .notice_text(crate::i18n::current_lang())
+            .unwrap_or_else(|| t_now("school.search_error")),
         Results::Found(p) if p.items.is_empty() => t_now("school.no_result"),
         Results::Found(p) if p.total as usize > p.items.len() => tf_now(
             "school.results_more",

@@ -169,7 +169,9 @@ fn FindStream(uai: String, on_pick: Callback<Stream>) -> impl IntoView {
         }
         match results.get() {
             None => String::new(),
-            Some(Err(_)) => t_now("school.search_error"),
+            Some(Err(e)) => e
+                .notice_text(crate::i18n::current_lang())
+                .unwrap_or_else(|| t_now("school.search_error")),
             Some(Ok(p)) if p.items.is_empty() => t_now("school.find_stream_none"),
             Some(Ok(p)) => tf_now(
                 "school.find_stream_results",

@@ -2,7 +2,7 @@
 // are explained in words; a picture bomb is refused with its real size.
 import { deflateSync } from 'node:zlib';
 import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
-import { STUDENT, reachReview } from '../journey.js';
+import { STUDENT, reachReview, start, acceptCharter, fillIdentity, fillContact, next, expectStep } from '../journey.js';
 import { reachPhotoStep } from '../photo.js';
 
 const problem = (status, code, extra = {}) => ({
@@ -129,4 +129,35 @@ test('a 30000 × 30000 PNG is refused with its size, not 0 × 0', async ({ page 
   });
   await expect(page.getByText('Cette image est trop grande (30000 × 30000 pixels).', { exact: false })).toBeVisible();
   await expect(page.getByText('(0 × 0 pixels)')).toHaveCount(0);
+});
+
+test('a refused character is named in the message: an invisible one in a name, an emoji in the address', async ({ page }) => {
+  await start(page);
+  await acceptCharter(page);
+  await fillIdentity(page, { ...STUDENT, firstName: 'Léa\u200B', email: `caracteres.${Date.now()}@example.fr` });
+  await next(page);
+  const main = page.getByRole('main');
+  await expect(main).toContainText('Ce texte contient un caractère invisible (U+200B)');
+  await page.getByLabel('Prénom', { exact: true }).fill('Léa');
+  await next(page);
+  await expectStep(page, 'coordonnees', 3, 7);
+  await fillContact(page, { ...STUDENT, street: '12 rue Blatin 😀' });
+  await next(page);
+  await expect(main).toContainText('Le caractère « 😀 » n\'est pas accepté dans une adresse.');
+  await expect(main).not.toContainText('{character}');
+  await checkPage(page, 'contact-character-refused');
+});
+
+test('a rate-limited search says how long to wait', async ({ page }) => {
+  allowConsoleErrors(page, /status of 429/);
+  await start(page);
+  await acceptCharter(page);
+  await fillIdentity(page, { ...STUDENT, email: `recherche.${Date.now()}@example.fr` });
+  await next(page);
+  await fillContact(page);
+  await next(page);
+  await expectStep(page, 'etablissement', 4, 7);
+  await page.route('**/api/v1/establishments?**', (route) => route.fulfill(problem(429, 'rate_limited', { retry_after: 90 })));
+  await page.getByRole('combobox', { name: /Établissement/ }).fill('sidoine');
+  await expect(page.getByRole('main')).toContainText('Trop de tentatives. Réessaie dans 2 minutes.');
 });
