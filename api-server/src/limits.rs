@@ -258,30 +258,79 @@ impl Lockout {
 
 /// Bounds how much CPU-heavy work (an Argon2 hash of 19 MiB, a photo decode and re-encode) runs at once: past the
 /// bound, requests wait their turn for a while, then get 503 rather than piling up threads and memory.
+///
+/// The work runs on a few threads of its own at a lower scheduling priority, not on the shared blocking pool: an
+/// establishment search or a page load then always gets the CPU first, even while a class's applications are being
+/// hashed (measured by `./dev loadtest`).
 #[derive(Clone)]
 pub struct WorkBound {
     slots: Arc<Semaphore>,
     wait: Duration,
+    jobs: std::sync::mpsc::Sender<Job>,
 }
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Niceness of the heavy-work threads (0 is normal, 19 the lowest).
+const HEAVY_NICENESS: i32 = 10;
+
+#[cfg(target_os = "linux")]
+fn lower_this_threads_priority() {
+    // On Linux each thread has its own niceness, and `who = 0` names the calling thread.
+    // SAFETY: setpriority only reads its arguments; a failure (not allowed, say) leaves the priority as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, HEAVY_NICENESS);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_this_threads_priority() {}
 
 impl WorkBound {
     pub fn new(slots: usize, wait: Duration) -> WorkBound {
-        WorkBound { slots: Arc::new(Semaphore::new(slots.max(1))), wait }
+        let slots = slots.max(1);
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for i in 0..slots {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new().name(format!("heavy-work-{i}")).spawn(move || {
+                lower_this_threads_priority();
+                loop {
+                    // The lock is held only to take a job, not while running it.
+                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    match job {
+                        Ok(job) => job(),
+                        // Every WorkBound is gone: the thread ends with it.
+                        Err(_) => break,
+                    }
+                }
+            });
+            if let Err(e) = spawned {
+                eprintln!("cannot start a heavy-work thread: {e}");
+            }
+        }
+        WorkBound { slots: Arc::new(Semaphore::new(slots)), wait, jobs }
     }
 
-    /// Runs `f` on the blocking pool once a slot is free.
+    /// Runs `f` on a heavy-work thread once a slot is free.
     pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
         let permit: OwnedSemaphorePermit = tokio::time::timeout(self.wait, self.slots.clone().acquire_owned())
             .await
             .map_err(|_| ApiError::busy())?
             .map_err(ApiError::internal)?;
-        let out = tokio::task::spawn_blocking(move || {
+        let (done, result) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
             let _permit = permit;
-            f()
-        })
-        .await
-        .map_err(ApiError::internal)?;
-        Ok(out)
+            // A panic in one job must not take the thread, and with it a slot, away.
+            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+            let _ = done.send(out);
+        });
+        self.jobs.send(job).map_err(|_| ApiError::internal("heavy-work threads gone"))?;
+        match result.await {
+            Ok(Ok(out)) => Ok(out),
+            Ok(Err(_)) => Err(ApiError::internal("heavy work panicked")),
+            Err(_) => Err(ApiError::internal("heavy work dropped")),
+        }
     }
 }
 
@@ -390,5 +439,22 @@ mod tests {
         tx.send(()).unwrap();
         assert!(first.await.unwrap().is_ok());
         assert!(bound.run(|| 7).await.is_ok_and(|v| v == 7));
+    }
+
+    #[tokio::test]
+    async fn a_panicking_job_is_an_error_and_the_slot_stays_usable() {
+        let bound = WorkBound::new(1, Duration::from_secs(5));
+        let failed = bound.run(|| -> u8 { panic!("decoder bug") }).await.unwrap_err();
+        assert_eq!(failed.status.as_u16(), 500);
+        assert_eq!(bound.run(|| 8).await.unwrap(), 8);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn heavy_work_runs_at_a_lower_priority() {
+        let bound = WorkBound::new(1, Duration::from_secs(5));
+        // SAFETY: getpriority only reads; errno is not consulted since 10 cannot be confused with the -1 error value.
+        let nice = bound.run(|| unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }).await.unwrap();
+        assert_eq!(nice, HEAVY_NICENESS);
     }
 }

@@ -21,7 +21,7 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let listener = match tokio::net::TcpListener::bind(config.addr).await {
+    let listener = match listen(config.addr) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("cannot listen on {}: {e}", config.addr);
@@ -60,4 +60,14 @@ async fn main() {
         eprintln!("server error: {e}");
         std::process::exit(1);
     }
+}
+
+/// Binds with a deep accept queue: a room of pupils opening the site at the same instant must not see connection
+/// attempts dropped (tokio's `TcpListener::bind` asks for 128; 200 simultaneous clients overflowed it and waited a
+/// second each for the retry, measured by `./dev loadtest`). The kernel caps it at its own `somaxconn`.
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(4096)
 }

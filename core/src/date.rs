@@ -102,7 +102,7 @@ impl Date {
     /// Anything else (a day alone, "14/03") is `None`: the box keeps what was typed.
     pub fn split_typed(input: &str) -> Option<(String, String, String)> {
         let s = input.trim();
-        let parts: Vec<&str> = s.split(|c: char| matches!(c, '/' | '-' | '.' | ' ')).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = s.split(['/', '-', '.', ' ']).filter(|p| !p.is_empty()).collect();
         let all_digits = |p: &&str| p.bytes().all(|c| c.is_ascii_digit());
         match parts.as_slice() {
             [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 && parts.iter().all(all_digits) => {

@@ -79,19 +79,35 @@ impl Refusal {
 
 /// The clean photo to store, or the field error code explaining the refusal.
 pub fn check(bytes: &[u8]) -> Result<CheckedPhoto, String> {
-    inspect(bytes).map_err(|r| r.code().to_string())
+    walk(bytes.to_vec())?.reencode()
 }
 
-fn inspect(bytes: &[u8]) -> Result<CheckedPhoto, Refusal> {
+/// A file whose structure passed the walk: cheap to get (linear, no decoder), so it is done before a request waits
+/// for one of the few slots of heavy work; [`Walked::reencode`] is the costly part.
+pub struct Walked {
+    bytes: Vec<u8>,
+    layout: structure::Layout,
+}
+
+/// The structure walk and the header's size, or the field error code.
+pub fn walk(bytes: Vec<u8>) -> Result<Walked, String> {
+    let refuse = |r: Refusal| r.code().to_string();
     if bytes.is_empty() {
-        return Err(Refusal::Missing);
+        return Err(refuse(Refusal::Missing));
     }
     if bytes.len() > MAX_PHOTO_BYTES {
-        return Err(Refusal::TooLarge);
+        return Err(refuse(Refusal::TooLarge));
     }
-    let layout = structure::walk(bytes)?;
-    let clean = reencode::reencode(bytes, layout)?;
-    Ok(CheckedPhoto { media_type: "image/jpeg", width: clean.width, height: clean.height, jpeg: clean.jpeg })
+    let layout = structure::walk(&bytes).map_err(refuse)?;
+    Ok(Walked { bytes, layout })
+}
+
+impl Walked {
+    /// Decodes under limits, applies the orientation and writes the clean JPEG.
+    pub fn reencode(self) -> Result<CheckedPhoto, String> {
+        let clean = reencode::reencode(&self.bytes, self.layout).map_err(|r| r.code().to_string())?;
+        Ok(CheckedPhoto { media_type: "image/jpeg", width: clean.width, height: clean.height, jpeg: clean.jpeg })
+    }
 }
 
 /// The bounds on a declared size, applied as soon as a header is read. Portrait or landscape: the app crops, so
@@ -163,7 +179,7 @@ mod tests {
         assert_eq!(check(b"\x89PNG\r\n\x1a\nnot really").unwrap_err(), "photo_unreadable");
         // A JPEG cut short: the walk wants the end marker.
         let whole = jpeg(300, 400);
-        assert_eq!(inspect(&whole[..whole.len() - 100]), Err(Refusal::Unreadable("truncated")));
+        assert_eq!(structure::walk(&whole[..whole.len() - 100]), Err(Refusal::Unreadable("truncated")));
     }
 
     #[test]

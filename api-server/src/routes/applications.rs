@@ -97,13 +97,20 @@ pub async fn create(State(state): State<AppState>, client: ClientIp, req: Reques
     let normalised = match normalize_application(&request, &state.campaign, today) {
         Ok(n) => Some(n),
         Err(list) => {
-            issues.extend(list.iter().map(|(f, c)| (f.to_string(), c.as_str().to_string())));
+            issues.extend(list.iter().map(|(f, c)| (f.to_string(), crate::messages::issue_key(*c))));
             None
         }
     };
-    // Decoding and re-encoding is the costly part: on the blocking pool, a bounded number at once.
-    let checked_photo = match state.photos.run(move || photo_check::check(&photo)).await? {
-        Ok(p) => Some(p),
+    // The structure walk is cheap and refuses hostile files at once; decoding and re-encoding is the costly part, on
+    // the blocking pool, a bounded number at once.
+    let checked_photo = match photo_check::walk(photo) {
+        Ok(walked) => match state.heavy.run(move || walked.reencode()).await? {
+            Ok(p) => Some(p),
+            Err(code) => {
+                issues.push((field::PHOTO.to_string(), code));
+                None
+            }
+        },
         Err(code) => {
             issues.push((field::PHOTO.to_string(), code));
             None
@@ -132,7 +139,7 @@ pub async fn create(State(state): State<AppState>, client: ClientIp, req: Reques
 
     let password = normalised.identity.password.clone();
     let password_hash =
-        state.hashing.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
+        state.heavy.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
     let new = NewApplication {
         key,
         request_hash,

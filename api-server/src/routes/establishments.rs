@@ -13,7 +13,7 @@ use axum::http::HeaderMap;
 use passregion_core::api::{Establishment, EstablishmentStreams, Page, StreamGroup};
 use std::collections::HashMap;
 
-/// Search by name, commune or UAI (ranking in [`reference::search_establishments`]).
+/// Search by name, commune or UAI (ranking in [`reference::Catalogue::search`]).
 pub async fn search(
     State(state): State<AppState>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
@@ -23,13 +23,8 @@ pub async fn search(
     let uai_like = p.q.trim().to_ascii_uppercase();
     let uai_ok = !uai_like.is_empty() && uai_like.len() <= 8 && uai_like.chars().all(|c| c.is_ascii_alphanumeric());
     let (limit, offset, page) = (p.per_page, p.offset(), p.page);
-    let (items, total) = state
-        .store
-        .read(move |conn| {
-            let q = Search { words: &words, limit, offset };
-            Ok(reference::search_establishments(conn, &q, uai_ok.then_some(uai_like.as_str()))?)
-        })
-        .await?;
+    let q = Search { words: &words, limit, offset };
+    let (items, total) = state.store.catalogue().search(&q, uai_ok.then_some(uai_like.as_str()));
     Ok(Json(Page { items, total, page, per_page: limit }))
 }
 

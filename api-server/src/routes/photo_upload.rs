@@ -16,12 +16,9 @@ pub async fn checked_photo(state: &AppState, req: Request) -> Result<CheckedPhot
         }
         photo = Some(part.bytes().await.map_err(|e| ApiError::malformed(e.body_text()))?.to_vec());
     }
-    let photo = photo.unwrap_or_default();
-    state
-        .photos
-        .run(move || photo_check::check(&photo))
-        .await?
-        .map_err(|code| ApiError::validation(vec![(field::PHOTO.to_string(), code)]))
+    let refused = |code: String| ApiError::validation(vec![(field::PHOTO.to_string(), code)]);
+    let walked = photo_check::walk(photo.unwrap_or_default()).map_err(refused)?;
+    state.heavy.run(move || walked.reencode()).await?.map_err(refused)
 }
 
 /// The day a `--dev` back-office move is dated: the one given (ISO), or today in Paris.

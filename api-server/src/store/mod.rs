@@ -30,6 +30,7 @@ pub const READERS: usize = 4;
 pub struct Store {
     writer: Arc<Mutex<Connection>>,
     readers: ReaderPool,
+    catalogue: Arc<reference::Catalogue>,
 }
 
 impl Store {
@@ -40,7 +41,13 @@ impl Store {
         prepare(&mut writer)?;
         let path = data_dir.join(db::FILE_NAME);
         let readers = (0..READERS).map(|_| db::open_reader(&path)).collect::<Result<Vec<_>, _>>()?;
-        Ok(Store { writer: Arc::new(Mutex::new(writer)), readers: ReaderPool::new(readers) })
+        let catalogue = Arc::new(reference::Catalogue::load(&writer).map_err(|e| e.to_string())?);
+        Ok(Store { writer: Arc::new(Mutex::new(writer)), readers: ReaderPool::new(readers), catalogue })
+    }
+
+    /// The establishments in memory, for searching (reference data does not change while the server runs).
+    pub fn catalogue(&self) -> &reference::Catalogue {
+        &self.catalogue
     }
 
     /// Runs `f` on a read-only connection, on the blocking pool.

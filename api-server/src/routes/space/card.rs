@@ -42,7 +42,7 @@ pub async fn set_code(
         .map_err(|why| ApiError::validation(vec![("code".into(), why.as_str().into())]))?;
     session::reauthenticate(&state, id, req.current_password).await?;
     let code = req.code.trim().to_string();
-    let hash = state.hashing.run(move || secrets::hash_password(&code)).await?.map_err(ApiError::internal)?;
+    let hash = state.heavy.run(move || secrets::hash_password(&code)).await?.map_err(ApiError::internal)?;
     let (now, keep) = (state.clock.now(), state.outbox_keeps());
     state
         .store
@@ -76,7 +76,7 @@ pub async fn partner_check(
         return Err(ApiError::new(StatusCode::LOCKED, problem_code::CODE_LOCKED));
     }
     let code = req.code;
-    if state.hashing.run(move || secrets::verify_password(&code, &hash)).await? {
+    if state.heavy.run(move || secrets::verify_password(&code, &hash)).await? {
         state.store.write(move |conn| Ok(card::clear_wrong_codes(conn, id)?)).await?;
         return Ok(Json(PartnerCheckResult { accepted: true, attempts_left: None }));
     }

@@ -136,7 +136,7 @@ pub async fn change_password(
         .map_err(|code| ApiError::validation(vec![("new_password".into(), code.as_str().into())]))?;
     session::reauthenticate(&state, live.application_id, req.current_password).await?;
     let password = req.new_password;
-    let hash = state.hashing.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
+    let hash = state.heavy.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
     let current = session::cookie_value(&state, &headers);
     let (id, now, keep) = (live.application_id, state.clock.now(), state.outbox_keeps());
     state

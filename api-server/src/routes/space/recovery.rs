@@ -90,7 +90,7 @@ pub async fn confirm_reset(
         return Err(ApiError::validation(vec![("password".into(), code.as_str().into())]));
     }
     let password = req.password;
-    let hash = state.hashing.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
+    let hash = state.heavy.run(move || secrets::hash_password(&password)).await?.map_err(ApiError::internal)?;
     let keep = state.outbox_keeps();
     state
         .store

@@ -101,7 +101,7 @@ pub async fn reauthenticate(state: &AppState, application_id: i64, password: Str
         .ok_or_else(|| ApiError::internal("dossier gone"))?;
     state.lockout.check(Limit::LoginFailuresPerDossier, &number)?;
     let hash = state.store.read(move |conn| Ok(accounts::password_hash(conn, application_id)?)).await?;
-    if state.hashing.run(move || secrets::verify_password(&password, &hash)).await? {
+    if state.heavy.run(move || secrets::verify_password(&password, &hash)).await? {
         return Ok(());
     }
     state.lockout.fail(Limit::LoginFailuresPerDossier, &number)?;
@@ -139,7 +139,7 @@ pub async fn login(
     };
     let hash = row.as_ref().map_or_else(|| dummy_hash().to_string(), |r| r.password_hash.clone());
     let password = req.password;
-    let matches = state.hashing.run(move || secrets::verify_password(&password, &hash)).await?;
+    let matches = state.heavy.run(move || secrets::verify_password(&password, &hash)).await?;
     let Some(row) = row.filter(|_| matches) else {
         // Both counts move; the failure that reaches a limit is answered with the wait.
         state.lockout.fail(Limit::LoginFailuresPerIp, &client.key())?;
