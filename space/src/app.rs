@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    advantages::AdvantagesPage, card::CardPage, dossier::DossierPage, secret_code::SecretCodePage, forgot_number::ForgotNumberPage, forgot_password::ForgotPasswordPage, login::LoginPage,
+    advantages::AdvantagesPage, card::CardPage, confirm_email::ConfirmEmailPage, my_details::MyDetailsPage, dossier::DossierPage, secret_code::SecretCodePage, forgot_number::ForgotNumberPage, forgot_password::ForgotPasswordPage, login::LoginPage,
     not_found::NotFound, reset_password::ResetPasswordPage,
 };
 use crate::session::provide_session;
@@ -19,6 +19,7 @@ pub const FORGOT_NUMBER_PATH: &str = "/espace/numero-oublie";
 pub const CODE_PATH: &str = "/espace/code-secret";
 pub const CARD_PATH: &str = "/espace/carte";
 pub const ADVANTAGES_PATH: &str = "/espace/avantages";
+pub const MY_DETAILS_PATH: &str = "/espace/mes-informations";
 /// The application's activation page (another bundle: a full page load).
 pub const ACTIVATION_PATH: &str = "/activation";
 
@@ -39,6 +40,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/code-secret") view=SecretCodePage />
                     <Route path=path!("/espace/carte") view=CardPage />
                     <Route path=path!("/espace/avantages") view=AdvantagesPage />
+                    <Route path=path!("/espace/mes-informations") view=MyDetailsPage />
+                    <Route path=path!("/espace/confirmer-email") view=ConfirmEmailPage />
                 </Routes>
             </Layout>
         </Router>

@@ -1,9 +1,11 @@
 pub mod advantages;
 pub mod card;
+pub mod confirm_email;
 pub mod dossier;
 pub mod forgot_number;
 pub mod forgot_password;
 pub mod login;
+pub mod my_details;
 pub mod not_found;
 pub mod reset_password;
 pub mod secret_code;

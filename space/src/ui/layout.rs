@@ -53,7 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// The space's pages, once logged in; the router marks the current one (`aria-current="page"`).
 #[component]
 fn SpaceNav() -> impl IntoView {
-    use crate::app::{ADVANTAGES_PATH, CARD_PATH, CODE_PATH, HOME_PATH};
+    use crate::app::{ADVANTAGES_PATH, CARD_PATH, CODE_PATH, HOME_PATH, MY_DETAILS_PATH};
     use leptos_router::components::A;
     view! {
         <nav class="space-nav" aria-label=t("shell.space_nav")>
@@ -62,6 +62,7 @@ fn SpaceNav() -> impl IntoView {
                 <li><A href=CODE_PATH>{t("shell.nav_code")}</A></li>
                 <li><A href=CARD_PATH>{t("shell.nav_card")}</A></li>
                 <li><A href=ADVANTAGES_PATH>{t("shell.nav_advantages")}</A></li>
+                <li><A href=MY_DETAILS_PATH>{t("shell.nav_details")}</A></li>
             </ul>
         </nav>
     }

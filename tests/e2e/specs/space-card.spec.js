@@ -2,7 +2,7 @@
 // checked by a partner's terminal, locked after three wrong codes and unlocked by a new one), a stolen card
 // blocked at once with its duplicate's own timeline, and the advantages moving as a partner records a use.
 import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
-import { backOffice, cardOf, partnerCheck, recordUse, withCard } from '../space.js';
+import { backOffice, cardOf, logIn, mailTo, makeDossier, partnerCheck, recordUse, uniqueEmail, withCard } from '../space.js';
 
 const SEQUENCE = 'Des chiffres qui se suivent (comme 1234 ou 9876) se devinent trop facilement.';
 const BIRTH = "Ce code reprend ta date de naissance, qui figure sur tes papiers : quelqu'un qui trouve ta carte peut la connaître.";
@@ -168,5 +168,60 @@ test('the advantages: granted and left, free ones, and a partner use moves the b
   await expect(cinema).toContainText('3 tickets out of 5');
   await expect(books).toContainText(/€(2\.50 left out of €15|22\.50 left out of €35)\.00/);
   await checkPage(page, 'space-advantages-en');
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+});
+
+test('my details: identity read-only, contact saved (a server refusal on its field), the email changed through its link, the password changed', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 422|status of 409/);
+  const d = await makeDossier(request, baseURL, { tag: 'details' });
+  await logIn(page, d);
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Mes informations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes informations' })).toBeVisible();
+  await expect(page.getByText('14 mars 2010')).toBeVisible();
+  await expect(page.getByText("Demande à ton établissement de la corriger.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Téléphone portable')).toHaveValue(/\S/);
+  await checkPage(page, 'space-details');
+
+  // The server's rule for the phone, its message on the field.
+  await page.getByLabel('Téléphone portable').fill('12');
+  await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#me-phone-error')).toBeVisible();
+  await page.getByLabel('Téléphone portable').fill('07 11 22 33 44');
+  await page.getByLabel('Les actualités de la Région par e-mail').check();
+  await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  await expect(page.getByText('Tes coordonnées sont enregistrées.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Les actualités de la Région par e-mail')).toBeChecked();
+
+  const fresh = uniqueEmail('nouvelle');
+  await page.getByLabel('Nouvelle adresse e-mail').fill(fresh);
+  await page.getByLabel('Ton mot de passe actuel').first().fill(d.password);
+  await page.getByRole('button', { name: 'Changer mon adresse' }).click();
+  await expect(page.getByText(`Un lien a été envoyé à ${fresh} ; l'adresse changera quand tu l'auras ouvert.`)).toBeVisible();
+  await expect(page.getByText(`En attente de confirmation : ${fresh}.`, { exact: false })).toBeVisible();
+  const link = await mailTo(request, baseURL, fresh, (m) => m.link?.includes('/espace/confirmer-email?token='));
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta nouvelle adresse est confirmée' })).toBeVisible();
+  await expect(page).toHaveURL(/\/espace\/confirmer-email$/);
+  await checkPage(page, 'space-confirm-email');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ce lien a déjà servi' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mes informations' }).last().click();
+  await expect(page.getByText(fresh)).toBeVisible();
+
+  // The password: core's checklist, then the other sessions closed.
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Changer mon mot de passe' }) });
+  await form.getByLabel('Ton mot de passe actuel').fill(d.password);
+  await form.getByLabel('Nouveau mot de passe', { exact: true }).fill('court');
+  await expect(form.locator('.checklist-live__item.met')).toHaveCount(1);
+  await form.getByLabel('Nouveau mot de passe', { exact: true }).fill('Nouveau2027ok');
+  await form.getByLabel('Confirme ton nouveau mot de passe').fill('Nouveau2027ok');
+  await form.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+  await expect(page.getByText('Ton mot de passe est changé. Pour ta sécurité, tes autres sessions ont été fermées.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My details' })).toBeVisible();
+  await checkPage(page, 'space-details-en');
   await page.getByRole('button', { name: 'FR – Français' }).click();
 });
