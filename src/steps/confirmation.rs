@@ -137,14 +137,33 @@ fn Resend() -> impl IntoView {
     let email = RwSignal::new(state.last_email.get_untracked().unwrap_or_default());
     let sending = RwSignal::new(false);
     let answer = RwSignal::new(None::<Result<String, api::ApiError>>);
+    // The address is checked with the application's rule before anything is sent: an empty or mistyped field says
+    // so on the field instead of doing nothing.
+    let problem = RwSignal::new(None::<passregion_core::ErrorCode>);
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() || email.get_untracked().trim().is_empty() {
+        if sending.get_untracked() {
             return;
         }
+        let typed = email.get_untracked();
+        let checked = if typed.trim().is_empty() {
+            Err(passregion_core::ErrorCode::Required)
+        } else {
+            passregion_core::rules::email::normalize_email(&typed)
+        };
+        let address = match checked {
+            Ok(address) => address,
+            Err(code) => {
+                problem.set(Some(code));
+                answer.set(None);
+                focus_field("resend-email");
+                return;
+            }
+        };
+        problem.set(None);
         sending.set(true);
         let request = ResendActivationRequest {
-            email: Some(email.get_untracked().trim().to_string()),
+            email: Some(address),
             token: None,
         };
         leptos::task::spawn_local(async move {
@@ -158,15 +177,23 @@ fn Resend() -> impl IntoView {
             <summary>{t("confirmation.nothing_received")}</summary>
             <form class="disclosure__body" on:submit=send novalidate>
                 <p>{t("confirmation.resend_intro")}</p>
-                <div class="field">
+                <div class="field" class:field--error=move || problem.get().is_some()>
                     <label class="field__label" for="resend-email">{t("identity.email")}</label>
+                    <p class="field__error" id="resend-email-error">
+                        {move || problem.get().map(crate::ui::form::issue_text)}
+                    </p>
                     <input
                         id="resend-email"
                         class="input"
                         type="email"
                         autocomplete="email"
+                        aria-describedby="resend-email-error"
+                        aria-invalid=move || if problem.get().is_some() { "true" } else { "false" }
                         prop:value=move || email.get()
-                        on:input=move |ev| email.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            problem.set(None);
+                            email.set(event_target_value(&ev));
+                        }
                     />
                 </div>
                 <button type="submit" class="button button--secondary" disabled=move || sending.get() aria-busy=move || if sending.get() { "true" } else { "false" }>
@@ -182,6 +209,16 @@ fn Resend() -> impl IntoView {
                 </div>
             </form>
         </details>
+    }
+}
+
+fn focus_field(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

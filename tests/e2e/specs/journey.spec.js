@@ -45,6 +45,15 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
 
   // "Je n'ai rien reçu": a second activation email, and a clear answer.
   await page.getByText('Je n\'ai rien reçu').click();
+  // An empty field says so on the field, and nothing is sent.
+  const resendEmail = page.locator('#resend-email');
+  const typed = await resendEmail.inputValue();
+  await resendEmail.fill('');
+  await page.getByRole('button', { name: 'Renvoyer le lien' }).click();
+  await expect(page.getByText('Ce champ est à remplir pour continuer.')).toBeVisible();
+  await expect(resendEmail).toBeFocused();
+  await expect(resendEmail).toHaveAttribute('aria-invalid', 'true');
+  await resendEmail.fill(typed);
   await page.getByRole('button', { name: 'Renvoyer le lien' }).click();
   await expect.poll(async () => (await (await request.get('/api/v1/dev/outbox')).json())
     .filter((m) => m.to === student.email).length).toBe(2);
