@@ -38,8 +38,18 @@ export async function expectStep(page, slug, n, m) {
   if (n) await expect(page.getByText(`Étape ${n} sur ${m}`, { exact: true })).toBeVisible();
 }
 
+/** Resolves once the app has mounted over index.html's static first frame, whose links are plain page loads. */
+export async function appMounted(page) {
+  await page.waitForFunction(() => {
+    const last = document.body.lastElementChild;
+    return last && !last.classList.contains('boot-shell') && last.tagName !== 'SCRIPT';
+  });
+}
+
 export async function start(page) {
   await page.goto('/');
+  // Clicking the static frame's link while the app takes over raced with it (a CI run hung there once).
+  await appMounted(page);
   await page.getByRole('button', { name: 'Commencer' }).or(page.getByRole('link', { name: 'Commencer' })).first().click();
   await expectStep(page, 'charte');
 }
