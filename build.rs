@@ -6,9 +6,10 @@
 //! In the wasm app only the French table is compiled in; English is `i18n/en-<hash>.json`, written beside the app by
 //! `build-tools/postbuild.mjs` (Trunk's post_build hook) from the same files, and fetched when chosen.
 
+use passregion_i18n_keys::{collect_used_keys, placeholders};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const LANGS: &[&str] = &["fr", "en"];
 const KEY_FUNCTIONS: &[&str] = &["t", "t_now", "tf", "tf_now"];
@@ -89,7 +90,7 @@ fn main() {
 
     let mut used = Vec::new();
     let known: BTreeSet<String> = namespaces[first].iter().cloned().collect();
-    collect_used_keys(&root.join("src"), &known, &mut used);
+    collect_used_keys(&root.join("src"), KEY_FUNCTIONS, &known, &mut used);
     for (file, key) in &used {
         if !tables[first].contains_key(key) {
             problems.push(format!(
@@ -135,83 +136,4 @@ fn main() {
     ));
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("translations.rs");
     fs::write(dest, out).unwrap();
-}
-
-/// `{name}` placeholders of a translated text.
-fn placeholders(text: &str) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                found.insert(after[..end].to_string());
-                rest = &after[end + 1..];
-            }
-            None => break,
-        }
-    }
-    found
-}
-
-fn collect_used_keys(dir: &Path, namespaces: &BTreeSet<String>, used: &mut Vec<(String, String)>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect_used_keys(&path, namespaces, used);
-        } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
-            let text = fs::read_to_string(&path).unwrap();
-            for key in literal_keys(&text)
-                .into_iter()
-                .chain(namespaced_literals(&text, namespaces))
-            {
-                used.push((path.display().to_string(), key));
-            }
-        }
-    }
-}
-
-/// First string-literal argument of every call to one of [`KEY_FUNCTIONS`].
-fn literal_keys(source: &str) -> Vec<String> {
-    let bytes = source.as_bytes();
-    let mut keys = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = source[from..].find("(\"") {
-        let open = from + pos;
-        from = open + 2;
-        let mut start = open;
-        while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
-            start -= 1;
-        }
-        if !KEY_FUNCTIONS.contains(&&source[start..open]) {
-            continue;
-        }
-        if let Some(end) = source[open + 2..].find('"') {
-            keys.push(source[open + 2..open + 2 + end].to_string());
-        }
-    }
-    keys
-}
-
-/// Every string literal shaped like "namespace.key" whose namespace is a translation file: keys kept in tables or
-/// passed around before reaching `t` are checked too.
-fn namespaced_literals(source: &str, namespaces: &BTreeSet<String>) -> Vec<String> {
-    let mut keys = Vec::new();
-    for piece in source.split('"').skip(1).step_by(2) {
-        let Some((ns, key)) = piece.split_once('.') else {
-            continue;
-        };
-        let shaped = !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-            && ns.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-        if shaped && namespaces.contains(ns) {
-            keys.push(piece.to_string());
-        }
-    }
-    keys
 }
