@@ -114,6 +114,12 @@ impl AppState {
         crate::photo_bridge::forget_photo();
     }
 
+    /// "Faire une autre demande" after sending: the receipt goes (the dossier number is in the activation e-mail).
+    pub fn forget_receipt(&self) {
+        storage::session_remove(RECEIPT_STORAGE_KEY);
+        self.receipt.set(None);
+    }
+
     /// After a successful submission: the draft goes, the receipt stays.
     pub fn finish(&self, receipt: Receipt) {
         if let Ok(json) = serde_json::to_string(&receipt) {

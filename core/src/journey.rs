@@ -1,7 +1,7 @@
 //! The journey through the form, as one table (in the manner of HMPO's form wizard).
 //!
 //! Each step has a stable French URL under `/demande/`, a title key, a condition saying when it is shown, and the
-//! field paths it owns. Everything else — numbering ("Étape 3 sur 8"), next and previous, where a deep link may
+//! field paths it owns. Everything else — numbering ("Étape 3 sur 7", the same for everyone), next and previous, where a deep link may
 //! land — is computed from the table and the draft, so the order of the form lives in exactly one place.
 //!
 //! Validity comes from [`Draft::issues`], the same check that builds the request, filtered to a step's fields:
@@ -218,13 +218,35 @@ pub fn visible_steps(draft: &Draft, campaign: &Campaign) -> Vec<StepId> {
         .collect()
 }
 
-/// (n, m) for "Étape n sur m"; `None` for a step this person does not go through.
-pub fn number(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<(usize, usize)> {
-    let steps = visible_steps(draft, campaign);
-    steps
+/// A step's number as the helpdesk says it: "Étape 3 sur 7", or "Étape 2 bis sur 7" for a conditional step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepNumber {
+    pub n: usize,
+    /// A step only some people go through: it takes the number of the step before it with "bis", so that the
+    /// numbers of every other step are the same for everyone.
+    pub bis: bool,
+    /// How many numbered steps there are (conditional ones do not count).
+    pub of: usize,
+}
+
+/// The number of a step, the same for everyone: it depends on the table only, never on the answers. Steps shown
+/// to everyone are numbered 1..=M in order; a conditional step is "N bis" after step N.
+pub fn number(step: StepId) -> StepNumber {
+    let of = STEPS
         .iter()
-        .position(|&s| s == step)
-        .map(|i| (i + 1, steps.len()))
+        .filter(|s| s.condition == Condition::Always)
+        .count();
+    let mut n = 0;
+    for s in STEPS {
+        let bis = s.condition != Condition::Always;
+        if !bis {
+            n += 1;
+        }
+        if s.id == step {
+            return StepNumber { n, bis, of };
+        }
+    }
+    unreachable!("every StepId has a row in STEPS")
 }
 
 /// The step after this one for this person (from a hidden step: the next visible one).
@@ -286,6 +308,24 @@ pub fn guard(requested_slug: &str, draft: &Draft, campaign: &Campaign, today: Da
         Some(step) if is_visible(step, draft, campaign) && step <= first_gap => step,
         _ => first_gap,
     }
+}
+
+/// The steps this person still has to complete before `requested` can be shown, in order: what a deep link to a
+/// step not reachable yet must name (empty when it is reachable, and for hidden steps and unknown slugs).
+pub fn missing_before(
+    requested: StepId,
+    draft: &Draft,
+    campaign: &Campaign,
+    today: Date,
+) -> Vec<StepId> {
+    if !is_visible(requested, draft, campaign) {
+        return Vec::new();
+    }
+    visible_steps(draft, campaign)
+        .into_iter()
+        .take_while(|&s| s < requested)
+        .filter(|&s| !is_complete(s, draft, campaign, today))
+        .collect()
 }
 
 #[cfg(test)]
@@ -375,18 +415,46 @@ mod tests {
         }
     }
 
+    /// The helpdesk's numbers: one table for everyone, whatever the age or the answers.
     #[test]
-    fn numbering_with_and_without_guardian() {
+    fn numbers_are_the_same_for_everyone() {
+        let num = |n, bis| StepNumber { n, bis, of: 7 };
+        let want = [
+            (Charter, num(1, false)),
+            (Identity, num(2, false)),
+            (Guardian, num(2, true)),
+            (Contact, num(3, false)),
+            (Establishment, num(4, false)),
+            (Photo, num(5, false)),
+            (Delivery, num(6, false)),
+            (Review, num(7, false)),
+        ];
+        for (step, n) in want {
+            assert_eq!(number(step), n, "{step:?}");
+        }
+        // The README's helpdesk table is written from these: a new step must be numbered there too.
+        assert_eq!(ALL.len(), want.len());
+    }
+
+    #[test]
+    fn missing_before_names_every_gap_before_the_requested_step() {
         let c = test_campaign();
-        let adult = complete();
-        let minor = complete_minor();
-        assert_eq!(number(Charter, &adult, &c), Some((1, 7)));
-        assert_eq!(number(Contact, &adult, &c), Some((3, 7)));
-        assert_eq!(number(Review, &adult, &c), Some((7, 7)));
-        assert_eq!(number(Guardian, &adult, &c), None);
-        assert_eq!(number(Guardian, &minor, &c), Some((3, 8)));
-        assert_eq!(number(Contact, &minor, &c), Some((4, 8)));
-        assert_eq!(number(Review, &minor, &c), Some((8, 8)));
+        let t = today();
+        let empty = Draft::new();
+        assert_eq!(
+            missing_before(Photo, &empty, &c, t),
+            vec![Charter, Identity, Contact, Establishment]
+        );
+        assert!(missing_before(Charter, &empty, &c, t).is_empty());
+        assert!(missing_before(Review, &complete(), &c, t).is_empty());
+        assert!(missing_before(Guardian, &complete(), &c, t).is_empty(), "hidden for an adult");
+
+        let mut minor = complete_minor();
+        minor.guardian.last_name = "".into();
+        minor.mobile_phone = "".into();
+        assert_eq!(missing_before(Review, &minor, &c, t), vec![Guardian, Contact]);
+        assert_eq!(missing_before(Contact, &minor, &c, t), vec![Guardian]);
+        assert_eq!(guard("verification", &minor, &c, t), Guardian);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::api;
 use crate::i18n::{Lang, t, t_now, tf, use_lang};
 use crate::state::{Receipt, use_app_state};
+use passregion_core::journey::StepId;
 use crate::ui::layout::Helpline;
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
 
@@ -79,8 +80,29 @@ pub fn ConfirmationPage() -> impl IntoView {
     }
 }
 
+/// A step of the journey reached again after sending (browser Back, an old tab, "Commencer" once more): the
+/// application is already sent, with its receipt, and another one (a brother's, a sister's) may be started.
 #[component]
-fn Confirmation(receipt: Receipt) -> impl IntoView {
+pub fn AlreadySent() -> impl IntoView {
+    let state = use_app_state();
+    Effect::new(move |_| set_document_title(&t_now("confirmation.already_title")));
+    focus_heading_on_navigation("confirmation-title");
+    move || {
+        state
+            .receipt
+            .get()
+            .map(|r| view! { <Confirmation receipt=r already_sent=true /> })
+    }
+}
+
+#[component]
+fn Confirmation(receipt: Receipt, #[prop(optional)] already_sent: bool) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = leptos_router::hooks::use_navigate();
+    let another = move |_| {
+        state.forget_receipt();
+        navigate(&StepId::Charter.path(), Default::default());
+    };
     let lang = use_lang();
     let copied = RwSignal::new(None::<bool>);
     let number = receipt.dossier_number.clone();
@@ -102,9 +124,12 @@ fn Confirmation(receipt: Receipt) -> impl IntoView {
     view! {
         <div class="confirmation">
             <div class="confirmation__banner" role="status">
-                <h1 id="confirmation-title" tabindex="-1">{t("confirmation.title")}</h1>
+                <h1 id="confirmation-title" tabindex="-1">
+                    {t(if already_sent { "confirmation.already_title" } else { "confirmation.title" })}
+                </h1>
+                {already_sent.then(|| view! { <p>{t("confirmation.already_text")}</p> })}
                 <p>{t("confirmation.number_label")}</p>
-                <p class="dossier-number" id="dossier-number">{dossier::format(&receipt.dossier_number)}</p>
+                <p class="dossier-number" id="dossier-number"><DossierNumber number=receipt.dossier_number.clone() /></p>
                 <button type="button" class="button button--secondary" on:click=copy aria-describedby="dossier-number">
                     {t("confirmation.copy")}
                 </button>
@@ -124,6 +149,9 @@ fn Confirmation(receipt: Receipt) -> impl IntoView {
             <Receipt receipt=receipt.clone() />
             <div class="button-row no-print">
                 <button type="button" class="button button--primary" on:click=print>{t("confirmation.print")}</button>
+                {already_sent.then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=another.clone()>{t("confirmation.another")}</button>
+                })}
             </div>
         </div>
     }
@@ -222,6 +250,22 @@ fn focus_field(id: &str) {
     }
 }
 
+/// "26 29 76 43 51" with each pair unbreakable: if the line is too narrow it breaks between pairs, never inside
+/// one (a lone "51" on the next line read as a second number).
+#[component]
+fn DossierNumber(number: String) -> impl IntoView {
+    let formatted = dossier::format(&number);
+    let pairs: Vec<String> = formatted.split(' ').map(str::to_string).collect();
+    let last = pairs.len().saturating_sub(1);
+    pairs
+        .into_iter()
+        .enumerate()
+        .map(|(i, pair)| {
+            view! { <span class="dossier-number__pair">{pair}</span>{(i < last).then_some(" ")}}
+        })
+        .collect_view()
+}
+
 /// The printable receipt.
 #[component]
 fn Receipt(receipt: Receipt) -> impl IntoView {
@@ -242,7 +286,7 @@ fn Receipt(receipt: Receipt) -> impl IntoView {
             <h2 id="receipt-title">{t("confirmation.receipt_title")}</h2>
             <p class="receipt__brand">{t("shell.wordmark")} " – " {t("shell.region")}</p>
             <dl class="review-list">
-                <div class="review-list__row"><dt>{t("confirmation.number_label")}</dt><dd class="receipt__number">{dossier::format(&receipt.dossier_number)}</dd></div>
+                <div class="review-list__row"><dt>{t("confirmation.number_label")}</dt><dd class="receipt__number"><DossierNumber number=receipt.dossier_number.clone() /></dd></div>
                 <div class="review-list__row"><dt>{t("confirmation.receipt_name")}</dt><dd>{name}</dd></div>
                 <div class="review-list__row"><dt>{t("school.label")}</dt><dd>{receipt.establishment.clone()}</dd></div>
                 <div class="review-list__row"><dt>{t("school.stream_label")}</dt><dd>{receipt.stream.clone()}</dd></div>

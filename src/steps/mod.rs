@@ -18,33 +18,51 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use passregion_core::journey::{self, StepId};
 
 use crate::i18n::t;
-use crate::state::{Remote, load_campaign, today, use_app_state};
+use crate::state::{Remote, draft_started, load_campaign, today, use_app_state};
+use crate::ui::deep_link::landing_path;
+use confirmation::AlreadySent;
 use crate::ui::spinner::{Delayed, Spinner};
 
 /// `/demande/:slug`: waits for the campaign, then shows the step if the earlier ones are complete, otherwise
-/// replaces the URL with the first step that still needs answers (deep links, stale bookmarks, back button).
+/// replaces the URL with the first step that still needs answers (deep links, stale bookmarks, back button), which
+/// then says what is missing. Once the application is sent (a receipt and no new answers), every step says so.
 #[component]
 pub fn StepRoute() -> impl IntoView {
     let params = use_params_map();
     let state = use_app_state();
     let navigate = use_navigate();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let already_sent =
+        move || state.receipt.with(Option::is_some) && !state.draft.with_untracked(draft_started);
     let decision = Memo::new(move |_| {
         let Remote::Ready(campaign) = state.campaign.get() else {
             return None;
         };
         let requested = slug();
-        let allowed = state
-            .draft
-            .with_untracked(|d| journey::guard(&requested, d, &campaign, today()));
-        Some((requested, allowed))
+        let (allowed, too_early) = state.draft.with_untracked(|d| {
+            let allowed = journey::guard(&requested, d, &campaign, today());
+            // A known step asked for before its earlier answers: the landing page names what is missing.
+            let too_early = journey::step_by_slug(&requested).filter(|&s| {
+                !journey::missing_before(s, d, &campaign, today()).is_empty()
+            });
+            (allowed, too_early)
+        });
+        Some((requested, allowed, too_early))
     });
     Effect::new(move |_| {
-        if let Some((requested, allowed)) = decision.get()
+        // Untracked: when "Faire une autre demande" forgets the receipt, that button navigates, not this guard.
+        if untrack(already_sent) {
+            return;
+        }
+        if let Some((requested, allowed, too_early)) = decision.get()
             && allowed.slug() != requested
         {
+            let target = match too_early {
+                Some(asked) => landing_path(allowed, asked),
+                None => allowed.path(),
+            };
             navigate(
-                &allowed.path(),
+                &target,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -53,12 +71,14 @@ pub fn StepRoute() -> impl IntoView {
         }
     });
     move || match state.campaign.get() {
+        // Back after sending: the draft is gone, the receipt is kept; say so rather than show an empty step 1.
+        _ if already_sent() => view! { <AlreadySent /> }.into_any(),
         Remote::Failed(_) => view! { <CampaignUnavailable /> }.into_any(),
         Remote::Loading => {
             view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any()
         }
         Remote::Ready(_) => match decision.get() {
-            Some((requested, allowed)) if allowed.slug() == requested => step_view(allowed),
+            Some((requested, allowed, _)) if allowed.slug() == requested => step_view(allowed),
             _ => ().into_any(),
         },
     }

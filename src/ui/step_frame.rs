@@ -1,14 +1,15 @@
-//! The frame of a journey step: "Étape N sur M", the `<h1>`, the tab title, the error summary, Back / Continue
-//! and "Effacer mes données". The step's own fields are its children.
+//! The frame of a journey step: the `<h1>` "Étape N sur M : <name>", the tab title, the notice of a deep link that
+//! came too early, the error summary, Back / Continue and "Effacer mes données". The step's own fields are its children.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::clear_data::ClearData;
+use super::deep_link::DeepLinkNotice;
 use super::form::{ErrorSummary, FormState, focus_id};
 use crate::i18n::{t, t_now, tf_now};
-use crate::state::{Remote, today, use_app_state};
+use crate::state::{today, use_app_state};
 use passregion_core::journey::{self, StepId};
 
 /// Query parameter that brings the person back to the review after editing a step from it.
@@ -32,15 +33,28 @@ pub fn set_document_title(page: &str) {
     }
 }
 
-/// "Étape 3 sur 8" for this person, reactive (the guardian step comes and goes with the birth date).
-pub fn step_number(step: StepId) -> Memo<Option<(usize, usize)>> {
-    let state = use_app_state();
-    Memo::new(move |_| {
-        let Remote::Ready(campaign) = state.campaign.get() else {
-            return None;
-        };
-        state.draft.with(|d| journey::number(step, d, &campaign))
-    })
+/// "Étape 3 sur 7" or "Étape 2 bis sur 7": the same for everyone (see core's `journey::number`), so the helpdesk
+/// can name a step by its number.
+pub fn step_number_text(step: StepId) -> String {
+    let number = journey::number(step);
+    tf_now(
+        if number.bis {
+            "common.step_of_bis"
+        } else {
+            "common.step_of"
+        },
+        &[("n", &number.n.to_string()), ("m", &number.of.to_string())],
+    )
+}
+
+/// "Étape 2 sur 7 : Ton identité", as the tab title, the heading and the deep-link notice say it.
+pub fn step_full_name(step: StepId) -> String {
+    format!(
+        "{}{}{}",
+        step_number_text(step),
+        t_now("common.label_separator"),
+        t_now(step.title_key())
+    )
 }
 
 /// Where "Continue" leads from `step`: back to the review when the person came from it and may go there,
@@ -74,16 +88,8 @@ pub fn StepFrame(
     let query = use_query_map();
     let returning =
         move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
-    let number = step_number(step);
     let title = t(step.title_key());
-    let progress = move || {
-        number.get().map(|(n, m)| {
-            tf_now(
-                "common.step_of",
-                &[("n", &n.to_string()), ("m", &m.to_string())],
-            )
-        })
-    };
+    let progress = move || step_number_text(step);
 
     let summary = Signal::derive(move || form.summary(&state));
     let show_summary = move || {
@@ -94,20 +100,13 @@ pub fn StepFrame(
         request_animation_frame(|| focus_id("error-summary"));
     }
 
-    Effect::new({
-        let title = title.clone();
-        move |_| {
-            let prefix = if show_summary() {
-                format!("{} ", t_now("common.error_title_prefix"))
-            } else {
-                String::new()
-            };
-            let page = match progress() {
-                Some(p) => format!("{prefix}{} – {p}", title()),
-                None => format!("{prefix}{}", title()),
-            };
-            set_document_title(&page);
-        }
+    Effect::new(move |_| {
+        let prefix = if show_summary() {
+            format!("{} ", t_now("common.error_title_prefix"))
+        } else {
+            String::new()
+        };
+        set_document_title(&format!("{prefix}{}", step_full_name(step)));
     });
     if !form.has_server_errors_now(&state) {
         focus_heading_on_navigation("step-title");
@@ -141,8 +140,13 @@ pub fn StepFrame(
 
     view! {
         <div class="step">
-            <p class="step__progress">{progress}</p>
-            <h1 id="step-title" class="step__title" tabindex="-1">{title.clone()}</h1>
+            // One heading read as "Étape 2 sur 7 : Ton identité"; the number shows as a caption above the name.
+            <h1 id="step-title" class="step__title" tabindex="-1">
+                <span class="step__progress">{progress}</span>
+                <span class="visually-hidden">{t("common.label_separator")}</span>
+                <span class="step__name">{title}</span>
+            </h1>
+            <DeepLinkNotice current=step />
             <Show when=show_summary>
                 <ErrorSummary items=summary />
             </Show>

@@ -1,0 +1,73 @@
+//! A deep link that came too early: the route guard sends the person to the first step still needing answers and
+//! names the step asked for in the query, so that this page can say what is missing instead of landing silently.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use passregion_core::journey::{self, StepId};
+
+use super::form::focus_id;
+use super::step_frame::step_full_name;
+use crate::i18n::{t, tf};
+use crate::state::{today, use_app_state};
+
+/// Query parameter carrying the slug of the step a deep link asked for.
+pub const REQUESTED_PARAM: &str = "demandee";
+
+/// The path the guard redirects to: `landing`, remembering which step was asked for.
+pub fn landing_path(landing: StepId, requested: StepId) -> String {
+    format!("{}?{REQUESTED_PARAM}={}", landing.path(), requested.slug())
+}
+
+#[component]
+pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
+    let state = use_app_state();
+    let query = use_query_map();
+    let requested = Memo::new(move |_| {
+        query.with(|q| q.get(REQUESTED_PARAM).and_then(|s| journey::step_by_slug(&s)))
+    });
+    // Recomputed as answers are given: the list shrinks, and the notice goes once nothing is missing.
+    let missing = Memo::new(move |_| {
+        let (Some(requested), Some(campaign)) = (requested.get(), state.campaign_now()) else {
+            return Vec::new();
+        };
+        if requested == current {
+            return Vec::new();
+        }
+        state
+            .draft
+            .with(|d| journey::missing_before(requested, d, &campaign, today()))
+    });
+    if !missing.get_untracked().is_empty() {
+        // Usually the first page load: nothing else moves focus, and this is what the person needs to hear first.
+        request_animation_frame(|| focus_id("deep-link-notice"));
+    }
+    move || {
+        let steps = missing.get();
+        let requested = requested.get()?;
+        if steps.is_empty() {
+            return None;
+        }
+        Some(view! {
+            <section class="notice notice--warning deep-link" id="deep-link-notice" tabindex="-1" aria-labelledby="deep-link-title">
+                <h2 id="deep-link-title" class="deep-link__title">
+                    {tf("journey.not_yet_title", move || vec![("step", step_full_name(requested))])}
+                </h2>
+                <p>{t("journey.not_yet_missing")}</p>
+                <ul>
+                    {steps
+                        .into_iter()
+                        .map(|s| {
+                            let here = s == current;
+                            view! {
+                                <li>
+                                    <a href=s.path() aria-current=here.then_some("page")>{step_full_name(s)}</a>
+                                    {here.then(|| view! { " " {t("journey.not_yet_here")} })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
