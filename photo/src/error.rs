@@ -70,3 +70,45 @@ impl fmt::Display for PhotoError {
 }
 
 impl std::error::Error for PhotoError {}
+
+/// Which side of a picture (or of the frame in it) is below the minimum, so that the message names the side that
+/// is short ("ta photo fait 512 pixels de haut ; il en faut au moins 531") instead of two sizes that read as a
+/// contradiction ("512 × 512 … au moins 413 × 531").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortSide {
+    Width,
+    Height,
+    Both,
+}
+
+impl ShortSide {
+    /// `None` when both sides reach [`crate::MIN_CROP_W`] × [`crate::MIN_CROP_H`].
+    pub fn of(width: u32, height: u32) -> Option<ShortSide> {
+        match (width < crate::MIN_CROP_W, height < crate::MIN_CROP_H) {
+            (true, true) => Some(ShortSide::Both),
+            (true, false) => Some(ShortSide::Width),
+            (false, true) => Some(ShortSide::Height),
+            (false, false) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ShortSide;
+
+    #[test]
+    fn the_short_side_is_named() {
+        let cases = [
+            ((512, 512), Some(ShortSide::Height)),
+            ((400, 600), Some(ShortSide::Width)),
+            ((300, 400), Some(ShortSide::Both)),
+            ((413, 531), None),
+            ((412, 531), Some(ShortSide::Width)),
+            ((413, 530), Some(ShortSide::Height)),
+        ];
+        for ((w, h), want) in cases {
+            assert_eq!(ShortSide::of(w, h), want, "{w}×{h}");
+        }
+    }
+}

@@ -26,7 +26,7 @@ mod resize;
 pub use advice::{Advice, advise};
 #[cfg(feature = "codec")]
 pub use encode::{QUALITY_LADDER_MAX_ENCODES, encode_within};
-pub use error::PhotoError;
+pub use error::{PhotoError, ShortSide};
 #[cfg(feature = "codec")]
 pub use format::{Format, ProbeInfo, probe};
 pub use frame::Frame;

@@ -16,12 +16,30 @@ pub fn error_text(code: &str, width: u32, height: u32) -> String {
         "heic" => t_now("photo.error_heic"),
         "animated" => t_now("photo.error_animated"),
         "too_many_pixels" => tf_now("photo.error_too_many_pixels", &size),
-        "image_too_small" => tf_now("photo.error_image_too_small", &size),
-        "crop_too_small" => tf_now("photo.error_crop_too_small", &size),
+        "image_too_small" | "crop_too_small" => size_text(code == "crop_too_small", width, height),
         "damaged" => t_now("photo.error_damaged"),
         "worker" => t_now("photo.error_worker"),
         _ => t_now("photo.error_other"),
     }
+}
+
+/// A picture or frame below the minimum, worded by the side that is short.
+fn size_text(frame: bool, width: u32, height: u32) -> String {
+    use passregion_photo::{MIN_CROP_H, MIN_CROP_W, ShortSide};
+    let values = [
+        ("width", width.to_string()),
+        ("height", height.to_string()),
+        ("min_width", MIN_CROP_W.to_string()),
+        ("min_height", MIN_CROP_H.to_string()),
+    ];
+    let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let key = match (frame, ShortSide::of(width, height)) {
+        (true, _) => "photo.error_crop_too_small",
+        (false, Some(ShortSide::Width)) => "photo.error_image_too_narrow",
+        (false, Some(ShortSide::Both)) => "photo.error_image_too_small",
+        (false, _) => "photo.error_image_too_short",
+    };
+    tf_now(key, &args)
 }
 
 pub fn advice_text(code: &str) -> String {

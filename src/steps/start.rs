@@ -73,6 +73,7 @@ pub fn StartPage() -> impl IntoView {
                     <li>{t("start.ready_time")}</li>
                 </ul>
             </section>
+            <p class="start__parents">{t("start.parent_note")}</p>
             <div class="button-row">
                 <Show when=started>
                     {move || resume_href().map(|href| view! {

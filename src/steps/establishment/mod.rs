@@ -1,5 +1,6 @@
 //! Step "etablissement": the school (a search combobox) and the stream taught there.
 
+mod levels;
 mod school_search;
 mod streams;
 

@@ -1,17 +1,31 @@
 //! The streams of the chosen establishment, grouped by level (a select with one group per level), and "Trouve
-//! ta filière", a search by name within the establishment.
+//! ta filière", a search by name within the establishment whose results are grouped and named the same way.
 
 use leptos::prelude::*;
 use passregion_core::api::{EstablishmentStreams, Page, Stream, field};
 use passregion_core::draft::StreamChoice;
 use std::time::Duration;
 
+use super::levels::{group_by_level, level_key, stream_name};
 use crate::api::{self, ApiError};
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::state::use_app_state;
 use crate::ui::fields::field_message;
 use crate::ui::form::{field_id, use_form};
 use crate::ui::spinner::{Delayed, Spinner};
+
+/// A level's name in plain French (or English); the API's label for a level this version does not know.
+fn level_name(code: &str, api_label: &str) -> String {
+    level_key(code).map_or_else(|| api_label.to_string(), t_now)
+}
+
+/// What the draft keeps of a chosen stream: its code and its name with the level ("Plasturgie (Bac pro)").
+fn choice(s: &Stream) -> StreamChoice {
+    StreamChoice {
+        code: s.code.clone(),
+        label: stream_name(&s.label, &s.level, &level_name(&s.level, &s.level)),
+    }
+}
 
 #[component]
 pub fn StreamPicker(uai: String) -> impl IntoView {
@@ -40,14 +54,14 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
         state.update_draft(|d| d.set_stream(s));
         form.touch(field::STREAM_CODE);
     };
-    let find_stream = move |code: &str| -> Option<Stream> {
+    let find_stream = move |code: &str| -> Option<StreamChoice> {
         streams.with_untracked(|s| match s {
             Some(Ok(es)) => es
                 .groups
                 .iter()
                 .flat_map(|g| g.streams.iter())
                 .find(|s| s.code == code)
-                .cloned(),
+                .map(choice),
             _ => None,
         })
     };
@@ -73,21 +87,24 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
                         aria-describedby=move || message.get().map(|_| format!("{}-error", field_id(field::STREAM_CODE)))
                         on:change=move |ev| {
                             let code = event_target_value(&ev);
-                            pick(find_stream(&code).map(|s| StreamChoice { code: s.code, label: s.label }));
+                            pick(find_stream(&code));
                         }
                     >
                         <option value="" selected=move || selected.get().is_none()>{t("school.stream_placeholder")}</option>
                         {es.groups
                             .into_iter()
                             .map(|g| view! {
-                                <optgroup label=g.label.clone()>
+                                <optgroup label=level_name(&g.level, &g.label)>
                                     {g.streams
                                         .into_iter()
                                         .map(|s| {
                                             let code = s.code.clone();
+                                            // The level in the option too: a phone's closed select shows the
+                                            // option alone, without its group.
+                                            let name = choice(&s).label;
                                             view! {
                                                 <option value=s.code.clone() selected=move || selected.get().as_deref() == Some(code.as_str())>
-                                                    {s.label.clone()}
+                                                    {name}
                                                 </option>
                                             }
                                         })
@@ -124,7 +141,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
         <section class="streams" aria-labelledby="streams-title">
             <h2 id="streams-title">{t("school.streams_title")}</h2>
             {body}
-            <FindStream uai=uai.clone() on_pick=Callback::new(move |s: Stream| pick(Some(StreamChoice { code: s.code, label: s.label }))) />
+            <FindStream uai=uai.clone() on_pick=Callback::new(move |s: Stream| pick(Some(choice(&s)))) />
         </section>
     }
 }
@@ -203,27 +220,39 @@ fn FindStream(uai: String, on_pick: Callback<Stream>) -> impl IntoView {
                     }
                 />
                 <p id="find-stream-status" role="status" aria-live="polite">{status}</p>
-                <ul class="find-stream__results">
+                // Grouped and named by level as in the list above, never the API's level codes.
+                <div class="find-stream__results">
                     {move || match results.get() {
-                        Some(Ok(p)) => p
-                            .items
+                        Some(Ok(p)) => group_by_level(p.items, |s| s.level.as_str())
                             .into_iter()
-                            .map(|s| {
-                                let label = format!("{} ({})", s.label, s.level);
+                            .map(|(level, streams)| {
+                                let heading = level_name(&level, &level);
                                 view! {
-                                    <li>
-                                        <span>{label}</span> " "
-                                        <button type="button" class="button button--small" on:click=move |_| on_pick.run(s.clone())>
-                                            {t("school.find_stream_choose")}
-                                        </button>
-                                    </li>
+                                    <h3 class="find-stream__level">{heading}</h3>
+                                    <ul>
+                                        {streams
+                                            .into_iter()
+                                            .map(|s| {
+                                                let full = choice(&s).label;
+                                                view! {
+                                                    <li>
+                                                        <span>{s.label.clone()}</span> " "
+                                                        <button type="button" class="button button--small" on:click=move |_| on_pick.run(s.clone())>
+                                                            {t("school.find_stream_choose")}
+                                                            <span class="visually-hidden">{t("common.label_separator")} {full}</span>
+                                                        </button>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
                                 }
                             })
                             .collect_view()
                             .into_any(),
                         _ => ().into_any(),
                     }}
-                </ul>
+                </div>
             </div>
         </details>
     }
