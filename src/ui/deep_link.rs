@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use passregion_core::journey::{self, StepId};
 
-use super::form::focus_id;
+use super::form::{field_label_key, focus_id};
 use super::step_frame::step_full_name;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, t_now, tf, tf_now};
 use crate::state::{today, use_app_state};
 
 /// Query parameter carrying the slug of the step a deep link asked for.
@@ -41,6 +41,24 @@ pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
         // Usually the first page load: nothing else moves focus, and this is what the person needs to hear first.
         request_animation_frame(|| focus_id("deep-link-notice"));
     }
+    // The answers each listed step still needs, by their labels: "Nom, Date de naissance, …".
+    let answers = move |step: StepId| -> String {
+        let Some(campaign) = state.campaign_now() else {
+            return String::new();
+        };
+        let mut keys: Vec<&'static str> = Vec::new();
+        state.draft.with(|d| {
+            for (path, _) in journey::step_errors(step, d, &campaign, today()) {
+                if let Some(key) = field_label_key(path)
+                    && key != step.title_key()
+                    && !keys.contains(&key)
+                {
+                    keys.push(key);
+                }
+            }
+        });
+        keys.into_iter().map(t_now).collect::<Vec<_>>().join(", ")
+    };
     move || {
         let steps = missing.get();
         let requested = requested.get()?;
@@ -62,6 +80,12 @@ pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
                                 <li>
                                     <a href=s.path() aria-current=here.then_some("page")>{step_full_name(s)}</a>
                                     {here.then(|| view! { " " {t("journey.not_yet_here")} })}
+                                    {move || {
+                                        let fields = answers(s);
+                                        (!fields.is_empty()).then(|| view! {
+                                            <span class="deep-link__fields">{tf_now("journey.not_yet_fields", &[("fields", &fields)])}</span>
+                                        })
+                                    }}
                                 </li>
                             }
                         })

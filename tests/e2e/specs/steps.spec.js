@@ -66,6 +66,11 @@ test('a deep link to a step not reachable yet says which answers are missing and
     'Étape 4 sur 7 : Ton établissement et ta filière',
   ]);
   await expect(links.first()).toHaveAttribute('aria-current', 'page');
+  // Each step says which answers it still needs.
+  const items = notice.getByRole('listitem');
+  await expect(items.nth(0)).toContainText('À remplir : Civilité, Nom, Prénom, Date de naissance, Adresse e-mail');
+  await expect(items.nth(1)).toContainText('À remplir : Téléphone portable');
+  await expect(items.nth(2)).toContainText('À remplir : Établissement');
   await checkPage(page, 'deep-link-too-early');
 
   // Answering the identity step takes it off the list.
