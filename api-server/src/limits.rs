@@ -64,10 +64,14 @@ pub enum Limit {
     HandoffPerIp,
     /// Attempts to open a handoff (link or short code) from one client address: bounds guessing of short codes.
     HandoffClaimPerIp,
+    /// Guardian consent links opened or confirmed from one client address.
+    GuardianLinkPerIp,
+    /// New guardian consent emails for one dossier (the guardian's inbox, whoever asks).
+    GuardianResendPerDossier,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 10] = [
+    pub const ALL: [Limit; 12] = [
         Limit::ApplicationPerIp,
         Limit::ApplicationPerEmail,
         Limit::ResendPerEmail,
@@ -78,6 +82,8 @@ impl Limit {
         Limit::RecoveryPerIp,
         Limit::HandoffPerIp,
         Limit::HandoffClaimPerIp,
+        Limit::GuardianLinkPerIp,
+        Limit::GuardianResendPerDossier,
     ];
 
     /// The name used by `--limit NAME=COUNT/SECONDS`.
@@ -93,6 +99,8 @@ impl Limit {
             Limit::RecoveryPerIp => "recovery_ip",
             Limit::HandoffPerIp => "handoff_ip",
             Limit::HandoffClaimPerIp => "handoff_claim_ip",
+            Limit::GuardianLinkPerIp => "guardian_link_ip",
+            Limit::GuardianResendPerDossier => "guardian_resend_dossier",
         }
     }
 
@@ -117,6 +125,10 @@ impl Limit {
             // A room of pupils without webcams, each starting over once or twice.
             Limit::HandoffPerIp => Quota::per_hour(120),
             Limit::HandoffClaimPerIp => Quota::per_hour(120),
+            // A parent opens the page, reads, confirms: a few requests; a script guessing 256-bit tokens gains nothing
+            // from more, and a family sharing an address stays far below.
+            Limit::GuardianLinkPerIp => Quota::per_hour(60),
+            Limit::GuardianResendPerDossier => Quota::per_hour(3),
         }
     }
 }

@@ -54,6 +54,18 @@ async fn main() {
             config.public_url
         );
     }
+    // The guardian's one reminder, 3 days after the email (see passregion_core::guardian): checked every 10 minutes,
+    // so a reminder goes out at most that late; in --dev a moved clock (--today) is honoured at the next check.
+    let reminders = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = passregion_api_server::routes::guardian::send_due_reminders(&reminders).await {
+                eprintln!("guardian reminders: {e:?}");
+            }
+        }
+    });
     // The peer address keys the per-client rate limits.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(e) = axum::serve(listener, app).await {

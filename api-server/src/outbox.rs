@@ -66,6 +66,40 @@ pub fn activation_email(to: &str, first_name: &str, dossier_number: &str, link: 
     Email { to: to.into(), subject: "Active ton compte Pass'Région".into(), body, link: Some(link.into()) }
 }
 
+/// The guardian's consent page. The token goes in the fragment: browsers never send it to a server, so it is in no
+/// access log, and the page removes it from the address bar once read.
+pub fn guardian_consent_link(public_url: &str, token: &str) -> String {
+    format!("{public_url}/accord-parental#{token}")
+}
+
+/// The email asking the guardian for their consent: to an adult, so "vous". Nothing about the child but their age
+/// bracket: the address was typed by the child and may be wrong, and the page shows more only once the link is used.
+pub fn guardian_consent_email(to: &str, guardian: &passregion_core::api::Guardian, link: &str, reminder: bool) -> Email {
+    let civility = match guardian.civility {
+        passregion_core::api::Civility::Madame => "Madame",
+        passregion_core::api::Civility::Monsieur => "Monsieur",
+    };
+    let opening = if reminder {
+        "Nous n'avons pas encore reçu votre accord pour une demande de Pass'Région (la carte jeunes de la Région \
+         Auvergne-Rhône-Alpes) faite par un ou une jeune de moins de 15 ans qui vous a indiqué comme son représentant légal."
+    } else {
+        "Une demande de Pass'Région (la carte jeunes de la Région Auvergne-Rhône-Alpes) vient d'être faite par un ou \
+         une jeune de moins de 15 ans qui vous a indiqué comme son représentant légal."
+    };
+    let body = format!(
+        "Bonjour {civility} {last_name},\n\n\
+         {opening}\n\n\
+         À son âge, votre accord est nécessaire. Pour le donner vous-même, ouvrez ce lien dans les {days} jours :\n{link}\n\n\
+         La demande ne sera pas examinée sans votre accord. Si vous ne la reconnaissez pas ou ne souhaitez pas la \
+         soutenir, ne faites rien. Pour toute question : 0810 559 559.\n\n\
+         La Région Auvergne-Rhône-Alpes",
+        last_name = guardian.last_name,
+        days = passregion_core::guardian::LINK_VALID_DAYS,
+    );
+    let subject = if reminder { "Rappel : votre accord est attendu (Pass'Région)" } else { "Votre accord est demandé (Pass'Région)" };
+    Email { to: to.into(), subject: subject.into(), body, link: Some(link.into()) }
+}
+
 /// The link of a password-reset email.
 pub fn reset_link(public_url: &str, token: &str) -> String {
     format!("{public_url}/espace/mot-de-passe?token={token}")

@@ -212,6 +212,15 @@ fn title(code: &str, lang: Lang) -> &'static str {
         problem_code::EMAIL_CHANGE_UNKNOWN => ("Ce lien n'est pas valide", "This link is not valid"),
         problem_code::EMAIL_CHANGE_EXPIRED => ("Ce lien a expiré : refais la demande depuis ton espace", "This link has expired: ask again from your space"),
         problem_code::EMAIL_CHANGE_USED => ("Ce lien a déjà servi", "This link was already used"),
+        problem_code::GUARDIAN_CONSENT_UNKNOWN => (
+            "Ce lien n'est pas valable : vérifiez qu'il a été copié en entier, ou appelez le 0810 559 559",
+            "This link is not valid: check it was copied whole, or call 0810 559 559",
+        ),
+        problem_code::GUARDIAN_CONSENT_EXPIRED => (
+            "Ce lien a expiré (7 jours) : demandez un nouveau lien",
+            "This link has expired (7 days): ask for a new link",
+        ),
+        problem_code::GUARDIAN_CONSENT_GIVEN => ("Votre accord a déjà été enregistré", "Your consent was already recorded"),
         problem_code::HANDOFF_UNKNOWN => ("Ce lien ou ce code n'existe pas : vérifie-le sur l'écran de l'ordinateur", "This link or code does not exist: check it on the computer's screen"),
         problem_code::HANDOFF_USED => (
             "Ce lien a déjà été ouvert sur un autre téléphone : demande un nouveau code sur l'ordinateur",

@@ -147,8 +147,6 @@ pub struct Guardian {
     pub email: String,
     /// E.164, e.g. "+33612345678".
     pub phone: String,
-    /// The guardian agrees to the application; must be true.
-    pub consent: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -208,6 +206,9 @@ pub struct ApplicationCreated {
     pub created_at: String,
     /// RFC 3339 timestamp: the activation link stops working then.
     pub activation_expires_at: String,
+    /// Under the guardian age: the consent email sent to the guardian; the dossier waits for their answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_consent: Option<crate::guardian::ConsentPending>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -309,6 +310,12 @@ pub mod problem_code {
     pub const EMAIL_CHANGE_UNKNOWN: &str = "email_change_unknown";
     pub const EMAIL_CHANGE_EXPIRED: &str = "email_change_expired";
     pub const EMAIL_CHANGE_USED: &str = "email_change_used";
+    /// 404: no guardian consent link matches.
+    pub const GUARDIAN_CONSENT_UNKNOWN: &str = "guardian_consent_unknown";
+    /// 410: the guardian's link is over 7 days old; a new one can be asked for.
+    pub const GUARDIAN_CONSENT_EXPIRED: &str = "guardian_consent_expired";
+    /// 409: the consent was already given (from this link or another of the dossier).
+    pub const GUARDIAN_CONSENT_GIVEN: &str = "guardian_consent_given";
     pub const HANDOFF_UNKNOWN: &str = "handoff_unknown";
     /// 409: another phone already opened this link.
     pub const HANDOFF_USED: &str = "handoff_used";
@@ -340,7 +347,6 @@ pub mod field {
     pub const GUARDIAN_FIRST_NAME: &str = "guardian.first_name";
     pub const GUARDIAN_EMAIL: &str = "guardian.email";
     pub const GUARDIAN_PHONE: &str = "guardian.phone";
-    pub const GUARDIAN_CONSENT: &str = "guardian.consent";
     pub const MOBILE_PHONE: &str = "contact.mobile_phone";
     pub const STREET: &str = "contact.address.street";
     pub const COMPLEMENT: &str = "contact.address.complement";

@@ -14,7 +14,7 @@ use crate::rules::address::{
     ADDRESS_LINE_MAX_CHARS, COMMUNE_MAX_CHARS, normalize_optional_text, normalize_postal_code,
     normalize_text,
 };
-use crate::rules::email::normalize_email;
+use crate::rules::email::{normalize_email, same_mailbox};
 use crate::rules::name::normalize_name;
 use crate::rules::password::validate_password;
 use crate::rules::phone::{normalize_mobile, normalize_phone};
@@ -57,22 +57,23 @@ fn stream_code(input: &str) -> Result<String, ErrorCode> {
     }
 }
 
-fn guardian(g: &Guardian, v: &mut Issues) -> Option<Guardian> {
+/// The guardian's details; they consent themselves later, from the link emailed to them, so their address must
+/// not be the applicant's (`applicant_email`, as typed).
+fn guardian(g: &Guardian, applicant_email: &str, v: &mut Issues) -> Option<Guardian> {
     let last_name = v.take(field::GUARDIAN_LAST_NAME, normalize_name(&g.last_name));
     let first_name = v.take(field::GUARDIAN_FIRST_NAME, normalize_name(&g.first_name));
-    let email = v.take(field::GUARDIAN_EMAIL, normalize_email(&g.email));
+    let email = v.take(field::GUARDIAN_EMAIL, guardian_email(&g.email, applicant_email));
     let phone = v.take(field::GUARDIAN_PHONE, normalize_phone(&g.phone));
-    if !g.consent {
-        v.push(field::GUARDIAN_CONSENT, ErrorCode::GuardianConsentRequired);
+    Some(Guardian { civility: g.civility, last_name: last_name?, first_name: first_name?, email: email?, phone: phone? })
+}
+
+/// The guardian's address, normalised, refused when it reaches the applicant's own mailbox.
+pub fn guardian_email(input: &str, applicant_email: &str) -> Result<String, ErrorCode> {
+    let email = normalize_email(input)?;
+    if same_mailbox(&email, applicant_email) {
+        return Err(ErrorCode::GuardianEmailSameAsApplicant);
     }
-    Some(Guardian {
-        civility: g.civility,
-        last_name: last_name?,
-        first_name: first_name?,
-        email: email?,
-        phone: phone?,
-        consent: g.consent,
-    })
+    Ok(email)
 }
 
 /// Phone and postal address, normalised by the application's rules, or `None` with the issues recorded.
@@ -143,7 +144,7 @@ pub fn normalize_application(
             v.push(field::GUARDIAN, ErrorCode::GuardianRequired);
             None
         }
-        (Some(AgeCheck::NeedsGuardian), Some(g)) => guardian(g, &mut v),
+        (Some(AgeCheck::NeedsGuardian), Some(g)) => guardian(g, &id.email, &mut v),
         (Some(_), Some(_)) => {
             v.push(field::GUARDIAN, ErrorCode::GuardianNotAllowed);
             None
@@ -272,7 +273,6 @@ mod tests {
             first_name: "Moussa".into(),
             email: "moussa.ndiaye@orange.fr".into(),
             phone: "04 73 12 34 56".into(),
-            consent: true,
         }
     }
 
@@ -546,12 +546,17 @@ mod tests {
             vec![(field::GUARDIAN, GuardianRequired)]
         );
 
-        let mut r = minor();
-        r.guardian.as_mut().unwrap().consent = false;
-        assert_eq!(
-            validate_application(&r, &c, today()),
-            vec![(field::GUARDIAN_CONSENT, GuardianConsentRequired)]
-        );
+        // The consent link must reach the guardian: the child's own mailbox is refused, however it is written.
+        for same in ["elise.martin@gmail.com", "Elise.Martin@GMAIL.com", "elisemartin+maman@gmail.com"] {
+            let mut r = minor();
+            r.identity.email = "elise.martin@gmail.com".into();
+            r.guardian.as_mut().unwrap().email = same.into();
+            assert_eq!(
+                validate_application(&r, &c, today()),
+                vec![(field::GUARDIAN_EMAIL, GuardianEmailSameAsApplicant)],
+                "{same}"
+            );
+        }
 
         let mut r = minor();
         let g = r.guardian.as_mut().unwrap();

@@ -56,7 +56,6 @@ pub struct GuardianDraft {
     pub first_name: String,
     pub email: String,
     pub phone: String,
-    pub consent: bool,
 }
 
 /// The establishment picked in the search, with what the review page shows of it.
@@ -414,7 +413,6 @@ impl Draft {
                 first_name: g.first_name.clone(),
                 email: g.email.clone(),
                 phone: g.phone.clone(),
-                consent: g.consent,
             }),
             contact: Contact {
                 mobile_phone: self.mobile_phone.clone(),
@@ -512,7 +510,6 @@ pub(crate) mod fixtures {
             first_name: "Paul".into(),
             email: "paul.lefevre@orange.fr".into(),
             phone: "06 98 76 54 32".into(),
-            consent: true,
         };
         d
     }
@@ -762,9 +759,12 @@ mod tests {
                 (field::GUARDIAN_FIRST_NAME, Required),
                 (field::GUARDIAN_EMAIL, Required),
                 (field::GUARDIAN_PHONE, Required),
-                (field::GUARDIAN_CONSENT, GuardianConsentRequired),
             ]
         );
+        // The guardian's address is checked against the child's as the step is filled in, not only by the server.
+        let mut same = complete_minor();
+        same.guardian.email = same.email.to_uppercase();
+        assert_eq!(same.issues(&c, today()), vec![(field::GUARDIAN_EMAIL, GuardianEmailSameAsApplicant)]);
         d.birth_year = "2009".into();
         assert!(d.issues(&c, today()).is_empty());
     }

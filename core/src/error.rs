@@ -108,7 +108,9 @@ error_codes! {
     GuardianRequired = "guardian_required",
     /// A guardian was sent for an applicant old enough to apply alone.
     GuardianNotAllowed = "guardian_not_allowed",
-    GuardianConsentRequired = "guardian_consent_required",
+    /// The guardian's address is the applicant's own (see [`crate::rules::email::same_mailbox`]): the consent
+    /// email must reach the guardian, not the child.
+    GuardianEmailSameAsApplicant = "guardian_email_same_as_applicant",
     /// The application names another campaign than the current one.
     CampaignMismatch = "campaign_mismatch",
     /// Applications have not opened yet.

@@ -99,7 +99,6 @@ pub static STEPS: &[Step] = &[
             field::GUARDIAN_FIRST_NAME,
             field::GUARDIAN_EMAIL,
             field::GUARDIAN_PHONE,
-            field::GUARDIAN_CONSENT,
         ]),
     },
     Step {
@@ -508,7 +507,7 @@ mod tests {
         assert_eq!(first_incomplete(&halfway, &c, t), Establishment);
 
         let mut minor_without_guardian = complete_minor();
-        minor_without_guardian.guardian.consent = false;
+        minor_without_guardian.guardian.phone.clear();
 
         let cases: &[(&Draft, &str, StepId)] = &[
             (&empty, "charte", Charter),

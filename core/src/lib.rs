@@ -20,6 +20,7 @@ mod date_serde;
 pub mod dossier;
 pub mod draft;
 pub mod error;
+pub mod guardian;
 pub mod handoff;
 pub mod journey;
 pub mod messages;

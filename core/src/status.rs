@@ -17,6 +17,10 @@ pub enum Event {
     Registered { on: Date },
     /// The account was activated from the emailed link.
     Activated { on: Date },
+    /// Under the campaign's guardian age: the guardian was emailed a link to give their consent.
+    GuardianRequested { on: Date },
+    /// The guardian gave their consent from that link.
+    GuardianConsented { on: Date },
     /// The establishment validated the application.
     SchoolValidated { on: Date },
     /// The establishment refused the photo, saying why.
@@ -53,6 +57,8 @@ impl Event {
         match self {
             Event::Registered { on }
             | Event::Activated { on }
+            | Event::GuardianRequested { on }
+            | Event::GuardianConsented { on }
             | Event::SchoolValidated { on }
             | Event::PhotoRefused { on, .. }
             | Event::PhotoResent { on }
@@ -71,6 +77,8 @@ impl Event {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// The guardian has not given their consent yet: the establishment does not see the application before.
+    AwaitingGuardian,
     AwaitingActivation,
     AwaitingSchool,
     PhotoRefused,
@@ -189,6 +197,7 @@ fn plus_days(d: Date, days: i64) -> Date {
 pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Progress {
     let mut registered = None;
     let mut activated = false;
+    let mut guardian_pending = false;
     let mut validated = None;
     let mut refusal: Option<String> = None;
     let mut manufactured = None;
@@ -199,6 +208,8 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
         match e {
             Event::Registered { on } => registered = Some(*on),
             Event::Activated { .. } => activated = true,
+            Event::GuardianRequested { .. } => guardian_pending = true,
+            Event::GuardianConsented { .. } => guardian_pending = false,
             Event::SchoolValidated { on } => {
                 validated = Some(*on);
                 refusal = None;
@@ -246,6 +257,8 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
         Status::InManufacture
     } else if closed {
         Status::CampaignClosed
+    } else if guardian_pending {
+        Status::AwaitingGuardian
     } else if refusal.is_some() {
         Status::PhotoRefused
     } else if !activated {
@@ -259,7 +272,7 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     let school_state = match (validated.or(manufactured), &refusal) {
         (Some(_), _) => StageState::Done,
         (None, Some(_)) if !closed => StageState::ActionNeeded,
-        _ if status == Status::AwaitingActivation || closed => StageState::Upcoming,
+        _ if matches!(status, Status::AwaitingActivation | Status::AwaitingGuardian) || closed => StageState::Upcoming,
         _ => StageState::Current,
     };
     timeline.push(step(Stage::SchoolValidation, school_state, validated));
@@ -380,6 +393,8 @@ mod tests {
         let made = Event::CardManufactured { on: d("2026-09-12") };
         let sent = Event::CardSent { on: d("2026-09-20"), to_establishment: true };
         let given = Event::CardHandedOver { on: d("2026-09-24") };
+        let guardian = Event::GuardianRequested { on: d("2026-09-02") };
+        let agreed = Event::GuardianConsented { on: d("2026-09-04") };
         type Case = (&'static str, Vec<Event>, &'static str, Status, Vec<StageState>);
         let table: Vec<Case> = vec![
             ("not activated", vec![reg.clone()], "2026-09-03", Status::AwaitingActivation, vec![D, U, U, U]),
@@ -390,6 +405,11 @@ mod tests {
             ("manufactured", vec![reg.clone(), act.clone(), val.clone(), made.clone()], "2026-09-13", Status::InManufacture, vec![D, D, C, U]),
             ("sent", vec![reg.clone(), act.clone(), val.clone(), made.clone(), sent.clone()], "2026-09-21", Status::Sent, vec![D, D, D, C]),
             ("handed over", vec![reg.clone(), act.clone(), val.clone(), made, sent, given], "2026-09-25", Status::HandedOver, vec![D, D, D, D]),
+            ("guardian not yet agreed", vec![reg.clone(), guardian.clone()], "2026-09-03", Status::AwaitingGuardian, vec![D, U, U, U]),
+            ("guardian not yet agreed, account active", vec![reg.clone(), guardian.clone(), act.clone()], "2026-09-03", Status::AwaitingGuardian, vec![D, U, U, U]),
+            ("guardian agreed", vec![reg.clone(), guardian.clone(), agreed.clone(), act.clone()], "2026-09-05", Status::AwaitingSchool, vec![D, C, U, U]),
+            ("guardian agreed, not activated", vec![reg.clone(), guardian.clone(), agreed], "2026-09-05", Status::AwaitingActivation, vec![D, U, U, U]),
+            ("closed while waiting for the guardian", vec![reg.clone(), guardian, act.clone()], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
             ("campaign closed before validation", vec![reg.clone(), act.clone()], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
             ("closed with a refused photo", vec![reg.clone(), act.clone(), refused], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
             ("validated, then the campaign closed", vec![reg, act, val], "2027-06-01", Status::InManufacture, vec![D, D, C, U]),

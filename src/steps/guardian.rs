@@ -1,5 +1,7 @@
-//! Step "representant-legal" (only under the campaign's guardian age): the guardian's identity, contact and
-//! consent.
+//! Step "representant-legal" (only under the campaign's guardian age): the guardian's identity and contact. The
+//! guardian gives their consent themselves, from the link emailed to them once the application is sent (see
+//! `passregion_core::guardian`), so the step explains that instead of asking the child to tick a box; their address
+//! must not be the child's (core's rule, checked here on blur and on "Continuer" like every field).
 
 use leptos::prelude::*;
 use passregion_core::api::field;
@@ -8,7 +10,7 @@ use passregion_core::journey::StepId;
 use super::identity::{civility_code, civility_from_code, civility_options};
 use crate::i18n::t;
 use crate::state::use_app_state;
-use crate::ui::fields::{CheckboxField, RadioGroup, TextField};
+use crate::ui::fields::{RadioGroup, TextField};
 use crate::ui::step_frame::StepFrame;
 
 #[component]
@@ -78,12 +80,11 @@ pub fn GuardianStep() -> impl IntoView {
                 autocomplete="off"
                 maxlength=20
             />
-            <CheckboxField
-                path=field::GUARDIAN_CONSENT
-                label=t("guardian.consent")
-                checked=Signal::derive(move || d.with(|d| d.guardian.consent))
-                set=move |on: bool| d.update(|d| d.guardian.consent = on)
-            />
+            <div class="notice" id="guardian-consent-notice">
+                <h2>{t("guardian.consent_title")}</h2>
+                <p>{t("guardian.consent_email")}</p>
+                <p>{t("guardian.consent_wait")}</p>
+            </div>
         </StepFrame>
     }
 }

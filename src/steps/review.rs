@@ -50,7 +50,6 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
             ),
             ("guardian.email", d.guardian.email.trim().to_string()),
             ("guardian.phone", d.guardian.phone.trim().to_string()),
-            ("review.guardian_consent", yes_no(d.guardian.consent)),
         ],
         StepId::Contact => {
             let mut address = vec![d.street.trim().to_string()];

@@ -26,7 +26,7 @@ pub fn field_label_key(path: &str) -> Option<&'static str> {
         EMAIL_CONFIRM => "identity.email_confirm",
         PASSWORD => "identity.password",
         PASSWORD_CONFIRM => "identity.password_confirm",
-        GUARDIAN | GUARDIAN_CONSENT => "journey.guardian",
+        GUARDIAN => "journey.guardian",
         GUARDIAN_CIVILITY => "guardian.civility",
         GUARDIAN_LAST_NAME => "guardian.last_name",
         GUARDIAN_FIRST_NAME => "guardian.first_name",

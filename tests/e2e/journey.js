@@ -79,7 +79,7 @@ export async function fillGuardian(page, g = GUARDIAN) {
   await page.getByLabel('Prénom du représentant légal', { exact: true }).fill(g.firstName);
   await page.getByLabel('Adresse e-mail du représentant légal').fill(g.email);
   await page.getByLabel('Téléphone du représentant légal').fill(g.phone);
-  await page.getByLabel(/Mon représentant légal est d'accord/).check();
+  // No box for the child to tick: the guardian agrees from the emailed link (guardian.spec.js).
 }
 
 export async function fillContact(page, p = STUDENT) {

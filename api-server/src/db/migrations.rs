@@ -158,6 +158,24 @@ pub const MIGRATIONS: &[&str] = &[
         cancelled_at   INTEGER
     );
     "#,
+    // 6: the legal guardian's consent, given by the guardian from an emailed link. One row per dossier with a
+    // guardian; its links' tokens stored as digests, several valid at once (the first email and the reminder).
+    r#"
+    CREATE TABLE guardian_consents (
+        application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+        requested_at   INTEGER NOT NULL,
+        last_sent_at   INTEGER NOT NULL,
+        reminded_at    INTEGER,
+        consented_at   INTEGER
+    );
+    CREATE INDEX guardian_consents_pending ON guardian_consents(consented_at, reminded_at);
+    CREATE TABLE guardian_tokens (
+        token_hash     TEXT PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES guardian_consents(application_id) ON DELETE CASCADE,
+        expires_at     INTEGER NOT NULL
+    );
+    CREATE INDEX guardian_tokens_by_application ON guardian_tokens(application_id);
+    "#,
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod campaign;
 pub mod dev;
 pub mod establishments;
+pub mod guardian;
 pub mod handoff;
 pub mod paging;
 pub mod photo_upload;
@@ -45,6 +46,9 @@ fn api() -> Router<AppState> {
         .route("/applications", post(applications::create))
         .route("/activations", post(activations::activate))
         .route("/activations/resend", post(activations::resend))
+        .route("/guardian-consents/lookup", post(guardian::lookup))
+        .route("/guardian-consents/confirm", post(guardian::confirm))
+        .route("/guardian-consents/resend", post(guardian::resend))
         .route("/sessions", post(space::session::login))
         .route("/sessions/current", get(space::session::current).delete(space::session::logout))
         .route("/sessions/current/refresh", post(space::session::refresh))

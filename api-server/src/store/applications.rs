@@ -90,11 +90,13 @@ pub fn create(conn: &mut Connection, a: NewApplication) -> Result<Stored, ApiErr
     let link = outbox::activation_link(&a.public_url, &token);
     let mail = outbox::activation_email(&email, &a.request.identity.first_name, &dossier_number, &link);
     outbox::record(&tx, &mail, a.keep, a.now)?;
+    let guardian_consent = super::guardian::request(&tx, id, &a.request, a.now, &a.public_url, a.keep)?;
     let created = ApplicationCreated {
         dossier_number,
         masked_email: mask_email(&email),
         created_at: crate::clock::rfc3339(a.now),
         activation_expires_at: crate::clock::rfc3339(expires_at),
+        guardian_consent,
     };
     tx.execute(
         "INSERT OR REPLACE INTO idempotency_keys (key, request_hash, application_id, response_json, created_at)

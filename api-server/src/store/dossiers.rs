@@ -39,6 +39,12 @@ pub fn by_number(conn: &Connection, dossier_number: &str) -> Result<Option<Dossi
 /// `to_date` turns a stored instant into the campaign's calendar day.
 pub fn events(conn: &Connection, d: &DossierRow, to_date: impl Fn(i64) -> Date) -> Result<Vec<Event>, ApiError> {
     let mut events = vec![Event::Registered { on: to_date(d.created_at) }];
+    if let Some((asked, given)) = super::guardian::state_of(conn, d.application_id)? {
+        events.push(Event::GuardianRequested { on: to_date(asked) });
+        if let Some(at) = given {
+            events.push(Event::GuardianConsented { on: to_date(at) });
+        }
+    }
     if let Some(at) = d.activated_at {
         events.push(Event::Activated { on: to_date(at) });
     }

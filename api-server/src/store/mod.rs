@@ -11,6 +11,7 @@ pub mod activations;
 pub mod applications;
 pub mod card;
 pub mod dossiers;
+pub mod guardian;
 pub mod handoffs;
 pub mod outbox;
 mod pool;

@@ -57,6 +57,18 @@ async fn every_documented_operation_is_exercised() {
     s.send(json_authed("POST", "/api/v1/me/password", json!({ "current_password": "Velo-2026-rouge", "new_password": "Nouveau-2026-vert" }))).await;
     s.send(authed("DELETE", "/api/v1/sessions/current")).await;
 
+    // The guardian's consent (a 14-year-old's application).
+    let mut minor = application();
+    minor["identity"]["birth_date"] = json!("2012-05-10");
+    minor["identity"]["email"] = json!("awa.diallo@gmail.com");
+    minor["guardian"] = json!({ "civility": "monsieur", "last_name": "Diallo", "first_name": "Moussa", "email": "moussa.diallo@orange.fr", "phone": "+33473123456" });
+    s.send(valid_create(&minor, "coverage-minor")).await;
+    let guardian_link = s.get("/api/v1/dev/outbox").await.json()[0]["link"].as_str().unwrap().to_string();
+    let guardian_token = guardian_link.split('#').nth(1).unwrap();
+    s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": guardian_token })).await;
+    s.post_json("/api/v1/guardian-consents/resend", &json!({ "token": guardian_token })).await;
+    s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": guardian_token })).await;
+
     // The phone handoff.
     let h = s.send(axum::http::Request::post("/api/v1/handoffs").body(axum::body::Body::empty()).unwrap()).await.json();
     let tab = |method: &str, uri: String| {

@@ -6,6 +6,7 @@ mod fixtures;
 mod harness;
 
 mod applications;
+mod guardian;
 mod handoff;
 mod hardening;
 mod region;
@@ -17,3 +18,4 @@ mod search;
 mod space;
 mod space_card;
 mod static_app;
+

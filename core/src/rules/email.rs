@@ -81,6 +81,25 @@ pub fn emails_match(email: &str, confirmation: &str) -> bool {
     split(email) == split(confirmation)
 }
 
+/// Whether two addresses reach the same mailbox, as far as one can tell from outside: case ignored throughout (no
+/// provider a family uses tells `Leo@` from `leo@`), a `+tag` after the local part ignored (it lands in the same
+/// mailbox), and at Gmail the dots too (`l.e.o@gmail.com` is `leo@gmail.com`, and googlemail.com is gmail.com).
+/// The guardian's address must not be the child's: the consent link would land in the child's own inbox.
+pub fn same_mailbox(a: &str, b: &str) -> bool {
+    fn canonical(s: &str) -> Option<(String, String)> {
+        let s = nfc(s).trim().to_lowercase();
+        let (local, domain) = s.rsplit_once('@')?;
+        let local = local.split('+').next().unwrap_or(local);
+        let domain = if domain == "googlemail.com" { "gmail.com" } else { domain };
+        let local = if domain == "gmail.com" { local.replace('.', "") } else { local.to_string() };
+        (!local.is_empty() && !domain.is_empty()).then(|| (local, domain.to_string()))
+    }
+    match (canonical(a), canonical(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// Domains French teenagers and their parents use most, most common first (ties in distance go to the first).
 const KNOWN_DOMAINS: &[&str] = &[
     "gmail.com",
@@ -200,6 +219,27 @@ pub fn suggest_email_fix(email: &str) -> Option<String> {
 mod tests {
     use super::*;
     use ErrorCode::*;
+
+    #[test]
+    fn same_mailbox_table() {
+        let cases = [
+            ("leo.diallo@gmail.com", "leo.diallo@gmail.com", true),
+            ("Leo.Diallo@Gmail.com", "leo.diallo@gmail.com", true),
+            (" leo@free.fr ", "leo@free.fr", true),
+            ("leo+parent@free.fr", "leo@free.fr", true),
+            ("l.e.o@gmail.com", "leo@gmail.com", true),
+            ("leo@googlemail.com", "leo@gmail.com", true),
+            ("l.eo@free.fr", "leo@free.fr", false), // dots only matter at Gmail
+            ("leo@free.fr", "leo@orange.fr", false),
+            ("awa.diallo@gmail.com", "leo.diallo@gmail.com", false),
+            ("", "", false),
+            ("leo", "leo", false), // not addresses: their own rule reports them
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(same_mailbox(a, b), same, "{a} / {b}");
+            assert_eq!(same_mailbox(b, a), same, "symmetric: {b} / {a}");
+        }
+    }
 
     #[test]
     fn normalize_email_table() {

@@ -9,6 +9,7 @@ use crate::i18n::{t_now, tf_now};
 
 pub fn status_key(s: Status) -> &'static str {
     match s {
+        Status::AwaitingGuardian => "status.awaiting_guardian",
         Status::AwaitingActivation => "status.awaiting_activation",
         Status::AwaitingSchool => "status.awaiting_school",
         Status::PhotoRefused => "status.photo_refused",
@@ -41,6 +42,7 @@ pub fn state_key(s: StageState) -> &'static str {
 pub fn dynamic_keys() -> Vec<String> {
     use passregion_core::ErrorCode;
     let statuses = [
+        Status::AwaitingGuardian,
         Status::AwaitingActivation,
         Status::AwaitingSchool,
         Status::PhotoRefused,
