@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/demande/confirmation") view=ConfirmationPage />
                     <Route path=path!("/demande/:slug") view=StepRoute />
                     <Route path=path!("/activation") view=ActivationPage />
+                    <Route path=path!("/accord-parental") view=crate::pages::guardian_consent::GuardianConsentPage />
                     <Route path=path!("/protection-des-donnees") view=PrivacyPage />
                 </Routes>
             </Layout>

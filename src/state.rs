@@ -41,6 +41,9 @@ pub struct Receipt {
     pub establishment: String,
     pub stream: String,
     pub send_to_establishment: bool,
+    /// Under 15: where the guardian's consent email went; the dossier waits for their answer.
+    #[serde(default)]
+    pub guardian_consent: Option<passregion_core::guardian::ConsentPending>,
 }
 
 impl Receipt {
@@ -58,6 +61,7 @@ impl Receipt {
                 .unwrap_or_default(),
             stream: draft.stream().map(|s| s.label.clone()).unwrap_or_default(),
             send_to_establishment: draft.send_to_establishment,
+            guardian_consent: created.guardian_consent,
         }
     }
 }

@@ -99,3 +99,22 @@ pub async fn resend_activation(
 ) -> Result<ResendAnswer, ApiError> {
     http::post_json("/activations/resend", request, lang).await
 }
+
+/// The guardian's consent page: who the link is for (nothing about the child before they agree).
+pub async fn guardian_consent(token: &str, lang: Lang) -> Result<passregion_core::guardian::ConsentRequest, ApiError> {
+    let body = passregion_core::guardian::ConsentToken { token: token.to_string() };
+    http::post_json("/guardian-consents/lookup", &body, lang).await
+}
+
+pub async fn give_guardian_consent(token: &str, lang: Lang) -> Result<passregion_core::guardian::ConsentGiven, ApiError> {
+    let body = passregion_core::guardian::ConsentToken { token: token.to_string() };
+    http::post_json("/guardian-consents/confirm", &body, lang).await
+}
+
+/// A new link for the guardian, by an expired link's token or by dossier number; the same answer whatever matched.
+pub async fn resend_guardian_consent(
+    request: &passregion_core::guardian::ResendConsent,
+    lang: Lang,
+) -> Result<ResendAnswer, ApiError> {
+    http::post_json("/guardian-consents/resend", request, lang).await
+}

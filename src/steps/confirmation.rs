@@ -146,6 +146,9 @@ fn Confirmation(receipt: Receipt, #[prop(optional)] already_sent: bool) -> impl 
                 <p class="no-print">{t("confirmation.space_intro")} " " <a href="/espace/connexion" rel="external">{t("confirmation.space_link")}</a></p>
             </section>
             <Resend />
+            {receipt.guardian_consent.clone().map(|pending| view! {
+                <crate::steps::guardian_status::GuardianPending pending dossier_number=receipt.dossier_number.clone() />
+            })}
             <Receipt receipt=receipt.clone() />
             <div class="button-row no-print">
                 <button type="button" class="button button--primary" on:click=print>{t("confirmation.print")}</button>

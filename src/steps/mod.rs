@@ -7,6 +7,7 @@ pub mod contact;
 pub mod delivery;
 pub mod establishment;
 pub mod guardian;
+pub mod guardian_status;
 pub mod identity;
 pub mod photo;
 pub mod review;
