@@ -60,7 +60,9 @@ export function writeTranslations(staging) {
     if (!tag || !tag.includes(PLACEHOLDER(lang))) {
       throw new Error(`index.html has no <meta name="passregion-i18n-${lang}" content="${PLACEHOLDER(lang)}">`);
     }
-    html = html.replace(tag, tag.replace(PLACEHOLDER(lang), `/${rel}`));
+    // Under the bundle's own prefix (Trunk's public_url: "/" for the app, "/telephone/" for the phone's page).
+    const base = (process.env.TRUNK_PUBLIC_URL || "/").replace(/\/?$/, "/");
+    html = html.replace(tag, tag.replace(PLACEHOLDER(lang), `${base}${rel}`));
   }
   writeFileSync(join(staging, "index.html"), html);
 }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod i18n;
 pub mod pages;
+pub mod phone;
 pub mod photo;
 pub mod photo_bridge;
 pub mod state;
@@ -16,4 +17,10 @@ pub mod ui;
 pub fn run() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the phone's page of the photo handoff (its own bundle, `src/bin/passregion-phone.rs`).
+pub fn run_phone() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(phone::PhoneApp);
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub session_idle_secs: u32,
     /// …and after this long whatever happens (12 hours).
     pub session_absolute_secs: u32,
+    /// How long a phone handoff lives (10 minutes; shortened by tests to see one expire).
+    pub handoff_ttl_secs: u32,
 }
 
 /// Where the establishments and streams come from.
@@ -62,6 +64,7 @@ impl Default for Config {
             limits: crate::limits::Quotas::default(),
             session_idle_secs: 20 * 60,
             session_absolute_secs: 12 * 3600,
+            handoff_ttl_secs: 10 * 60,
         }
     }
 }
@@ -85,6 +88,7 @@ Usage: passregion-api [options]
                          lock for 15 minutes), login_ip (50/900), recovery_target (3/3600), recovery_ip (30/3600)
   --session-idle SECS    a session ends after this long without a request (default 1200)
   --session-absolute SECS  and after this long in any case (default 43200)
+  --handoff-ttl SECS     a phone handoff expires after this long (default 600)
   -h, --help             this text
 ";
 
@@ -136,10 +140,14 @@ where
             }
             "--public-url" => cfg.public_url = value("--public-url")?.trim_end_matches('/').to_string(),
             "--limit" => cfg.limits.set(&value("--limit")?)?,
-            "--session-idle" | "--session-absolute" => {
+            "--session-idle" | "--session-absolute" | "--handoff-ttl" => {
                 let v = value(&flag)?;
                 let secs: u32 = v.parse().ok().filter(|s| *s > 0).ok_or_else(|| format!("{flag} {v}: seconds, above 0"))?;
-                if flag == "--session-idle" { cfg.session_idle_secs = secs } else { cfg.session_absolute_secs = secs }
+                match flag.as_str() {
+                    "--session-idle" => cfg.session_idle_secs = secs,
+                    "--session-absolute" => cfg.session_absolute_secs = secs,
+                    _ => cfg.handoff_ttl_secs = secs,
+                }
             }
             other => return Err(format!("unknown option {other}\n\n{USAGE}")),
         }

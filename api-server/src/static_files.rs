@@ -16,6 +16,10 @@ use tower_http::services::ServeDir;
 
 /// Path prefix of the beneficiary space.
 const SPACE: &str = "/espace";
+/// The phone's page of the photo handoff (its own bundle in `dist/telephone/`): the QR code's link
+/// `/telephone#<token>`, and `/tel`, the short address where the code is typed.
+const PHONE: &str = "/telephone";
+const PHONE_SHORT: &str = "/tel";
 
 /// Trunk names built assets `name-<hash>.ext`: a u64 in hex without leading zeros, so usually 16 digits and
 /// sometimes fewer (`main-3d364b27556402.css`).
@@ -43,9 +47,16 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
     let wants_html = accepts_html(&req);
     let head = req.method() == Method::HEAD;
     // The beneficiary space is its own bundle with its own index.html (space/, built into dist/espace/).
-    let page = if path == SPACE || path.starts_with(&format!("{SPACE}/")) { "espace/index.html" } else { "index.html" };
+    let page = if path == SPACE || path.starts_with(&format!("{SPACE}/")) {
+        "espace/index.html"
+    } else if path == PHONE || path == PHONE_SHORT || path.starts_with(&format!("{PHONE}/")) {
+        "telephone/index.html"
+    } else {
+        "index.html"
+    };
     let space_index = [SPACE.to_string(), format!("{SPACE}/"), format!("{SPACE}/index.html")];
-    if path == "/" || path == "/index.html" || space_index.contains(&path) {
+    let phone_index = [PHONE.to_string(), PHONE_SHORT.to_string(), format!("{PHONE}/"), format!("{PHONE}/index.html")];
+    if path == "/" || path == "/index.html" || space_index.contains(&path) || phone_index.contains(&path) {
         return with_cache(index(&dist, page, head).await, &path);
     }
     let files = ServeDir::new(&dist).append_index_html_on_directories(false).precompressed_br().precompressed_gzip();

@@ -25,9 +25,33 @@ pub fn from_random(bytes: &[u8; LEN]) -> String {
     bytes.iter().map(|b| char::from(alphabet[usize::from(*b) % alphabet.len()])).collect()
 }
 
+/// How long the computer's tab waits before its next status request: the server's interval while answers come,
+/// doubled after each failure in a row (a dropped connection, a busy server), up to 30 s, so a school's network
+/// that hiccups is not hammered. The next good answer brings it back to the interval.
+pub fn poll_delay_ms(interval_seconds: u32, failures_in_a_row: u32) -> u32 {
+    let base = interval_seconds.clamp(1, 30) * 1000;
+    base.saturating_mul(1 << failures_in_a_row.min(5)).min(30_000)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polling_backs_off_on_failures_and_comes_back() {
+        for (interval, failures, want) in [
+            (2, 0, 2_000),
+            (2, 1, 4_000),
+            (2, 2, 8_000),
+            (2, 3, 16_000),
+            (2, 4, 30_000),
+            (2, 40, 30_000),
+            (0, 0, 1_000),
+            (600, 0, 30_000),
+        ] {
+            assert_eq!(poll_delay_ms(interval, failures), want, "{interval} s, {failures} failures");
+        }
+    }
 
     #[test]
     fn typed_codes_are_understood_and_look_alikes_refused() {

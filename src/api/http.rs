@@ -161,3 +161,73 @@ fn js_unexpected(e: JsValue) -> ApiError {
         detail: format!("{e:?}"),
     }
 }
+
+/// The handoff's secret header (`Handoff-Secret`): which tab or phone is asking.
+const HANDOFF_SECRET: &str = "Handoff-Secret";
+
+/// A request carrying a handoff secret, answered with JSON.
+pub async fn send_with_secret<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    secret: &str,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let request = with_lang(builder, lang).header(HANDOFF_SECRET, secret).build().map_err(unexpected)?;
+    read(request.send().await.map_err(|_| ApiError::Network)?).await
+}
+
+/// A `POST` without a body (starting a handoff), answered with JSON.
+pub async fn post_empty<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
+    let request = with_lang(Request::post(&url(path)), lang).build().map_err(unexpected)?;
+    read(request.send().await.map_err(|_| ApiError::Network)?).await
+}
+
+pub fn get(path: &str) -> RequestBuilder {
+    Request::get(&url(path))
+}
+
+pub fn delete(path: &str) -> RequestBuilder {
+    Request::delete(&url(path))
+}
+
+/// A request carrying a handoff secret whose success has no body (204).
+pub async fn send_with_secret_empty(builder: RequestBuilder, secret: &str, lang: Lang) -> Result<(), ApiError> {
+    let request = with_lang(builder, lang).header(HANDOFF_SECRET, secret).build().map_err(unexpected)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    empty(response).await
+}
+
+async fn empty(response: Response) -> Result<(), ApiError> {
+    let status = response.status();
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    classify::<serde_json::Value>(status, &text).map(|_| ())
+}
+
+/// A file answered by the API (the handoff's photo), as a blob.
+pub async fn get_blob_with_secret(path: &str, secret: &str, lang: Lang) -> Result<web_sys::Blob, ApiError> {
+    let request = with_lang(Request::get(&url(path)), lang).header(HANDOFF_SECRET, secret).build().map_err(unexpected)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let text = response.text().await.map_err(|_| ApiError::Network)?;
+        let unreadable = ApiError::Unexpected { status: Some(status), detail: String::new() };
+        return Err(classify::<serde_json::Value>(status, &text).err().unwrap_or(unreadable));
+    }
+    let bytes = response.binary().await.map_err(|_| ApiError::Network)?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/jpeg");
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_unexpected)
+}
+
+/// `PUT` of one file part `photo`, with a handoff secret; success has no body.
+pub async fn put_photo_with_secret(path: &str, photo: &web_sys::Blob, secret: &str, lang: Lang) -> Result<(), ApiError> {
+    let form = web_sys::FormData::new().map_err(js_unexpected)?;
+    form.append_with_blob_and_filename("photo", photo, PHOTO_FILE_NAME).map_err(js_unexpected)?;
+    let request =
+        with_lang(Request::put(&url(path)), lang).header(HANDOFF_SECRET, secret).body(form).map_err(unexpected)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    empty(response).await
+}

@@ -118,3 +118,38 @@ pub async fn resend_guardian_consent(
 ) -> Result<ResendAnswer, ApiError> {
     http::post_json("/guardian-consents/resend", request, lang).await
 }
+
+/// The phone handoff ("Prendre la photo avec mon téléphone"). The computer's tab holds `computer_secret`, the phone
+/// its `phone_secret`: each is sent as the `Handoff-Secret` header and kept in memory only.
+pub mod handoff {
+    use passregion_core::handoff::{HandoffClaim, HandoffClaimed, HandoffCreated, HandoffStatus};
+
+    use super::{ApiError, http};
+    use crate::i18n::Lang;
+
+    pub async fn start(lang: Lang) -> Result<HandoffCreated, ApiError> {
+        http::post_empty("/handoffs", lang).await
+    }
+
+    pub async fn status(id: &str, secret: &str, lang: Lang) -> Result<HandoffStatus, ApiError> {
+        http::send_with_secret(http::get(&format!("/handoffs/{}", http::encode(id))), secret, lang).await
+    }
+
+    pub async fn cancel(id: &str, secret: &str, lang: Lang) -> Result<(), ApiError> {
+        http::send_with_secret_empty(http::delete(&format!("/handoffs/{}", http::encode(id))), secret, lang).await
+    }
+
+    /// The photo the phone sent, once: the server deletes it.
+    pub async fn take_photo(id: &str, secret: &str, lang: Lang) -> Result<web_sys::Blob, ApiError> {
+        http::get_blob_with_secret(&format!("/handoffs/{}/photo", http::encode(id)), secret, lang).await
+    }
+
+    /// The phone opens the handoff with the link's token or the typed code.
+    pub async fn claim(claim: &HandoffClaim, lang: Lang) -> Result<HandoffClaimed, ApiError> {
+        http::post_json("/handoffs/claim", claim, lang).await
+    }
+
+    pub async fn send_photo(photo: &web_sys::Blob, phone_secret: &str, lang: Lang) -> Result<(), ApiError> {
+        http::put_photo_with_secret("/handoffs/photo", photo, phone_secret, lang).await
+    }
+}

@@ -4,11 +4,19 @@
 //!
 //! Hand-over to the app: on acceptance the JPEG goes to `crate::photo_bridge::set_photo` and the draft's
 //! `photo` meta (`PhotoMeta { width, height, bytes }`) is set, which completes the step.
+//!
+//! The same component is the phone's page of the handoff (`crate::phone`): there it has no application state, and
+//! acceptance sends the photo to the computer instead (`send_to_computer`). On the computer, the application's step
+//! passes the handoff panel (`phone_panel`, see `handoff.rs`), whose photo comes back here as if imported and
+//! cropped: the worker prepares it as it is, and the person confirms it before it is used. The phone's bundle
+//! never names the panel, so it carries no QR code.
 
 mod camera;
 mod card;
 mod crop;
+pub mod handoff;
 mod messages;
+mod qr;
 mod worker;
 
 pub use card::CardPreview;
@@ -19,7 +27,7 @@ use passregion_photo::Frame;
 use web_sys::Blob;
 
 use crate::i18n::t;
-use crate::state::use_app_state;
+use crate::state::AppState;
 use camera::use_camera;
 use crop::{CropFrame, FaceGuide};
 use messages::{advice_text, camera_error_text, error_text};
@@ -28,9 +36,14 @@ use worker::{PhotoWorker, Reply};
 /// Files above this are refused before being read (the worker checks again).
 const MAX_FILE_BYTES: f64 = passregion_photo::MAX_INPUT_BYTES as f64;
 
+/// The "with my phone" panel: `on_photo` gets the JPEG the phone sent, `on_close` goes back to the other ways.
+pub type PhonePanel = fn(on_photo: Callback<Blob>, on_close: Callback<()>) -> AnyView;
+
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
     Choose,
+    /// The handoff panel: QR code, short code, waiting for the phone.
+    Phone,
     /// Back on the step with a photo already accepted: show it (its URL belongs to `photo_bridge`).
     Saved,
     Camera,
@@ -57,11 +70,17 @@ struct Problem {
     height: u32,
 }
 
-/// Props: `on_done` (optional) runs when the person accepts the photo, after the app's draft is updated.
+/// Props: `on_done` (optional) runs when the person accepts the photo, after the app's draft is updated;
+/// `phone_panel` offers the phone handoff; `send_to_computer` makes this the phone's side of it (no application
+/// state: acceptance hands the prepared JPEG to the callback).
 #[component]
-pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
-    let state = use_app_state();
-    let already = state.draft.with_untracked(|d| d.photo.is_some())
+pub fn PhotoStep(
+    #[prop(optional, into)] on_done: Option<Callback<()>>,
+    #[prop(optional)] phone_panel: Option<PhonePanel>,
+    #[prop(optional)] send_to_computer: Option<Callback<(Blob, PhotoMeta)>>,
+) -> impl IntoView {
+    let state = if send_to_computer.is_some() { None } else { use_context::<AppState>() };
+    let already = state.is_some_and(|state| state.draft.with_untracked(|d| d.photo.is_some()))
         && crate::photo_bridge::photo_url().is_some();
     let stage = RwSignal::new(if already { Stage::Saved } else { Stage::Choose });
     let problem = RwSignal::new(None::<Problem>);
@@ -70,16 +89,25 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
     let result = StoredValue::new_local(None::<(Blob, PhotoMeta)>);
     let request = StoredValue::new(0u32);
     let from_camera = StoredValue::new(false);
+    // The photo came from the phone, already cropped there: prepared as it is, without a crop step here.
+    let from_phone = StoredValue::new(false);
+    // No webcam on this computer (none listed, or refused, or too poor for an ID photo): the phone comes first.
+    let no_webcam = RwSignal::new(false);
     let video = NodeRef::<leptos::html::Video>::new();
     let camera = use_camera(video);
+    // Nothing personal on the phone: its card mock has no name.
     let name = Signal::derive(move || {
-        state.draft.with(|d| {
-            format!(
-                "{} {}",
-                d.first_name.trim(),
-                d.last_name.trim().to_uppercase()
-            )
-        })
+        state
+            .map(|state| {
+                state.draft.with(|d| {
+                    format!(
+                        "{} {}",
+                        d.first_name.trim(),
+                        d.last_name.trim().to_uppercase()
+                    )
+                })
+            })
+            .unwrap_or_default()
     });
 
     // Object URLs live as long as the stage that shows them.
@@ -100,6 +128,11 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         let Some((blob, meta)) = result.get_value() else {
             return;
         };
+        if let Some(send) = send_to_computer {
+            send.run((blob, meta));
+            return;
+        }
+        let Some(state) = state else { return };
         crate::photo_bridge::set_photo(Some(blob));
         state.update_draft(|d| d.photo = Some(meta));
         if let Some(cb) = on_done {
@@ -107,6 +140,7 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         }
     };
 
+    let worker = StoredValue::new_local(None::<PhotoWorker>);
     let on_reply = move |reply: Reply| {
         let current = request.get_value();
         match reply {
@@ -114,6 +148,16 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 let Some(blob) = source.get_value() else {
                     return;
                 };
+                if from_phone.get_value() {
+                    let crop = Frame::new(width, height).crop();
+                    worker.with_value(|w| {
+                        if let Some(w) = w {
+                            request.set_value(w.process(&blob, crop));
+                            stage.set(Stage::Processing);
+                        }
+                    });
+                    return;
+                }
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
                 frame.set(Frame::new(width, height));
                 set_stage(Stage::Cropping {
@@ -164,21 +208,26 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 width,
                 height,
             } if id == current || code == "worker" => {
+                // A camera too poor for an ID photo: the phone is the way out.
+                if from_camera.get_value() && matches!(code.as_str(), "image_too_small" | "crop_too_small") {
+                    no_webcam.set(true);
+                }
                 problem.set(Some(Problem {
                     code,
                     width,
                     height,
                 }));
+                // A camera too poor for an ID photo: the phone is the way out.
                 // A refused crop (too small) keeps the frame so the person can zoom out; anything else starts over.
                 match stage.get_untracked() {
-                    Stage::Processing if !source.with_value(Option::is_none) => {}
+                    Stage::Processing if !from_phone.get_value() && !source.with_value(Option::is_none) => {}
                     _ => set_stage(Stage::Choose),
                 }
             }
             _ => {}
         }
     };
-    let worker = StoredValue::new_local(PhotoWorker::start(on_reply).ok());
+    worker.set_value(PhotoWorker::start(on_reply).ok());
     on_cleanup(move || {
         // Dropping the worker terminates it.
         let _ = worker.try_update_value(|w| w.take());
@@ -204,6 +253,7 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
             return;
         }
         from_camera.set_value(camera_shot);
+        from_phone.set_value(false);
         source.set_value(Some(blob.clone()));
         set_stage(Stage::Checking);
         worker.with_value(|w| match w {
@@ -219,6 +269,51 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
         if let Some(file) = files.and_then(|f| f.get(0)) {
             take_file(file.into(), false);
         }
+    };
+
+    let from_phone_photo = Callback::new(move |blob: Blob| {
+        take_file(blob, false);
+        from_phone.set_value(true);
+    });
+    let close_phone = Callback::new(move |_: ()| set_stage(Stage::Choose));
+    let open_phone = move |_| {
+        problem.set(None);
+        camera.stop();
+        set_stage(Stage::Phone);
+    };
+    // Is there a webcam at all? Listing devices asks no permission (labels stay hidden, kinds do not).
+    if phone_panel.is_some()
+        && let Some(devices) = web_sys::window().and_then(|w| w.navigator().media_devices().ok())
+        && let Ok(promise) = devices.enumerate_devices()
+    {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                let cameras = js_sys::Array::from(&list)
+                    .iter()
+                    .filter(|d| js_sys::Reflect::get(d, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("videoinput"))
+                    .count();
+                if cameras == 0 {
+                    let _ = no_webcam.try_set(true);
+                }
+            }
+        });
+    }
+    let phone_first = move || {
+        phone_panel.is_some()
+            && (no_webcam.get()
+                || matches!(camera.error.get(), Some(camera::CameraError::Refused | camera::CameraError::NoCamera | camera::CameraError::NotSecure)))
+    };
+    let phone_button = move |primary: bool| {
+        phone_panel.map(|_| {
+            view! {
+                <div class="photo-step__phone">
+                    <button type="button" class=if primary { "button button--primary" } else { "button button--secondary" } on:click=open_phone>
+                        {t("handoff.offer")}
+                    </button>
+                    <p class="field__hint">{if primary { t("handoff.offer_hint_no_webcam") } else { t("handoff.offer_hint") }}</p>
+                </div>
+            }
+        })
     };
 
     let apply = move |_| {
@@ -285,7 +380,8 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
     let paste_handle = window_event_listener(leptos::ev::paste, on_paste);
     on_cleanup(move || paste_handle.remove());
     let accepted = move || {
-        state.draft.with(|d| d.photo.is_some()) && crate::photo_bridge::photo_url().is_some()
+        state.is_some_and(|state| state.draft.with(|d| d.photo.is_some()))
+            && crate::photo_bridge::photo_url().is_some()
     };
 
     view! {
@@ -306,7 +402,12 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
             </div>
 
             {move || match stage.get() {
+                Stage::Phone => match phone_panel {
+                    Some(panel) => panel(from_phone_photo, close_phone),
+                    None => ().into_any(),
+                },
                 Stage::Choose => view! {
+                    {move || phone_first().then(|| phone_button(true))}
                     <div class="photo-step__sources" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
                         style="border:2px dashed #888;border-radius:0.5rem;padding:1rem">
                         <label for="photo" class="field__label">{t("photo.file_label")}</label>
@@ -321,6 +422,7 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                         <p class="field__hint">{t("photo.heic_hint")}</p>
                         <button type="button" class="button button--secondary" on:click=open_camera>{t("photo.take_photo")}</button>
                     </div>
+                    {move || (!phone_first()).then(|| phone_button(false))}
                 }.into_any(),
                 Stage::Saved => view! {
                     <div class="photo-step__result">
@@ -365,8 +467,10 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                 }.into_any(),
                 Stage::Result { url, advice, from_camera } => {
                     let has_advice = !advice.is_empty();
+                    let phone_shot = from_phone.get_value();
                     view! {
                         <div class="photo-step__result" id="photo-result" tabindex="-1">
+                            {phone_shot.then(|| view! { <p class="photo-step__received">{t("handoff.received")}</p> })}
                             <CardPreview photo_url=Signal::derive(move || Some(url.clone())) name=name />
                             {has_advice.then(|| view! {
                                 <div class="photo-step__advice" role="status">
@@ -376,7 +480,12 @@ pub fn PhotoStep(#[prop(optional, into)] on_done: Option<Callback<()>>) -> impl 
                             })}
                             <Show when=accepted fallback=move || view! {
                                 <button type="button" class="button button--primary" on:click=accept>
-                                    {if has_advice { t("photo.use_anyway") } else { t("photo.use_photo") }}
+                                    {match (send_to_computer.is_some(), has_advice) {
+                                        (true, false) => t("handoff.send"),
+                                        (true, true) => t("handoff.send_anyway"),
+                                        (false, true) => t("photo.use_anyway"),
+                                        (false, false) => t("photo.use_photo"),
+                                    }}
                                 </button>
                             }>
                                 <p role="status">{t("photo.accepted")}</p>

@@ -1,4 +1,4 @@
-//! Step "photo": the photo helper's `PhotoStep` inside the common step frame.
+//! Step "photo": the photo helper's `PhotoStep` inside the common step frame, with the phone handoff offered.
 
 use leptos::prelude::*;
 use passregion_core::journey::StepId;
@@ -10,7 +10,7 @@ use crate::ui::step_frame::StepFrame;
 pub fn PhotoPage() -> impl IntoView {
     view! {
         <StepFrame step=StepId::Photo>
-            <PhotoStep />
+            <PhotoStep phone_panel=crate::photo::handoff::panel />
         </StepFrame>
     }
 }

@@ -41,7 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 #[component]
-fn LangSwitch() -> impl IntoView {
+pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
     let button = move |l: Lang, label_key: &'static str, short: &'static str| {
         view! {

@@ -17,7 +17,8 @@ const generous = ['application_ip', 'application_email', 'resend_email', 'resend
 export const limitedPort = port + 1;
 export const limitedURL = `http://127.0.0.1:${limitedPort}`;
 const limitedDataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-limited-'));
-// The beneficiary space's idle timeout, shortened so the warning and the expiry are tested for real.
+// The beneficiary space's idle timeout, shortened so the warning and the expiry are tested for real; the phone
+// handoff's 10 minutes likewise, on the same server.
 export const idlePort = port + 2;
 export const idleURL = `http://127.0.0.1:${idlePort}`;
 const idleDataDir = mkdtempSync(join(tmpdir(), 'passregion-e2e-idle-'));
@@ -67,7 +68,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `"${server}" --addr 127.0.0.1:${idlePort} --dist "${dist}" --data-dir "${idleDataDir}" --dev --today 2026-10-01 --public-url ${idleURL} --session-idle 20`,
+      command: `"${server}" --addr 127.0.0.1:${idlePort} --dist "${dist}" --data-dir "${idleDataDir}" --dev --today 2026-10-01 --public-url ${idleURL} --session-idle 20 --handoff-ttl 3`,
       url: `${idleURL}/api/v1/campaign`,
       reuseExistingServer: false,
       timeout: 60_000,

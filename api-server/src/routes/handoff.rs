@@ -19,7 +19,6 @@ use axum::response::Response;
 use passregion_core::api::problem_code;
 use passregion_core::handoff::{self as codes, HandoffClaim, HandoffClaimed, HandoffCreated, HandoffStatus};
 
-pub const TTL_SECS: i64 = 10 * 60;
 pub const POLL_SECONDS: u32 = 2;
 pub const SECRET_HEADER: &str = "handoff-secret";
 
@@ -35,7 +34,8 @@ fn unknown() -> ApiError {
 pub async fn create(State(state): State<AppState>, client: ClientIp) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
     state.limiter.check(Limit::HandoffPerIp, &client.key())?;
     let now = state.clock.now();
-    let c = state.store.write(move |conn| Ok(handoffs::create(conn, now, TTL_SECS)?)).await?;
+    let ttl = i64::from(state.config.handoff_ttl_secs);
+    let c = state.store.write(move |conn| Ok(handoffs::create(conn, now, ttl)?)).await?;
     let base = &state.config.public_url;
     Ok((
         StatusCode::CREATED,

@@ -136,3 +136,32 @@ async fn the_space_has_its_own_index_html_and_policy() {
     let missing = s.send(Request::get("/espace/passregion-space-ffffffffffffffff.js").header("accept", "*/*").body(Body::empty()).unwrap()).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
+
+/// The phone's page of the photo handoff is a third bundle in `dist/telephone/`: the QR code's link
+/// (`/telephone#…`, whose fragment never reaches the server) and the short address `/tel` get it.
+#[tokio::test]
+async fn the_phone_page_has_its_own_index_html() {
+    let s = Server::start();
+    let phone = s.dir.path().join("dist").join("telephone");
+    std::fs::create_dir_all(&phone).unwrap();
+    let script = "import init from '/telephone/passregion-phone-0123456789abcdef.js'; init();";
+    std::fs::write(
+        phone.join("index.html"),
+        format!("<!doctype html><html lang=\"fr\"><head><script type=\"module\">{script}</script></head><body>Photo</body></html>"),
+    )
+    .unwrap();
+    std::fs::write(phone.join("passregion-phone-0123456789abcdef.js"), "export default function init() {}\n").unwrap();
+    for path in ["/telephone", "/telephone/", "/tel", "/telephone/index.html"] {
+        let r = s.send(html_get(path)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(String::from_utf8_lossy(&r.body).contains("<body>Photo"), "{path}: the phone's page");
+        assert!(r.header("content-security-policy").contains("'sha256-"), "{path}");
+    }
+    // Look-alikes stay the application's.
+    for path in ["/telephones", "/tele", "/tel/x"] {
+        let r = s.send(html_get(path)).await;
+        assert!(!String::from_utf8_lossy(&r.body).contains("<body>Photo"), "{path}");
+    }
+    let js = s.get("/telephone/passregion-phone-0123456789abcdef.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+}
