@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use passregion_core::api::field;
 use passregion_core::journey::StepId;
+use passregion_core::rules::phone::tidy_phone;
 
 use crate::i18n::t;
 use crate::state::use_app_state;
@@ -38,6 +39,7 @@ pub fn ContactStep() -> impl IntoView {
                 input_type="tel"
                 autocomplete="tel"
                 maxlength=20
+                tidy=tidy_phone
             />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">{t("contact.address")}</legend>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use passregion_core::api::field;
 use passregion_core::journey::StepId;
+use passregion_core::rules::phone::tidy_phone;
 
 use super::identity::{civility_code, civility_from_code, civility_options};
 use crate::i18n::t;
@@ -79,6 +80,7 @@ pub fn GuardianStep() -> impl IntoView {
                 input_type="tel"
                 autocomplete="off"
                 maxlength=20
+                tidy=tidy_phone
             />
             <div class="notice" id="guardian-consent-notice">
                 <h2>{t("guardian.consent_title")}</h2>

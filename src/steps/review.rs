@@ -8,6 +8,7 @@ use passregion_core::api::Civility;
 use passregion_core::draft::Draft;
 use passregion_core::journey::{self, StepId};
 use passregion_core::rules::name::display_last_name;
+use passregion_core::rules::phone::tidy_phone;
 
 use super::identity::PasswordFields;
 use crate::i18n::{t, t_now};
@@ -49,7 +50,7 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
                 d.guardian.first_name.trim().to_string(),
             ),
             ("guardian.email", d.guardian.email.trim().to_string()),
-            ("guardian.phone", d.guardian.phone.trim().to_string()),
+            ("guardian.phone", tidy_phone(&d.guardian.phone)),
         ],
         StepId::Contact => {
             let mut address = vec![d.street.trim().to_string()];
@@ -60,7 +61,7 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
             }
             address.push(format!("{} {}", d.postal_code.trim(), d.commune.trim()));
             vec![
-                ("contact.mobile_phone", d.mobile_phone.trim().to_string()),
+                ("contact.mobile_phone", tidy_phone(&d.mobile_phone)),
                 ("contact.address", address.join(", ")),
             ]
         }

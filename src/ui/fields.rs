@@ -79,6 +79,10 @@ pub fn TextField(
     #[prop(optional)] spellcheck: Option<bool>,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional)] class: Option<&'static str>,
+    /// Rewrites the value when the field is left (core's canonical display, e.g. a phone as "06 12 34 56 78"), never
+    /// while typing, so nothing changes under the person's fingers.
+    #[prop(optional)]
+    tidy: Option<fn(&str) -> String>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let form = use_form();
@@ -115,7 +119,16 @@ pub fn TextField(
                         state.clear_server_error(path);
                         set.run(event_target_value(&ev));
                     }
-                    on:blur=move |_| form.touch(path)
+                    on:blur=move |_| {
+                        if let Some(tidy) = tidy {
+                            let typed = value.get_untracked();
+                            let tidied = tidy(&typed);
+                            if tidied != typed {
+                                set.run(tidied);
+                            }
+                        }
+                        form.touch(path)
+                    }
                 />
                 {children.map(|c| c())}
             </div>

@@ -119,6 +119,16 @@ pub fn format_phone_fr(e164: &str) -> String {
     }
 }
 
+/// The number as the form shows it once typed: "06 12 34 56 78" for any French number however it was typed, the
+/// input trimmed otherwise (so a mistake stays visible as typed, next to its message). The app puts this back in the
+/// field when it is left, and the review shows it; what is sent is [`normalize_phone`]'s E.164.
+pub fn tidy_phone(input: &str) -> String {
+    match normalize_phone(input) {
+        Ok(e164) => format_phone_fr(&e164),
+        Err(_) => input.trim().to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +196,28 @@ mod tests {
         for (input, want) in cases {
             let got = normalize_mobile(input);
             assert_eq!(got.as_deref().map_err(|e| *e), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn tidy_table() {
+        for (typed, shown) in [
+            ("06.12.34.56.78", "06 12 34 56 78"),
+            ("0612345678", "06 12 34 56 78"),
+            ("+33 6 12 34 56 78", "06 12 34 56 78"),
+            ("0033 (0)6 12 34 56 78", "06 12 34 56 78"),
+            (" 06-12-34-56-78 ", "06 12 34 56 78"),
+            ("04 73 12 34 56", "04 73 12 34 56"),
+            ("+262 692 12 34 56", "06 92 12 34 56"),
+            ("06 12 34 56 7", "06 12 34 56 7"),
+            ("  06 12 ", "06 12"),
+            ("+44 7700 900123", "+44 7700 900123"),
+            ("", ""),
+        ] {
+            assert_eq!(tidy_phone(typed), shown, "{typed:?}");
+            // Tidying twice changes nothing, and never changes what is sent.
+            assert_eq!(tidy_phone(&tidy_phone(typed)), shown);
+            assert_eq!(normalize_phone(&tidy_phone(typed)), normalize_phone(typed));
         }
     }
 
