@@ -42,6 +42,7 @@ pub fn ensure(store: &Store, now: i64, public_url: &str) -> Result<String, Strin
                 care_of: None,
                 postal_code: "63000".into(),
                 commune: "Clermont-Ferrand".into(),
+                commune_not_listed: false,
             },
         },
         schooling: Schooling { uai: "0630020E".into(), stream_code: "2011001911".into() },

@@ -100,6 +100,14 @@ pub struct EstablishmentStreams {
     pub groups: Vec<StreamGroup>,
 }
 
+/// The communes of one postcode in the official list, spelled as the list spells them; empty for a postcode the
+/// list does not know.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PostalCodeCommunes {
+    pub postal_code: String,
+    pub communes: Vec<String>,
+}
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Civility {
@@ -170,6 +178,10 @@ pub struct Address {
     pub care_of: Option<String>,
     pub postal_code: String,
     pub commune: String,
+    /// The person says the official postcode list misses their commune: it is then kept as typed instead of being
+    /// checked against the postcode (see `core/src/rules/commune.rs`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub commune_not_listed: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -353,6 +365,7 @@ pub mod field {
     pub const CARE_OF: &str = "contact.address.care_of";
     pub const POSTAL_CODE: &str = "contact.address.postal_code";
     pub const COMMUNE: &str = "contact.address.commune";
+    pub const COMMUNE_NOT_LISTED: &str = "contact.address.commune_not_listed";
     pub const UAI: &str = "schooling.uai";
     pub const STREAM_CODE: &str = "schooling.stream_code";
     pub const PHOTO: &str = "photo";

@@ -14,6 +14,7 @@ use crate::rules::address::{
     ADDRESS_LINE_MAX_CHARS, COMMUNE_MAX_CHARS, normalize_optional_text, normalize_postal_code,
     normalize_text,
 };
+use crate::rules::commune::settle_commune;
 use crate::rules::email::{normalize_email, same_mailbox};
 use crate::rules::name::normalize_name;
 use crate::rules::password::validate_password;
@@ -91,8 +92,29 @@ fn contact(c: &Contact, v: &mut Issues) -> Option<Contact> {
     let commune = v.take(field::COMMUNE, normalize_text(&a.commune, COMMUNE_MAX_CHARS));
     Some(Contact {
         mobile_phone: mobile_phone?,
-        address: Address { street: street?, complement: complement?, care_of: care_of?, postal_code: postal_code?, commune: commune? },
+        address: Address {
+            street: street?,
+            complement: complement?,
+            care_of: care_of?,
+            postal_code: postal_code?,
+            commune: commune?,
+            commune_not_listed: a.commune_not_listed,
+        },
     })
+}
+
+/// The address's commune checked against the official postcode list: `listed` gives the communes of the (normalised)
+/// postcode, an empty list for a postcode the list does not know, `None` when they are not known here (the app
+/// before the server answered). `None` too when the postcode or the commune already fails its own rule.
+/// `Some(Ok(commune))` is the commune to store (see [`crate::rules::commune::settle_commune`]).
+pub fn check_listed_commune<'a>(
+    a: &Address,
+    listed: impl FnOnce(&str) -> Option<&'a [String]>,
+) -> Option<Result<String, FieldIssue>> {
+    let postal_code = normalize_postal_code(&a.postal_code).ok()?;
+    let commune = normalize_text(&a.commune, COMMUNE_MAX_CHARS).ok()?;
+    let listed = listed(&postal_code)?;
+    Some(settle_commune(&commune, listed, a.commune_not_listed))
 }
 
 /// A change of phone and address made later (the beneficiary space), with the same rules and field paths as the
@@ -253,6 +275,7 @@ mod tests {
                     care_of: None,
                     postal_code: "63 000".into(),
                     commune: "Clermont-Ferrand".into(),
+                    commune_not_listed: false,
                 },
             },
             schooling: Schooling {

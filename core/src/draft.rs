@@ -18,7 +18,7 @@ use crate::api::{
     self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian,
     Identity, Schooling, field,
 };
-use crate::application::{Issues, normalize_application};
+use crate::application::{Issues, check_listed_commune, normalize_application};
 use crate::campaign::{AgeCheck, age_check};
 use crate::date::Date;
 use crate::error::{ErrorCode, FieldIssue};
@@ -129,6 +129,12 @@ pub struct Draft {
     pub care_of: String,
     pub postal_code: String,
     pub commune: String,
+    /// "Ma commune n'est pas dans la liste": the commune is typed freely and not checked against the postcode.
+    pub commune_not_listed: bool,
+    /// The communes the official list gives for a postcode, as the server answered (reference data, not an answer:
+    /// not saved, asked again after a reload). See [`Draft::set_listed_communes`].
+    #[serde(skip)]
+    listed_communes: Option<(String, Vec<String>)>,
 
     establishment: Option<EstablishmentChoice>,
     stream: Option<StreamChoice>,
@@ -169,6 +175,8 @@ impl Default for Draft {
             care_of: String::new(),
             postal_code: String::new(),
             commune: String::new(),
+            commune_not_listed: false,
+            listed_communes: None,
             establishment: None,
             stream: None,
             photo: None,
@@ -279,6 +287,43 @@ impl Draft {
     }
 
     // ---- establishment and stream ----
+
+    /// Records the communes the official list gives for `postal_code` (as the server answered). Unless the person
+    /// said their commune is not in the list: a commune typed so far that is one of them takes the list's spelling;
+    /// one picked from the previous postcode's list is dropped; an empty commune is filled in when the postcode has
+    /// only one. A commune typed by hand that does not match stays, for its message to say so. An answer for a
+    /// postcode typed over since is ignored.
+    pub fn set_listed_communes(&mut self, postal_code: String, communes: Vec<String>) {
+        use crate::rules::commune::find_listed;
+        let current = crate::rules::address::normalize_postal_code(&self.postal_code).ok();
+        if current.as_deref() != Some(postal_code.as_str()) {
+            return;
+        }
+        if !self.commune_not_listed {
+            let from_previous_list = self
+                .listed_communes
+                .as_ref()
+                .is_some_and(|(_, previous)| find_listed(&self.commune, previous).is_some());
+            if let Some(found) = find_listed(&self.commune, &communes) {
+                self.commune = found.to_string();
+            } else if from_previous_list {
+                self.commune.clear();
+            }
+            if let ([only], true) = (communes.as_slice(), self.commune.trim().is_empty()) {
+                self.commune = only.clone();
+            }
+        }
+        self.listed_communes = Some((postal_code, communes));
+    }
+
+    /// The communes of the current postcode, once known: `Some(empty)` for a postcode the list does not know.
+    pub fn listed_communes(&self) -> Option<&[String]> {
+        let code = crate::rules::address::normalize_postal_code(&self.postal_code).ok()?;
+        self.listed_communes
+            .as_ref()
+            .filter(|(c, _)| *c == code)
+            .map(|(_, l)| l.as_slice())
+    }
 
     pub fn establishment(&self) -> Option<&EstablishmentChoice> {
         self.establishment.as_ref()
@@ -422,6 +467,7 @@ impl Draft {
                     care_of: optional(&self.care_of),
                     postal_code: self.postal_code.clone(),
                     commune: self.commune.clone(),
+                    commune_not_listed: self.commune_not_listed,
                 },
             },
             schooling: Schooling {
@@ -445,8 +491,28 @@ impl Draft {
             },
         };
 
+        // The server checks the commune against the whole list; the form can once it has the postcode's communes.
+        let listed = check_listed_commune(&request.contact.address, |postal_code| {
+            self.listed_communes
+                .as_ref()
+                .filter(|(code, _)| code == postal_code)
+                .map(|(_, communes)| communes.as_slice())
+        });
+        let commune = match listed {
+            Some(Err((f, code))) => {
+                v.push(f, code);
+                None
+            }
+            Some(Ok(commune)) => Some(commune),
+            None => None,
+        };
         match normalize_application(&request, campaign, today) {
-            Ok(normalized) if v.0.is_empty() => Ok(normalized),
+            Ok(mut normalized) if v.0.is_empty() => {
+                if let Some(commune) = commune {
+                    normalized.contact.address.commune = commune;
+                }
+                Ok(normalized)
+            }
             Ok(_) => Err(sorted(v.0)),
             Err(found) => {
                 for (f, code) in found {
@@ -809,6 +875,70 @@ mod tests {
             "key-3",
             "so is a new photo"
         );
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_commune_follows_the_postcode_list() {
+        let c = test_campaign();
+        let commune_issues = |d: &Draft| -> Vec<FieldIssue> {
+            d.issues(&c, today())
+                .into_iter()
+                .filter(|(f, _)| *f == field::COMMUNE || *f == field::POSTAL_CODE)
+                .collect()
+        };
+        // Typed by hand before the list came: matched, then sent as the list writes it.
+        let mut d = complete();
+        d.commune = "clermont ferrand".into();
+        assert_eq!(d.listed_communes(), None);
+        d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
+        assert_eq!(d.commune, "Clermont-Ferrand");
+        assert_eq!(d.listed_communes(), Some(&names(&["Clermont-Ferrand"])[..]));
+        assert_eq!(d.to_request(&c, today()).unwrap().contact.address.commune, "Clermont-Ferrand");
+        // A list for another postcode says nothing about this one.
+        d.postal_code = "69003".into();
+        assert_eq!(d.listed_communes(), None);
+
+        // One commune: filled in; a commune picked from the previous postcode's list is dropped.
+        let mut d = complete();
+        d.commune.clear();
+        d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
+        assert_eq!(d.commune, "Clermont-Ferrand");
+        d.postal_code = "51300".into();
+        d.set_listed_communes("51300".into(), names(&["Bassu", "Vitry-le-François"]));
+        assert_eq!(d.commune, "");
+        assert_eq!(commune_issues(&d), vec![(field::COMMUNE, Required)]);
+        // A late answer for a postcode typed over since changes nothing.
+        d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
+        assert_eq!((d.commune.as_str(), d.listed_communes().map(<[String]>::len)), ("", Some(2)));
+
+        // A mismatch typed by hand stays, with its message; it is not replaced by the postcode's only commune.
+        let mut d = complete();
+        d.commune = "Lyon".into();
+        d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
+        assert_eq!(d.commune, "Lyon");
+        assert_eq!(commune_issues(&d), vec![(field::COMMUNE, CommuneNotInPostalCode)]);
+        // "Ma commune n'est pas dans la liste": kept as typed, and the server is told.
+        d.commune_not_listed = true;
+        assert_eq!(commune_issues(&d), vec![]);
+        let sent = d.to_request(&c, today()).unwrap().contact.address;
+        assert_eq!((sent.commune.as_str(), sent.commune_not_listed), ("Lyon", true));
+
+        // A postcode the list does not know: refused on the postcode unless the commune is marked as missing.
+        let mut d = complete();
+        d.postal_code = "63999".into();
+        d.set_listed_communes("63999".into(), vec![]);
+        assert_eq!(commune_issues(&d), vec![(field::POSTAL_CODE, PostalCodeUnknown)]);
+        d.commune_not_listed = true;
+        assert_eq!(commune_issues(&d), vec![]);
+
+        // The list is reference data: not saved with the answers.
+        let mut d = complete();
+        d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
+        assert!(!d.to_storage_json().contains("listed_communes"));
     }
 
     #[test]

@@ -92,6 +92,11 @@ error_codes! {
     /// A valid number, but not a mobile one where a mobile is needed (texts are sent to it).
     PhoneNotMobile = "phone_not_mobile",
     PostalCodeInvalid = "postal_code_invalid",
+    /// A well-formed postcode that the official list does not know, and the commune was not marked as missing from
+    /// the list (see [`crate::rules::commune`]).
+    PostalCodeUnknown = "postal_code_unknown",
+    /// The commune is not one of the postcode's in the official list.
+    CommuneNotInPostalCode = "commune_not_in_postal_code",
     /// Malformed UAI or wrong check letter.
     UaiInvalid = "uai_invalid",
     /// No establishment chosen.

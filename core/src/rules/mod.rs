@@ -3,6 +3,7 @@
 //! [`ErrorCode`]: crate::error::ErrorCode
 
 pub mod address;
+pub mod commune;
 pub mod email;
 pub mod name;
 pub mod password;

@@ -151,6 +151,8 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
                 care_of: care_of.get_value(),
                 postal_code: postal_code.get_untracked(),
                 commune: commune.get_untracked(),
+                // The space has no commune list: its address rules are the format ones (see README, known limits).
+                commune_not_listed: false,
             },
             consents: Consents { good_deals: good_deals.get_untracked(), news: news.get_untracked() },
         });
