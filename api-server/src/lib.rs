@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod client;
 pub mod clock;
+pub mod communes;
 pub mod config;
 pub mod csv;
 pub mod db;

@@ -101,6 +101,15 @@ pub async fn create(State(state): State<AppState>, client: ClientIp, req: Reques
             None
         }
     };
+    // The commune against the official postcode list; stored as the list writes it.
+    let listed_commune = match crate::communes::official().check(&request.contact.address) {
+        Some(Ok(commune)) => Some(commune),
+        Some(Err((f, c))) => {
+            issues.push((f.to_string(), crate::messages::issue_key(c)));
+            None
+        }
+        None => None,
+    };
     // The structure walk is cheap and refuses hostile files at once; decoding and re-encoding is the costly part, on
     // the blocking pool, a bounded number at once.
     let checked_photo = match photo_check::walk(photo) {
@@ -130,9 +139,12 @@ pub async fn create(State(state): State<AppState>, client: ClientIp, req: Reques
         }
         return Err(err);
     }
-    let (Some(normalised), Some(checked_photo)) = (normalised, checked_photo) else {
+    let (Some(mut normalised), Some(checked_photo)) = (normalised, checked_photo) else {
         return Err(ApiError::internal("valid request without values"));
     };
+    if let Some(commune) = listed_commune {
+        normalised.contact.address.commune = commune;
+    }
 
     // Each accepted application sends an email: no address gets more than a few a day from here.
     state.limiter.check(Limit::ApplicationPerEmail, &normalised.identity.email)?;

@@ -3,6 +3,7 @@
 pub mod activations;
 pub mod applications;
 pub mod campaign;
+pub mod communes;
 pub mod dev;
 pub mod establishments;
 pub mod guardian;
@@ -38,6 +39,7 @@ fn reference() -> Router<AppState> {
         .route("/establishments/{uai}", get(establishments::get_one))
         .route("/establishments/{uai}/streams", get(establishments::streams_of))
         .route("/streams", get(streams::search))
+        .route("/postal-codes/{postal_code}/communes", get(communes::of_postal_code))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
 }
 

@@ -15,6 +15,7 @@ async fn every_documented_operation_is_exercised() {
     s.get("/api/v1/establishments/0630020E").await;
     s.get("/api/v1/establishments/0630020E/streams").await;
     s.get("/api/v1/streams?q=bts").await;
+    s.get("/api/v1/postal-codes/63000/communes").await;
     s.send(valid_create(&application(), "coverage")).await;
     let outbox = s.get("/api/v1/dev/outbox").await.json();
     let token = outbox[0]["link"].as_str().unwrap().split("token=").nth(1).unwrap().to_string();

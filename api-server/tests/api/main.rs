@@ -11,6 +11,7 @@ mod handoff;
 mod hardening;
 mod region;
 mod bad_input;
+mod communes;
 mod hostile_photos;
 mod coverage;
 mod listener;
