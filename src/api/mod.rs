@@ -10,7 +10,7 @@ pub use error::ApiError;
 
 use passregion_core::api::{
     ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter,
-    Establishment, EstablishmentStreams, Page, ResendActivationRequest, Stream,
+    Establishment, EstablishmentStreams, Page, PostalCodeCommunes, ResendActivationRequest, Stream,
 };
 use serde::Deserialize;
 
@@ -63,6 +63,18 @@ pub async fn search_streams(
         path.push_str(&format!("&uai={}", http::encode(uai)));
     }
     http::get_json(&path, lang).await
+}
+
+/// The communes of a postcode in the official list (empty when the list does not know it).
+pub async fn postal_code_communes(
+    postal_code: &str,
+    lang: Lang,
+) -> Result<PostalCodeCommunes, ApiError> {
+    http::get_json(
+        &format!("/postal-codes/{}/communes", http::encode(postal_code)),
+        lang,
+    )
+    .await
 }
 
 /// Creates the application: the JSON part `application` and the `photo` part, under an idempotency key so that a

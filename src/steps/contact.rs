@@ -1,4 +1,6 @@
-//! Step "coordonnees": the student's mobile phone and postal address.
+//! Step "coordonnees": the student's mobile phone and postal address, the commune from the official postcode list.
+
+mod commune;
 
 use leptos::prelude::*;
 use passregion_core::api::field;
@@ -9,6 +11,7 @@ use crate::i18n::t;
 use crate::state::use_app_state;
 use crate::ui::fields::TextField;
 use crate::ui::step_frame::StepFrame;
+use commune::CommuneField;
 
 #[component]
 pub fn ContactStep() -> impl IntoView {
@@ -26,7 +29,6 @@ pub fn ContactStep() -> impl IntoView {
     let (complement, set_complement) = text!(complement);
     let (care_of, set_care_of) = text!(care_of);
     let (postal_code, set_postal_code) = text!(postal_code);
-    let (commune, set_commune) = text!(commune);
     view! {
         <StepFrame step=StepId::Contact>
             <p class="step__intro">{t("contact.intro")}</p>
@@ -73,6 +75,7 @@ pub fn ContactStep() -> impl IntoView {
                 <TextField
                     path=field::POSTAL_CODE
                     label=t("contact.postal_code")
+                    hint=t("contact.postal_code_hint")
                     value=postal_code
                     set=set_postal_code
                     autocomplete="postal-code"
@@ -80,14 +83,7 @@ pub fn ContactStep() -> impl IntoView {
                     maxlength=5
                     class="input--5"
                 />
-                <TextField
-                    path=field::COMMUNE
-                    label=t("contact.commune")
-                    value=commune
-                    set=set_commune
-                    autocomplete="address-level2"
-                    maxlength=100
-                />
+                <CommuneField />
             </fieldset>
         </StepFrame>
     }

@@ -86,7 +86,15 @@ export async function fillContact(page, p = STUDENT) {
   await page.getByLabel('Téléphone portable').fill(p.phone);
   await page.getByLabel('Numéro et voie').fill(p.street);
   await page.getByLabel('Code postal').fill(p.postalCode);
-  await page.getByLabel('Commune').fill(p.commune);
+  await chooseCommune(page, p.commune);
+}
+
+/** The commune is picked among the postcode's communes in the official list, offered once the postcode is typed
+ * (a select; the only one of a postcode is already chosen). */
+export async function chooseCommune(page, commune) {
+  const field = page.getByLabel('Commune', { exact: true });
+  await expect(field).toHaveJSProperty('tagName', 'SELECT');
+  await field.selectOption({ label: commune.normalize('NFC') });
 }
 
 export async function chooseSchool(page, p = STUDENT) {
