@@ -1,10 +1,10 @@
-//! The commune, from the official postcode list: once the postcode is well formed its communes are asked for
-//! (`LocalResource`), then offered in a select — a single one is filled in — and "Ma commune n'est pas dans la liste"
+//! The commune, from the official postcode list: once the postcode is well formed its communes are asked for, then
+//! offered in a select — a single one is filled in — and "Ma commune n'est pas dans la liste"
 //! turns the field back into free text for the rare place the list misses. Without a list (postcode not typed yet,
 //! server unreachable) the field is free text; the server checks it in any case.
 
 use leptos::prelude::*;
-use passregion_core::api::field;
+use passregion_core::api::{PostalCodeCommunes, field};
 use passregion_core::rules::address::{COMMUNE_MAX_CHARS, normalize_postal_code};
 use wasm_bindgen::JsCast;
 
@@ -29,10 +29,17 @@ pub fn CommuneField() -> impl IntoView {
     let lang = use_lang();
     let d = state.draft;
     let postal_code = Memo::new(move |_| d.with(|d| normalize_postal_code(&d.postal_code).ok()));
-    let answer = LocalResource::new(move || {
-        let code = postal_code.get();
+    // Not a `LocalResource`: it would be the app's first async-derived signal, and measured +7,703 B gzip on the
+    // first page (432,094 B against 424,391 B with this effect). `try_set` keeps a late answer harmless once the
+    // step is gone, and the draft ignores an answer for a postcode typed over since.
+    let answer: RwSignal<Option<Option<PostalCodeCommunes>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let Some(code) = postal_code.get() else { return };
         let lang = lang.get_untracked();
-        async move { api::postal_code_communes(&code?, lang).await.ok() }
+        leptos::task::spawn_local(async move {
+            let found = api::postal_code_communes(&code, lang).await.ok();
+            let _ = answer.try_set(Some(found));
+        });
     });
     let id = field_id(field::COMMUNE);
     {
