@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Trunk's post_build hook (Trunk.toml), on the staging folder before it becomes dist/:
 //
+// 0. The application's wasm, split into the first page's module and chunks fetched later, with its tags in
+//    index.html (build-tools/app-wasm.mjs; Trunk cannot split).
 // 1. The English texts, which are not compiled into the app (src/i18n.rs): locales/en/*.json merged into one flat
 //    object {"namespace.key": "text"}, written as i18n/en-<16 hex of its SHA-256>.json (a hashed name: cached for
 //    good, like the other built files), and index.html's <meta name="passregion-i18n-en"> pointed at it.
@@ -14,6 +16,7 @@ import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { precompress } from "./size.mjs";
+import { buildApp } from "./app-wasm.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LAZY_LANGS = ["en"];
@@ -70,6 +73,7 @@ export function writeTranslations(staging) {
 function main() {
   const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("no folder given and TRUNK_STAGING_DIR is not set");
+  buildApp(staging);
   writeTranslations(staging);
   if (!process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === "release") {
     const n = precompress(staging);

@@ -1,16 +1,18 @@
 //! The root component: language and state contexts, the layout and the routes.
 //!
 //! Routes: `/` start page, `/demande/<slug>` each journey step (slugs from core's `journey::STEPS`),
-//! `/demande/confirmation`, `/activation?token=…`, `/protection-des-donnees`, anything else the 404 page.
+//! `/demande/confirmation`, `/activation?token=…`, `/protection-des-donnees`, anything else the 404 page. All but the
+//! start page, the charter and the 404 page are fetched when first opened (src/chunks.rs).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::chunks::{self, lazy};
 use crate::i18n::provide_i18n;
-use crate::pages::{activation::ActivationPage, not_found::NotFound, privacy::PrivacyPage};
+use crate::pages::not_found::NotFound;
 use crate::state::provide_app_state;
-use crate::steps::{StepRoute, confirmation::ConfirmationPage, start::StartPage};
+use crate::steps::{StepRoute, start::StartPage};
 use crate::ui::layout::Layout;
 
 #[component]
@@ -22,11 +24,11 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=StartPage />
-                    <Route path=path!("/demande/confirmation") view=ConfirmationPage />
+                    <Route path=path!("/demande/confirmation") view=|| lazy(chunks::confirmation) />
                     <Route path=path!("/demande/:slug") view=StepRoute />
-                    <Route path=path!("/activation") view=ActivationPage />
+                    <Route path=path!("/activation") view=|| lazy(chunks::activation) />
                     <Route path=path!("/accord-parental") view=crate::pages::guardian_consent::GuardianConsentPage />
-                    <Route path=path!("/protection-des-donnees") view=PrivacyPage />
+                    <Route path=path!("/protection-des-donnees") view=|| lazy(chunks::protection_des_donnees) />
                 </Routes>
             </Layout>
         </Router>

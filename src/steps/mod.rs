@@ -85,17 +85,9 @@ pub fn StepRoute() -> impl IntoView {
     }
 }
 
+/// Steps after the charter are fetched when first shown (src/chunks.rs).
 fn step_view(step: StepId) -> AnyView {
-    match step {
-        StepId::Charter => view! { <charter::CharterStep /> }.into_any(),
-        StepId::Identity => view! { <identity::IdentityStep /> }.into_any(),
-        StepId::Guardian => view! { <guardian::GuardianStep /> }.into_any(),
-        StepId::Contact => view! { <contact::ContactStep /> }.into_any(),
-        StepId::Establishment => view! { <establishment::EstablishmentStep /> }.into_any(),
-        StepId::Photo => view! { <photo::PhotoPage /> }.into_any(),
-        StepId::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
-        StepId::Review => view! { <review::ReviewStep /> }.into_any(),
-    }
+    crate::chunks::step(step)
 }
 
 /// The campaign could not be loaded: say so, keep everything, offer to retry and the helpline.
