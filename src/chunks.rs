@@ -57,7 +57,6 @@ chunks! {
     photo / preload_photo => view! { <crate::steps::photo::PhotoPage /> };
     envoi / preload_envoi => view! { <crate::steps::delivery::DeliveryStep /> };
     verification / preload_verification => view! { <crate::steps::review::ReviewStep /> };
-    confirmation / preload_confirmation => view! { <crate::steps::confirmation::ConfirmationPage /> };
     activation / preload_activation => view! { <crate::pages::activation::ActivationPage /> };
     protection_des_donnees / preload_protection_des_donnees => view! { <crate::pages::privacy::PrivacyPage /> };
 }
@@ -73,13 +72,13 @@ pub fn step(step: StepId) -> AnyView {
     }
     match step {
         StepId::Charter => view! { <crate::steps::charter::CharterStep /> }.into_any(),
-        StepId::Identity => lazy(identite),
-        StepId::Guardian => lazy(representant_legal),
-        StepId::Contact => lazy(coordonnees),
-        StepId::Establishment => lazy(etablissement),
-        StepId::Photo => lazy(photo),
-        StepId::Delivery => lazy(envoi),
-        StepId::Review => lazy(verification),
+        StepId::Identity => lazy(identite, preload_identite),
+        StepId::Guardian => lazy(representant_legal, preload_representant_legal),
+        StepId::Contact => lazy(coordonnees, preload_coordonnees),
+        StepId::Establishment => lazy(etablissement, preload_etablissement),
+        StepId::Photo => lazy(photo, preload_photo),
+        StepId::Delivery => lazy(envoi, preload_envoi),
+        StepId::Review => lazy(verification, preload_verification),
     }
 }
 
@@ -114,35 +113,55 @@ async fn preload_step(step: StepId) -> Result<(), LoadError> {
 }
 
 /// A view whose code may still have to be fetched.
-pub fn lazy<F>(load: fn() -> F) -> AnyView
+///
+/// The view is built synchronously in this closure's owner once its chunk is in, never inside the loader's future:
+/// a view built in a `Suspend` future belongs to the owner that `Suspend` captured, which `StepRoute` or the router
+/// may already have disposed when the future resolves or right after (sending the application, "Effacer mes
+/// données"), and a disposed signal read then aborts the whole app. Here the chunk is fetched first (`preload`),
+/// then the split function, whose loader is now settled, is polled once and its view mounted like any other.
+pub fn lazy<F, P>(load: fn() -> F, preload: fn() -> P) -> AnyView
 where
     F: Future<Output = Result<AnyView, LoadError>> + 'static,
+    P: Future<Output = Result<(), LoadError>> + 'static,
 {
-    let attempt = RwSignal::new(0u32);
-    let loading = move || view! { <Delayed><Spinner label=t("common.loading") /></Delayed> };
-    view! {
-        <Suspense fallback=loading>
-            {move || {
-                attempt.track();
-                // The split loader's future holds JS handles, which are not `Send`; the app has one thread.
-                Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(async move {
-                    match load().await {
-                        Ok(view) => view,
-                        Err(_) => view! { <LoadFailed attempt /> }.into_any(),
-                    }
-                }))
-            }}
-        </Suspense>
-    }
+    // None: being fetched (a chunk already in settles in a microtask, hidden by `Delayed`); Some(false): failed.
+    // No cache by function address here: the optimiser merges the split functions' identical stubs.
+    let loaded = RwSignal::new(None::<bool>);
+    let fetch = move || {
+        let _ = loaded.try_set(None);
+        spawn_local(async move {
+            let ok = preload().await.is_ok();
+            let _ = loaded.try_set(Some(ok));
+        });
+    };
+    fetch();
+    let retry = Callback::new(move |()| fetch());
+    (move || match loaded.get() {
+        None => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
+        Some(true) => match poll_once(load()) {
+            Some(Ok(view)) => view,
+            _ => view! { <LoadFailed retry /> }.into_any(),
+        },
+        Some(false) => view! { <LoadFailed retry /> }.into_any(),
+    })
     .into_any()
 }
 
+/// A split function's future once its chunk is loaded is ready at the first poll (the loader's cell is set).
+fn poll_once<F: Future>(future: F) -> Option<F::Output> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(future).poll(&mut cx) {
+        std::task::Poll::Ready(out) => Some(out),
+        std::task::Poll::Pending => None,
+    }
+}
+
 #[component]
-fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
+fn LoadFailed(retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="notice notice--error" role="alert">
             <p>{t("common.network_error")}</p>
-            <button type="button" class="button button--primary" on:click=move |_| attempt.update(|n| *n += 1)>
+            <button type="button" class="button button--primary" on:click=move |_| retry.run(())>
                 {t("common.retry")}
             </button>
         </div>

@@ -21,7 +21,10 @@ thread_local! {
     static PHOTO: RefCell<Option<(web_sys::Blob, String)>> = const { RefCell::new(None) };
     /// Bumped on every change, so a slow save of an older photo does not overwrite a newer choice.
     static GENERATION: Cell<u64> = const { Cell::new(0) };
-    static VERSION: RwSignal<u64> = RwSignal::new(0);
+    /// Reference-counted, not arena-owned: whichever view first touches it (the photo step, the review, a click on
+    /// "Effacer mes données") must not own it, or it dies with that view and the next update panics. With the
+    /// steps fetched lazily (src/chunks.rs) that view is often one already gone when the application is sent.
+    static VERSION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
 
 fn bump() {
