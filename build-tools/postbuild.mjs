@@ -73,7 +73,9 @@ export function writeTranslations(staging) {
 function main() {
   const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("no folder given and TRUNK_STAGING_DIR is not set");
-  buildApp(staging);
+  // Only the application's page carries the split app (its <meta name="passregion-app">); the phone's page is a
+  // plain Trunk build of its own binary and the space is its own crate.
+  if (/<meta\b[^>]*\bpassregion-app\b/.test(readFileSync(join(staging, "index.html"), "utf8"))) buildApp(staging);
   writeTranslations(staging);
   if (!process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === "release") {
     const n = precompress(staging);
