@@ -23,7 +23,7 @@ mod pipeline;
 mod resize;
 
 #[cfg(feature = "codec")]
-pub use advice::{Advice, advise};
+pub use advice::{Advice, advise, sharpness};
 #[cfg(feature = "codec")]
 pub use encode::{QUALITY_LADDER_MAX_ENCODES, encode_within};
 pub use error::{PhotoError, ShortSide};
