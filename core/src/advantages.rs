@@ -36,6 +36,28 @@ pub enum Measure {
     Tickets(u32),
 }
 
+/// Where a sports licence is taken: the Région's aid is €30, raised to €60 for a licence in a sports club.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SportLicence {
+    /// The establishment's sports association (UNSS, UGSEL): the €30 case.
+    SchoolAssociation,
+    /// A sports club affiliated to a federation: the €60 case.
+    Club,
+}
+
+impl SportLicence {
+    pub const ALL: [SportLicence; 2] = [SportLicence::SchoolAssociation, SportLicence::Club];
+
+    /// What the sport advantage is worth for this kind of licence, in cents.
+    pub fn cents(self) -> u32 {
+        match self {
+            SportLicence::SchoolAssociation => 3000,
+            SportLicence::Club => 6000,
+        }
+    }
+}
+
 /// One use of an advantage at a partner.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Use {
@@ -43,6 +65,16 @@ pub struct Use {
     pub partner: String,
     pub on: Date,
     pub amount: Measure,
+    /// Sport only: the kind of licence the partner recorded (it decides the €30 or €60 case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<SportLicence>,
+}
+
+/// One case of an advantage whose amount depends on how it is used (the sports licence).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LicenceCase {
+    pub licence: SportLicence,
+    pub granted: Measure,
 }
 
 /// One line of the balance.
@@ -54,40 +86,140 @@ pub struct Line {
     pub used: Vec<Use>,
     pub valid_from: Date,
     pub valid_to: Date,
+    /// Equipment only: the family of trades the person's stream belongs to, which sets the amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<Family>,
+    /// Sport only: what each kind of licence gives, the €30 case first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<LicenceCase>,
+    /// Sport only, once a licence was recorded: the case that applies (a club licence raises the aid to €60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<SportLicence>,
 }
 
-/// Professional equipment aid by level, in euros: vocational streams only. The Région's real table is per stream
-/// (a cook's knives and a hairdresser's kit do not cost the same); the reference server uses one figure per level
-/// within the document's range.
-pub fn equipment_euros(level: &str) -> Option<u32> {
-    match level {
-        "cap" | "bac-pro" => Some(300),
-        "bma" => Some(200),
-        "mc" => Some(50),
-        _ => None,
+/// Families of trades for the professional equipment aid. A cook's knives, a hairdresser's kit and a cabinet
+/// maker's tools do not cost the same: the aid follows the stream's trade, read from its national diploma code.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Brevet des métiers d'art, whatever the craft: the tools of a luthier, a jeweller or a glassmaker.
+    Crafts,
+    HairBeauty,
+    Woodwork,
+    Cooking,
+    Building,
+    MotorVehicles,
+    Fashion,
+    Hospitality,
+    Industry,
+    Land,
+    Media,
+    Care,
+    Community,
+    Services,
+    Other,
+}
+
+impl Family {
+    pub const ALL: [Family; 15] = [
+        Family::Crafts,
+        Family::HairBeauty,
+        Family::Woodwork,
+        Family::Cooking,
+        Family::Building,
+        Family::MotorVehicles,
+        Family::Fashion,
+        Family::Hospitality,
+        Family::Industry,
+        Family::Land,
+        Family::Media,
+        Family::Care,
+        Family::Community,
+        Family::Services,
+        Family::Other,
+    ];
+}
+
+/// The levels whose streams are vocational: only they get the equipment aid.
+pub const VOCATIONAL_LEVELS: [&str; 4] = ["cap", "bac-pro", "bma", "mc"];
+
+/// The professional equipment aid per family of trades, in euros, within the campaign document's range (€50 to
+/// €500). The family comes from the NSF speciality group, digits 4 to 6 of the stream's national diploma code
+/// ("formation_diplome": 400 22 1 06 is a bac pro in group 221, cooking). The campaign document gives the range,
+/// not the Région's per-stream figures: these are the reference server's, to be replaced by the Région's table
+/// (README, "The beneficiary space"). The longest matching prefix wins.
+pub const EQUIPMENT_BY_GROUP: &[(&str, Family, u32)] = &[
+    ("336", Family::HairBeauty, 400),
+    ("234", Family::Woodwork, 350),
+    ("221", Family::Cooking, 300),
+    ("23", Family::Building, 250),
+    ("252", Family::MotorVehicles, 250),
+    ("24", Family::Fashion, 250),
+    ("334", Family::Hospitality, 200),
+    ("2", Family::Industry, 200),
+    ("21", Family::Land, 150),
+    ("322", Family::Media, 150),
+    ("323", Family::Media, 150),
+    ("33", Family::Care, 100),
+    ("34", Family::Community, 100),
+    ("3", Family::Services, 50),
+];
+
+/// What a family's aid is worth in euros (the Brevet des métiers d'art gets the document's top figure).
+pub const CRAFTS_EUROS: u32 = 500;
+/// A vocational stream whose code the table does not place.
+pub const OTHER_EUROS: u32 = 50;
+
+/// The family and the equipment aid in euros of a stream, or `None` for a stream that is not vocational.
+pub fn equipment(level: &str, stream_code: &str) -> Option<(Family, u32)> {
+    if !VOCATIONAL_LEVELS.contains(&level) {
+        return None;
     }
+    if level == "bma" {
+        return Some((Family::Crafts, CRAFTS_EUROS));
+    }
+    let group = stream_code.get(3..6).filter(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    // "2" (industry) is listed after "21" and "23"… would shadow them: the longest matching prefix wins.
+    let found = group.and_then(|g| {
+        EQUIPMENT_BY_GROUP.iter().filter(|(prefix, ..)| g.starts_with(prefix)).max_by_key(|(prefix, ..)| prefix.len())
+    });
+    Some(found.map_or((Family::Other, OTHER_EUROS), |(_, family, euros)| (*family, *euros)))
 }
 
 fn date(y: u16, m: u8, d: u8) -> Date {
     Date::new(y, m, d).unwrap_or(Date { year: y, month: 1, day: 1 })
 }
 
-/// The advantages of the campaign starting in `start_year` (2026 for 2026-2027) for a student at `level`.
-pub fn entitlements(start_year: u16, level: &str) -> Vec<(Kind, Measure, Date, Date)> {
+/// One advantage as granted, before any use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entitlement {
+    pub kind: Kind,
+    pub granted: Measure,
+    pub valid_from: Date,
+    pub valid_to: Date,
+    pub family: Option<Family>,
+}
+
+/// The advantages of the campaign starting in `start_year` (2026 for 2026-2027) for a student at `level` in the
+/// stream `stream_code`. The sport line is granted at its €30 case; a club licence raises it (see [`balance`]).
+pub fn entitlements(start_year: u16, level: &str, stream_code: &str) -> Vec<Entitlement> {
     let school = (date(start_year, 6, 1), date(start_year + 1, 5, 31));
     let culture = (date(start_year, 9, 1), date(start_year + 1, 6, 30));
-    let mut out = vec![(Kind::Textbooks, Measure::Free, school.0, school.1)];
-    if let Some(euros) = equipment_euros(level) {
-        out.push((Kind::Equipment, Measure::Cents(euros * 100), school.0, school.1));
+    let line = |kind, granted, (valid_from, valid_to): (Date, Date)| Entitlement { kind, granted, valid_from, valid_to, family: None };
+    let mut out = vec![line(Kind::Textbooks, Measure::Free, school)];
+    if let Some((family, euros)) = equipment(level, stream_code) {
+        out.push(Entitlement { family: Some(family), ..line(Kind::Equipment, Measure::Cents(euros * 100), school) });
     }
+    // The campaign document: €35 of leisure books in terminale. The stream catalogue tells the year only for the
+    // general and technological tracks ("terminale"); a vocational stream's year is not known, so it gets €15.
     let books = if level == "terminale" { 35 } else { 15 };
     out.extend([
-        (Kind::Sport, Measure::Cents(3000), culture.0, culture.1),
-        (Kind::Cinema, Measure::Tickets(5), culture.0, culture.1),
-        (Kind::Shows, Measure::Cents(3000), culture.0, culture.1),
-        (Kind::Books, Measure::Cents(books * 100), culture.0, culture.1),
-        (Kind::Museums, Measure::Free, culture.0, culture.1),
-        (Kind::FirstAid, Measure::Cents(6000), culture.0, culture.1),
+        line(Kind::Sport, Measure::Cents(SportLicence::SchoolAssociation.cents()), culture),
+        line(Kind::Cinema, Measure::Tickets(5), culture),
+        line(Kind::Shows, Measure::Cents(3000), culture),
+        line(Kind::Books, Measure::Cents(books * 100), culture),
+        line(Kind::Museums, Measure::Free, culture),
+        line(Kind::FirstAid, Measure::Cents(6000), culture),
     ]);
     out
 }
@@ -101,20 +233,34 @@ pub enum UseRefusal {
     OutOfPeriod,
     /// More than what is left, or the wrong unit.
     OverBalance,
+    /// A sports licence without its kind (school association or club), or a kind given for another advantage.
+    LicenceKind,
+}
+
+/// The sport case that applies: a club licence among the uses raises the aid, otherwise the €30 case.
+fn sport_licence<'a>(uses: impl Iterator<Item = &'a Use>) -> Option<SportLicence> {
+    uses.filter(|u| u.kind == Kind::Sport).filter_map(|u| u.licence).max_by_key(|l| l.cents())
 }
 
 /// The balance: each advantage with what was used and what is left.
-pub fn balance(start_year: u16, level: &str, uses: &[Use]) -> Vec<Line> {
-    entitlements(start_year, level)
+pub fn balance(start_year: u16, level: &str, stream_code: &str, uses: &[Use]) -> Vec<Line> {
+    entitlements(start_year, level, stream_code)
         .into_iter()
-        .map(|(kind, granted, valid_from, valid_to)| {
+        .map(|Entitlement { kind, granted, valid_from, valid_to, family }| {
             let used: Vec<Use> = uses.iter().filter(|u| u.kind == kind).cloned().collect();
+            let (licence, cases) = if kind == Kind::Sport {
+                let cases = SportLicence::ALL.map(|l| LicenceCase { licence: l, granted: Measure::Cents(l.cents()) });
+                (sport_licence(used.iter()), cases.to_vec())
+            } else {
+                (None, Vec::new())
+            };
+            let granted = licence.map_or(granted, |l| Measure::Cents(l.cents()));
             let left = match granted {
                 Measure::Free => Measure::Free,
                 Measure::Cents(g) => Measure::Cents(g.saturating_sub(used.iter().map(|u| cents(u.amount)).sum())),
                 Measure::Tickets(g) => Measure::Tickets(g.saturating_sub(used.iter().map(|u| tickets(u.amount)).sum())),
             };
-            Line { kind, granted, left, used, valid_from, valid_to }
+            Line { kind, granted, left, used, valid_from, valid_to, family, cases, licence }
         })
         .collect()
 }
@@ -127,8 +273,16 @@ fn tickets(m: Measure) -> u32 {
 }
 
 /// Whether a partner may record this use now.
-pub fn check_use(start_year: u16, level: &str, uses: &[Use], new: &Use) -> Result<(), UseRefusal> {
-    let lines = balance(start_year, level, uses);
+pub fn check_use(start_year: u16, level: &str, stream_code: &str, uses: &[Use], new: &Use) -> Result<(), UseRefusal> {
+    if (new.kind == Kind::Sport) != new.licence.is_some() {
+        return Err(UseRefusal::LicenceKind);
+    }
+    // A club licence raises what is left before it is spent: the balance is read with the new use's case.
+    let mut with_case = uses.to_vec();
+    if new.kind == Kind::Sport {
+        with_case.push(Use { amount: Measure::Cents(0), ..new.clone() });
+    }
+    let lines = balance(start_year, level, stream_code, &with_case);
     let line = lines.iter().find(|l| l.kind == new.kind).ok_or(UseRefusal::NotEntitled)?;
     if new.on < line.valid_from || new.on > line.valid_to {
         return Err(UseRefusal::OutOfPeriod);
@@ -164,21 +318,121 @@ mod tests {
         Date::parse_iso(s).unwrap()
     }
     fn spend(kind: Kind, amount: Measure, on: &str) -> Use {
-        Use { kind, partner: "Librairie Les Volcans".into(), on: d(on), amount }
+        let licence = (kind == Kind::Sport).then_some(SportLicence::SchoolAssociation);
+        Use { kind, partner: "Librairie Les Volcans".into(), on: d(on), amount, licence }
+    }
+    fn licence(l: SportLicence, cents: u32, on: &str) -> Use {
+        Use { kind: Kind::Sport, partner: "Clermont Foot 63".into(), on: d(on), amount: Measure::Cents(cents), licence: Some(l) }
+    }
+    const GENERAL: (&str, &str) = ("1re", "2011001911");
+
+    #[test]
+    fn equipment_follows_the_stream_s_trade_within_the_document_s_range() {
+        // Real streams of the region's catalogue (api-server/region/streams.csv).
+        let table: [(&str, &str, &str, Option<(Family, u32)>); 16] = [
+            ("Cuisine (bac pro)", "bac-pro", "40022106", Some((Family::Cooking, 300))),
+            ("Cuisine (CAP)", "cap", "50022139", Some((Family::Cooking, 300))),
+            ("Coiffure coupe couleur (MC)", "mc", "01033605", Some((Family::HairBeauty, 400))),
+            ("Technicien menuisier agenceur", "bac-pro", "40023405", Some((Family::Woodwork, 350))),
+            ("Gros œuvre", "bac-pro", "40023203", Some((Family::Building, 250))),
+            ("Maintenance des véhicules", "bac-pro", "40025214", Some((Family::MotorVehicles, 250))),
+            ("Métiers de la mode - vêtement", "bac-pro", "40024203", Some((Family::Fashion, 250))),
+            ("Accueil-réception (MC)", "mc", "01033413", Some((Family::Hospitality, 200))),
+            ("Technicien du froid", "bac-pro", "40025509", Some((Family::Industry, 200))),
+            ("Photographie", "bac-pro", "40032304", Some((Family::Media, 150))),
+            ("Optique lunetterie", "bac-pro", "40033101", Some((Family::Care, 100))),
+            ("Métiers de la sécurité", "bac-pro", "40034403", Some((Family::Community, 100))),
+            ("Commerce", "bac-pro", "40031202", Some((Family::Services, 50))),
+            ("Art du bijou (BMA)", "bma", "40122316", Some((Family::Crafts, 500))),
+            ("a vocational code the table cannot place", "cap", "500??999", Some((Family::Other, 50))),
+            ("Première générale", "1re", "2011001911", None),
+        ];
+        for (name, level, code, want) in table {
+            assert_eq!(equipment(level, code), want, "{name}");
+        }
+        assert_eq!(equipment("bts", "32031408"), None, "BTS students are not in the scheme's vocational streams");
+        assert_eq!(equipment("terminale", "2123101711"), None);
+        for (_, _, euros) in EQUIPMENT_BY_GROUP {
+            assert!((50..=500).contains(euros), "the campaign document's range is €50 to €500");
+        }
+        let line = entitlements(2026, "bac-pro", "40022106").into_iter().find(|e| e.kind == Kind::Equipment).unwrap();
+        assert_eq!((line.granted, line.family), (Measure::Cents(30000), Some(Family::Cooking)));
+        assert_eq!((line.valid_from, line.valid_to), (d("2026-06-01"), d("2027-05-31")));
     }
 
     #[test]
     fn entitlements_follow_the_level() {
-        let general = entitlements(2026, "1re");
-        assert!(!general.iter().any(|(k, ..)| *k == Kind::Equipment), "equipment is for vocational streams");
-        let books = |level| entitlements(2026, level).into_iter().find(|(k, ..)| *k == Kind::Books).unwrap().1;
-        assert_eq!(books("terminale"), Measure::Cents(3500));
-        assert_eq!(books("1re"), Measure::Cents(1500));
-        let pro = entitlements(2026, "bac-pro");
-        let eq = pro.iter().find(|(k, ..)| *k == Kind::Equipment).unwrap();
-        assert_eq!((eq.1, eq.2, eq.3), (Measure::Cents(30000), d("2026-06-01"), d("2027-05-31")));
-        let sport = pro.iter().find(|(k, ..)| *k == Kind::Sport).unwrap();
-        assert_eq!((sport.2, sport.3), (d("2026-09-01"), d("2027-06-30")));
+        let general = entitlements(2026, GENERAL.0, GENERAL.1);
+        assert!(!general.iter().any(|e| e.kind == Kind::Equipment), "equipment is for vocational streams");
+        let books = |level, code| entitlements(2026, level, code).into_iter().find(|e| e.kind == Kind::Books).unwrap().granted;
+        assert_eq!(books("terminale", "2021001911"), Measure::Cents(3500));
+        assert_eq!(books("1re", "2011001911"), Measure::Cents(1500));
+        assert_eq!(books("bac-pro", "40022106"), Measure::Cents(1500));
+        let kinds: Vec<Kind> = entitlements(2026, "bac-pro", "40022106").iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, Kind::ALL, "every advantage, in the order the page shows them");
+        for e in entitlements(2026, GENERAL.0, GENERAL.1) {
+            let culture = matches!(e.kind, Kind::Sport | Kind::Cinema | Kind::Shows | Kind::Books | Kind::Museums | Kind::FirstAid);
+            let want = if culture { (d("2026-09-01"), d("2027-06-30")) } else { (d("2026-06-01"), d("2027-05-31")) };
+            assert_eq!((e.valid_from, e.valid_to), want, "{:?}", e.kind);
+        }
+        let wanted = [
+            (Kind::Textbooks, Measure::Free),
+            (Kind::Sport, Measure::Cents(3000)),
+            (Kind::Cinema, Measure::Tickets(5)),
+            (Kind::Shows, Measure::Cents(3000)),
+            (Kind::Books, Measure::Cents(1500)),
+            (Kind::Museums, Measure::Free),
+            (Kind::FirstAid, Measure::Cents(6000)),
+        ];
+        let got: Vec<(Kind, Measure)> = general.iter().map(|e| (e.kind, e.granted)).collect();
+        assert_eq!(got, wanted);
+    }
+
+    #[test]
+    fn the_sport_aid_is_30_euros_and_60_for_a_club_licence() {
+        let sport = |uses: &[Use]| balance(2026, GENERAL.0, GENERAL.1, uses).into_iter().find(|l| l.kind == Kind::Sport).unwrap();
+        let fresh = sport(&[]);
+        assert_eq!((fresh.granted, fresh.left, fresh.licence), (Measure::Cents(3000), Measure::Cents(3000), None));
+        assert_eq!(
+            fresh.cases,
+            [
+                LicenceCase { licence: SportLicence::SchoolAssociation, granted: Measure::Cents(3000) },
+                LicenceCase { licence: SportLicence::Club, granted: Measure::Cents(6000) },
+            ]
+        );
+        type Case = (&'static str, Vec<Use>, Measure, Measure, Option<SportLicence>);
+        let table: Vec<Case> = vec![
+            ("school association, €25", vec![licence(SportLicence::SchoolAssociation, 2500, "2026-09-15")], Measure::Cents(3000), Measure::Cents(500), Some(SportLicence::SchoolAssociation)),
+            ("club, €45", vec![licence(SportLicence::Club, 4500, "2026-09-15")], Measure::Cents(6000), Measure::Cents(1500), Some(SportLicence::Club)),
+            (
+                "school association then a club: the club's case",
+                vec![licence(SportLicence::SchoolAssociation, 3000, "2026-09-15"), licence(SportLicence::Club, 2000, "2026-10-01")],
+                Measure::Cents(6000),
+                Measure::Cents(1000),
+                Some(SportLicence::Club),
+            ),
+        ];
+        for (name, uses, granted, left, case) in table {
+            let line = sport(&uses);
+            assert_eq!((line.granted, line.left, line.licence), (granted, left, case), "{name}");
+        }
+        // What a partner may record: €30 at the school association, €60 in a club, never without the kind.
+        let checks = [
+            (vec![], licence(SportLicence::SchoolAssociation, 3000, "2026-09-15"), Ok(())),
+            (vec![], licence(SportLicence::SchoolAssociation, 3001, "2026-09-15"), Err(UseRefusal::OverBalance)),
+            (vec![], licence(SportLicence::Club, 6000, "2026-09-15"), Ok(())),
+            (vec![], licence(SportLicence::Club, 6001, "2026-09-15"), Err(UseRefusal::OverBalance)),
+            (vec![licence(SportLicence::SchoolAssociation, 3000, "2026-09-15")], licence(SportLicence::Club, 3000, "2026-10-01"), Ok(())),
+            (vec![licence(SportLicence::Club, 6000, "2026-09-15")], licence(SportLicence::SchoolAssociation, 100, "2026-10-01"), Err(UseRefusal::OverBalance)),
+            (vec![], Use { licence: None, ..licence(SportLicence::Club, 1000, "2026-09-15") }, Err(UseRefusal::LicenceKind)),
+            (vec![], Use { licence: Some(SportLicence::Club), ..spend(Kind::Shows, Measure::Cents(100), "2026-09-15") }, Err(UseRefusal::LicenceKind)),
+        ];
+        for (uses, new, want) in checks {
+            assert_eq!(check_use(2026, GENERAL.0, GENERAL.1, &uses, &new), want, "{new:?} after {uses:?}");
+        }
+        // Uses stored before the licence kind existed still read.
+        let old: Use = serde_json::from_str(r#"{"kind":"shows","partner":"La Comédie","on":"2026-10-03","amount":{"unit":"cents","value":1250}}"#).unwrap();
+        assert_eq!(old.licence, None);
     }
 
     #[test]
@@ -188,7 +442,7 @@ mod tests {
             spend(Kind::Shows, Measure::Cents(800), "2026-11-12"),
             spend(Kind::Cinema, Measure::Tickets(2), "2026-10-10"),
         ];
-        let lines = balance(2026, "1re", &uses);
+        let lines = balance(2026, GENERAL.0, GENERAL.1, &uses);
         let line = |k| lines.iter().find(|l| l.kind == k).unwrap();
         assert_eq!(line(Kind::Shows).left, Measure::Cents(950));
         assert_eq!(line(Kind::Shows).used.len(), 2);
@@ -209,8 +463,14 @@ mod tests {
             (spend(Kind::Museums, Measure::Free, "2026-10-01"), Ok(())),
         ];
         for (new, want) in table {
-            assert_eq!(check_use(2026, "1re", &uses, &new), want, "{new:?}");
+            assert_eq!(check_use(2026, GENERAL.0, GENERAL.1, &uses, &new), want, "{new:?}");
         }
+        // Equipment, for a vocational stream: its family's amount, spent in June already (its period starts then).
+        let cook = [spend(Kind::Equipment, Measure::Cents(18_990), "2026-06-20")];
+        let lines = balance(2026, "bac-pro", "40022106", &cook);
+        let eq = lines.iter().find(|l| l.kind == Kind::Equipment).unwrap();
+        assert_eq!((eq.granted, eq.left, eq.family), (Measure::Cents(30000), Measure::Cents(11_010), Some(Family::Cooking)));
+        assert_eq!(check_use(2026, "bac-pro", "40022106", &cook, &spend(Kind::Equipment, Measure::Cents(11_011), "2026-09-01")), Err(UseRefusal::OverBalance));
     }
 
     #[test]

@@ -136,6 +136,37 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Seconds since 1970 of an RFC 3339 instant as the API writes them: `2026-10-01T08:30:00Z`, or with an offset
+/// (`+02:00`) and fractional seconds. `None` for anything else.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let (date, rest) = s.split_once(['T', 't'])?;
+    let d = Date::parse_iso(date)?;
+    let num = |t: &str| -> Option<i64> { (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())? };
+    let (h, m, sec) = (num(rest.get(0..2)?)?, num(rest.get(3..5)?)?, num(rest.get(6..8)?)?);
+    if rest.get(2..3)? != ":" || rest.get(5..6)? != ":" || h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    let mut zone = &rest[8..];
+    if let Some(frac) = zone.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        zone = &frac[digits..];
+    }
+    let offset = match zone {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match zone.get(0..1)? { "+" => 1, "-" => -1, _ => return None };
+            if zone.len() != 6 || zone.get(3..4)? != ":" {
+                return None;
+            }
+            sign * (num(zone.get(1..3)?)? * 3600 + num(zone.get(4..6)?)? * 60)
+        }
+    };
+    Some(d.days_since_epoch() * SECS_PER_DAY + h * 3600 + m * 60 + sec - offset)
+}
+
 /// The (year, month, day) of a number of days since 1970-01-01 (H. Hinnant's `civil_from_days`).
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -237,6 +268,27 @@ pub fn age_on(birth: Date, reference: Date) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_instants_read_as_the_api_writes_them() {
+        let base = Date::parse_iso("2026-10-01").unwrap().days_since_epoch() * 86_400;
+        for (text, want) in [
+            ("2026-10-01T00:00:00Z", Some(base)),
+            ("2026-10-01T08:30:15Z", Some(base + 8 * 3600 + 30 * 60 + 15)),
+            ("2026-10-01T10:30:15+02:00", Some(base + 8 * 3600 + 30 * 60 + 15)),
+            ("2026-10-01T08:30:15.250Z", Some(base + 8 * 3600 + 30 * 60 + 15)),
+            ("2026-09-30T23:00:00-01:00", Some(base)),
+            ("2026-10-01 08:30:15Z", None),
+            ("2026-10-01T8:30:15Z", None),
+            ("2026-10-01T08:30:15", None),
+            ("2026-10-01T24:00:00Z", None),
+            ("2026-10-01T08:30:15.Z", None),
+            ("2026-02-30T08:30:15Z", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_rfc3339(text), want, "{text}");
+        }
+    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap_or_else(|| panic!("bad test date {s}"))

@@ -16,13 +16,27 @@ pub struct LoginRequest {
 /// The session the cookie stands for. Times are RFC 3339 instants.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct SessionInfo {
-    /// When the session ends if nothing happens before (each request moves it).
+    /// The server's clock when it answered: the client measures what is left against it (`idle_expires_at` minus
+    /// `server_time`), never against the computer's own clock, which may be wrong.
+    pub server_time: String,
+    /// When the session ends if nothing happens before (each request moves it); never after `absolute_expires_at`.
     pub idle_expires_at: String,
     /// When it ends whatever happens.
     pub absolute_expires_at: String,
     /// The idle timeout, so the client can warn before it (`warn_before_seconds` ahead).
     pub idle_timeout_seconds: u32,
     pub warn_before_seconds: u32,
+}
+
+impl SessionInfo {
+    /// Seconds until the session ends, as the server counted when it answered: the idle limit, which the server
+    /// already caps at the absolute one. `None` when a time does not read.
+    pub fn seconds_left(&self) -> Option<i64> {
+        let now = crate::date::parse_rfc3339(&self.server_time)?;
+        let idle = crate::date::parse_rfc3339(&self.idle_expires_at)?;
+        let absolute = crate::date::parse_rfc3339(&self.absolute_expires_at)?;
+        Some((idle.min(absolute) - now).max(0))
+    }
 }
 
 /// The logged-in person's dossier.
@@ -207,4 +221,7 @@ pub struct DevUseRequest {
     pub tickets: Option<u32>,
     #[serde(default)]
     pub on: Option<String>,
+    /// Sport only: the kind of licence (a club licence is the €60 case).
+    #[serde(default)]
+    pub licence: Option<crate::advantages::SportLicence>,
 }

@@ -87,6 +87,9 @@ pub enum Status {
     HandedOver,
     /// The campaign closed before the establishment validated: nothing more will happen this year.
     CampaignClosed,
+    /// The card was declared lost, stolen or damaged and is blocked; its duplicate is on its way (until handed over,
+    /// when the status is `HandedOver` again, on the duplicate's date).
+    CardBlocked,
 }
 
 /// The four steps of the timeline.
@@ -249,7 +252,9 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
         }
     }
     let closed = today > campaign_closes_on && validated.is_none();
-    let status = if handed_over.is_some() {
+    let status = if duplicate.as_ref().is_some_and(|d| d.handed_over.is_none()) {
+        Status::CardBlocked
+    } else if handed_over.is_some() || duplicate.is_some() {
         Status::HandedOver
     } else if sent.is_some() {
         Status::Sent
@@ -285,7 +290,9 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
         },
         sent.map(|(on, _)| on),
     );
+    // A card declared lost before it arrived is not expected any more: its duplicate's timeline says when.
     if sent.is_none()
+        && duplicate.is_none()
         && let Some(v) = validated.or(manufactured)
     {
         let (from, to) = CARD_DAYS_AFTER_VALIDATION;
@@ -346,6 +353,39 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn while_a_duplicate_is_on_its_way_the_status_is_the_blocked_card() {
+        let before = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+            Event::SchoolValidated { on: d("2026-09-10") },
+            Event::CardSent { on: d("2026-09-20"), to_establishment: true },
+        ];
+        let blocked = Event::CardBlocked { on: d("2026-10-01"), reason: BlockReason::Lost, duplicate_to_establishment: true };
+        let given = Event::CardHandedOver { on: d("2026-09-24") };
+        let table: Vec<(&str, Vec<Event>, Status)> = vec![
+            ("handed over, then lost", [&before[..], &[given.clone(), blocked.clone()]].concat(), Status::CardBlocked),
+            ("lost before it was handed over", [&before[..], &[blocked.clone()]].concat(), Status::CardBlocked),
+            ("duplicate validated", [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateValidated { on: d("2026-10-02") }]].concat(), Status::CardBlocked),
+            ("duplicate sent", [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateSent { on: d("2026-10-12") }]].concat(), Status::CardBlocked),
+            ("duplicate handed over", [&before[..], &[given, blocked.clone(), Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(), Status::HandedOver),
+            ("a duplicate handed over although the first card never was", [&before[..], &[blocked, Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(), Status::HandedOver),
+        ];
+        for (name, events, want) in table {
+            let p = progress(&events, d("2026-10-16"), d(CLOSES));
+            assert_eq!(p.status, want, "{name}");
+            // The first card's own timeline keeps its history whatever happens to the duplicate.
+            assert_eq!(p.timeline[2].state, StageState::Done, "{name}");
+        }
+        // Declared lost while still being made: the first card's expected days go, the duplicate's come once
+        // validated.
+        let made = [&before[..3], &[Event::CardManufactured { on: d("2026-09-12") }]].concat();
+        assert!(progress(&made, d("2026-09-13"), d(CLOSES)).timeline[2].expected_from.is_some());
+        let lost = [&made[..], &[Event::CardBlocked { on: d("2026-09-14"), reason: BlockReason::Lost, duplicate_to_establishment: true }]].concat();
+        let p = progress(&lost, d("2026-09-14"), d(CLOSES));
+        assert_eq!((p.status, p.timeline[2].expected_from, p.timeline[2].expected_to), (Status::CardBlocked, None, None));
+    }
 
     #[test]
     fn a_blocked_card_gets_a_duplicate_with_its_own_timeline() {

@@ -210,6 +210,44 @@ async fn sessions_end_when_idle_at_the_absolute_limit_and_at_logout() {
     assert_eq!(with_cookie(&s, "GET", "/api/v1/dossier", &session, None).await.status, StatusCode::UNAUTHORIZED);
 }
 
+/// What is left of a session, as a client reads it from an answer: the idle expiry against the server's clock.
+fn seconds_left(info: &Value) -> i64 {
+    let read = |k: &str| passregion_core::date::parse_rfc3339(info[k].as_str().unwrap()).unwrap_or_else(|| panic!("{k}: {info}"));
+    read("idle_expires_at") - read("server_time")
+}
+
+#[tokio::test]
+async fn the_session_s_real_expiry_is_in_every_get_answer_another_tab_moves_it_and_the_absolute_limit_caps_it() {
+    let s = Server::start();
+    let number = activated_dossier(&s, "space-expiry").await;
+    let session = cookie(&login(&s, &number, PASSWORD).await);
+    s.clock.advance(5 * 60);
+    // A reload asks without moving the clock: 15 minutes left, not a fresh 20.
+    let current = with_cookie(&s, "GET", "/api/v1/sessions/current", &session, None).await.json();
+    assert_eq!(seconds_left(&current), 15 * 60);
+    let read = |v: &Value, k: &str| passregion_core::date::parse_rfc3339(v[k].as_str().unwrap()).unwrap();
+    assert_eq!(read(&current, "absolute_expires_at") - read(&current, "server_time"), 12 * 3600 - 5 * 60);
+    // Another tab's request (the dossier) moves it, and says so; this tab sees it by asking again.
+    let other_tab = with_cookie(&s, "GET", "/api/v1/dossier", &session, None).await.json();
+    assert_eq!(seconds_left(&other_tab["session"]), 20 * 60);
+    s.clock.advance(60);
+    let current = with_cookie(&s, "GET", "/api/v1/sessions/current", &session, None).await.json();
+    assert_eq!(seconds_left(&current), 19 * 60);
+    let info: passregion_core::space::SessionInfo = serde_json::from_value(current).unwrap();
+    assert_eq!(info.seconds_left(), Some(19 * 60), "core reads it as the test does");
+    // Near the absolute limit the idle expiry is capped by it.
+    with_cookie(&s, "POST", "/api/v1/sessions/current/refresh", &session, None).await;
+    for _ in 0..37 {
+        s.clock.advance(19 * 60);
+        with_cookie(&s, "POST", "/api/v1/sessions/current/refresh", &session, None).await;
+    }
+    let late = with_cookie(&s, "GET", "/api/v1/sessions/current", &session, None).await;
+    assert_eq!(late.status, StatusCode::OK, "{}", String::from_utf8_lossy(&late.body));
+    let late = late.json();
+    assert_eq!(late["idle_expires_at"], late["absolute_expires_at"]);
+    assert!(seconds_left(&late) < 20 * 60, "{late}");
+}
+
 #[tokio::test]
 async fn a_lost_password_is_reset_by_a_one_hour_single_use_link_that_ends_every_session() {
     let s = Server::start();

@@ -16,7 +16,11 @@ struct Person {
 
 /// Applies, activates, logs in; the card is made (and has a number) when `with_card`.
 async fn person(s: &Server, key: &str, with_card: bool) -> Person {
-    let created = s.send(valid_create(&application(), key)).await;
+    person_of(s, &application(), key, with_card).await
+}
+
+async fn person_of(s: &Server, application: &Value, key: &str, with_card: bool) -> Person {
+    let created = s.send(valid_create(application, key)).await;
     let number = created.json()["dossier_number"].as_str().unwrap().to_string();
     let link = s.get("/api/v1/dev/outbox").await.json()[0]["link"].as_str().unwrap().to_string();
     s.post_json("/api/v1/activations", &json!({ "token": link.split("token=").nth(1).unwrap() })).await;
@@ -170,6 +174,50 @@ async fn the_balance_moves_when_a_partner_records_a_use() {
 }
 
 #[tokio::test]
+async fn equipment_follows_the_stream_and_a_club_licence_raises_the_sport_aid_to_60_euros() {
+    let s = Server::start();
+    let line = |b: &Value, kind: &str| b["lines"].as_array().unwrap().iter().find(|l| l["kind"] == kind).cloned();
+    // Première générale: no equipment aid; the sport line at €30 with both cases listed.
+    let general = person(&s, "adv-general", true).await;
+    let b = call(&s, &general, "GET", "/api/v1/advantages", None).await.json();
+    assert!(line(&b, "equipment").is_none());
+    let sport = line(&b, "sport").unwrap();
+    assert_eq!(sport["granted"], json!({ "unit": "cents", "value": 3000 }));
+    assert_eq!(sport["cases"], json!([
+        { "licence": "school_association", "granted": { "unit": "cents", "value": 3000 } },
+        { "licence": "club", "granted": { "unit": "cents", "value": 6000 } },
+    ]));
+    assert!(sport.get("licence").is_none());
+    let uses = format!("/api/v1/dev/dossiers/{}/uses", general.number);
+    // A sports licence must say where it was taken; a licence kind means nothing for another advantage.
+    let bare = s.post_json(&uses, &json!({ "kind": "sport", "partner": "Clermont Foot 63", "cents": 3000 })).await;
+    assert_eq!(bare.status, StatusCode::BAD_REQUEST);
+    let odd = s.post_json(&uses, &json!({ "kind": "shows", "partner": "X", "cents": 100, "licence": "club" })).await;
+    assert_eq!(odd.status, StatusCode::BAD_REQUEST);
+    let over = s.post_json(&uses, &json!({ "kind": "sport", "partner": "AS du lycée", "cents": 3500, "licence": "school_association" })).await;
+    assert_eq!(over.status, StatusCode::BAD_REQUEST, "€30 at the school association");
+    let club = s.post_json(&uses, &json!({ "kind": "sport", "partner": "Clermont Foot 63", "cents": 4500, "licence": "club" })).await;
+    assert_eq!(club.status, StatusCode::OK, "{}", String::from_utf8_lossy(&club.body));
+    let sport = line(&club.json(), "sport").unwrap();
+    assert_eq!((sport["granted"]["value"].as_u64(), sport["left"]["value"].as_u64()), (Some(6000), Some(1500)));
+    assert_eq!((sport["licence"].as_str(), sport["used"][0]["licence"].as_str()), (Some("club"), Some("club")));
+
+    // Bac pro Cuisine: the cooking family's aid, from June to May.
+    let mut cook = application();
+    cook["identity"]["email"] = json!("leo.cuisine@gmail.com");
+    cook["schooling"] = json!({ "uai": "0030038A", "stream_code": "40022106" });
+    let cook = person_of(&s, &cook, "adv-cook", true).await;
+    let b = call(&s, &cook, "GET", "/api/v1/advantages", None).await.json();
+    let eq = line(&b, "equipment").expect("vocational streams get the equipment aid");
+    assert_eq!((eq["family"].as_str(), eq["granted"]["value"].as_u64()), (Some("cooking"), Some(30000)));
+    assert_eq!((eq["valid_from"].as_str(), eq["valid_to"].as_str()), (Some("2026-06-01"), Some("2027-05-31")));
+    let bought = s
+        .post_json(&format!("/api/v1/dev/dossiers/{}/uses", cook.number), &json!({ "kind": "equipment", "partner": "Coutellerie Thiers", "cents": 18990 }))
+        .await;
+    assert_eq!(line(&bought.json(), "equipment").unwrap()["left"]["value"], 11010);
+}
+
+#[tokio::test]
 async fn details_change_with_the_application_rules_and_the_email_only_once_confirmed() {
     let s = Server::start();
     let p = person(&s, "me-1", false).await;
@@ -207,6 +255,42 @@ async fn details_change_with_the_application_rules_and_the_email_only_once_confi
     assert_eq!(s.post_json("/api/v1/me/email/confirm", &json!({ "token": token })).await.status, StatusCode::NO_CONTENT);
     assert_eq!(call(&s, &p, "GET", "/api/v1/me", None).await.json()["email"], "elise.m@free.fr");
     assert_eq!(s.post_json("/api/v1/me/email/confirm", &json!({ "token": token })).await.problem_code(), "email_change_used");
+}
+
+#[tokio::test]
+async fn a_new_address_s_commune_must_belong_to_its_postcode_as_in_the_application() {
+    let s = Server::start();
+    let p = person(&s, "me-commune", true).await;
+    let put = |commune: &str, not_listed: bool| {
+        call(&s, &p, "PUT", "/api/v1/me", Some(json!({
+            "mobile_phone": "07 12 34 56 78",
+            "address": { "street": "4 place de Jaude", "postal_code": "63000", "commune": commune, "commune_not_listed": not_listed },
+            "consents": { "good_deals": false, "news": false }
+        })))
+    };
+    // Lyon is not in 63000: refused on the commune, in French by default, nothing changed.
+    let before = call(&s, &p, "GET", "/api/v1/me", None).await.json();
+    let bad = put("Lyon", false).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = bad.json()["errors"].clone();
+    assert_eq!((errors[0]["field"].as_str(), errors[0]["code"].as_str()), (Some("contact.address.commune"), Some("commune_not_in_postal_code")));
+    assert!(!errors[0]["message"].as_str().unwrap().is_empty());
+    assert_eq!(call(&s, &p, "GET", "/api/v1/me", None).await.json()["address"], before["address"]);
+    // Typed loosely, stored as the list writes it; marked as not listed, kept as typed.
+    let ok = put("clermont ferrand", false).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", String::from_utf8_lossy(&ok.body));
+    assert_eq!(ok.json()["address"]["commune"], "Clermont-Ferrand");
+    let manual = put("Le Bourg-Neuf", true).await;
+    assert_eq!(manual.status, StatusCode::OK);
+    assert_eq!((manual.json()["address"]["commune"].as_str(), manual.json()["address"]["commune_not_listed"].as_bool()), (Some("Le Bourg-Neuf"), Some(true)));
+    // The duplicate's home address goes through the same check.
+    let declared = call(&s, &p, "POST", "/api/v1/card/declarations", Some(json!({
+        "reason": "lost", "current_password": PASSWORD, "send_to_establishment": false,
+        "address": { "street": "1 rue de la République", "postal_code": "69001", "commune": "Clermont-Ferrand" }
+    }))).await;
+    assert_eq!(declared.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(declared.json()["errors"][0]["field"], "contact.address.commune");
+    assert!(dossier(&s, &p).await["card"].get("blocked_on").is_none(), "a refused declaration blocks nothing");
 }
 
 #[tokio::test]

@@ -136,9 +136,9 @@ pub async fn balance(State(state): State<AppState>, headers: HeaderMap) -> Resul
         .store
         .read(move |conn| {
             let request = accounts::request(conn, id)?;
-            let level = level_of(conn, &request)?;
+            let (level, code) = stream_of(conn, &request)?;
             let uses = card::uses(conn, id)?;
-            Ok(Json(AdvantagesBalance { campaign_id, lines: advantages::balance(start_year, &level, &uses) }))
+            Ok(Json(AdvantagesBalance { campaign_id, lines: advantages::balance(start_year, &level, &code, &uses) }))
         })
         .await
 }
@@ -147,12 +147,13 @@ fn campaign_start_year(state: &AppState) -> Result<u16, ApiError> {
     state.campaign.id.get(..4).and_then(|y| y.parse().ok()).ok_or_else(|| ApiError::internal("campaign id"))
 }
 
-fn level_of(conn: &rusqlite::Connection, request: &passregion_core::api::ApplicationRequest) -> Result<String, ApiError> {
+/// The person's level and stream code, which decide the advantages (the equipment aid follows the stream).
+fn stream_of(conn: &rusqlite::Connection, request: &passregion_core::api::ApplicationRequest) -> Result<(String, String), ApiError> {
     let uai = &request.schooling.uai;
     crate::store::reference::streams_of(conn, uai)?
         .into_iter()
         .find(|s| s.code == request.schooling.stream_code)
-        .map(|s| s.level)
+        .map(|s| (s.level, s.code))
         .ok_or_else(|| ApiError::internal("stream gone"))
 }
 
@@ -173,7 +174,7 @@ pub async fn dev_use(
         (None, None) => Measure::Free,
         _ => return Err(ApiError::malformed("send cents or tickets, not both")),
     };
-    let new = Use { kind: req.kind, partner: req.partner, on, amount };
+    let new = Use { kind: req.kind, partner: req.partner, on, amount, licence: req.licence };
     let start_year = campaign_start_year(&state)?;
     let campaign_id = state.campaign.id.clone();
     let number = passregion_core::dossier::normalize(&number);
@@ -181,13 +182,13 @@ pub async fn dev_use(
         .store
         .write(move |conn| {
             let d = dossiers::by_number(conn, &number)?.ok_or_else(ApiError::not_found)?;
-            let level = level_of(conn, &d.request)?;
+            let (level, code) = stream_of(conn, &d.request)?;
             let uses = card::uses(conn, d.application_id)?;
-            advantages::check_use(start_year, &level, &uses, &new)
+            advantages::check_use(start_year, &level, &code, &uses, &new)
                 .map_err(|why| ApiError::malformed(format!("use refused: {why:?}")))?;
             card::record_use(conn, d.application_id, &new, now)?;
             let uses = card::uses(conn, d.application_id)?;
-            Ok(Json(AdvantagesBalance { campaign_id, lines: advantages::balance(start_year, &level, &uses) }))
+            Ok(Json(AdvantagesBalance { campaign_id, lines: advantages::balance(start_year, &level, &code, &uses) }))
         })
         .await
 }

@@ -16,11 +16,32 @@ use passregion_core::space::{DetailsUpdate, EmailChangeRequest, MyDetails, Passw
 
 pub const EMAIL_CHANGE_TTL_SECS: i64 = 24 * 3600;
 
-/// The contact details through the application's rules, with the same field paths.
+/// The contact details through the application's rules, with the same field paths: the format rules, then the
+/// commune against its postcode's in the official list (stored as the list writes it; kept as typed when marked
+/// `commune_not_listed`), exactly as `POST /applications` checks them.
 pub fn checked_contact(c: &Contact) -> Result<Contact, ApiError> {
-    passregion_core::application::normalize_contact(c).map_err(|issues| {
-        ApiError::validation(issues.iter().map(|(f, code)| ((*f).to_string(), crate::messages::issue_key(*code))).collect())
-    })
+    let issue = |(f, code): (&str, passregion_core::ErrorCode)| (f.to_string(), crate::messages::issue_key(code));
+    let mut issues: Vec<(String, String)> = Vec::new();
+    let normalised = passregion_core::application::normalize_contact(c)
+        .map_err(|list| issues.extend(list.iter().map(|(f, code)| issue((f, *code)))))
+        .ok();
+    let listed = match crate::communes::official().check(&c.address) {
+        Some(Ok(commune)) => Some(commune),
+        Some(Err((f, code))) => {
+            issues.push(issue((f, code)));
+            None
+        }
+        None => None,
+    };
+    match normalised {
+        Some(mut contact) if issues.is_empty() => {
+            if let Some(commune) = listed {
+                contact.address.commune = commune;
+            }
+            Ok(contact)
+        }
+        _ => Err(ApiError::validation(issues)),
+    }
 }
 
 async fn details(state: &AppState, id: i64) -> Result<MyDetails, ApiError> {

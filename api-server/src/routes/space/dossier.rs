@@ -137,7 +137,7 @@ pub async fn dev_event(
                 }
                 _ => {}
             }
-            let session = SessionInfo { idle_expires_at: String::new(), absolute_expires_at: String::new(), idle_timeout_seconds: 0, warn_before_seconds: 0 };
+            let session = SessionInfo { server_time: String::new(), idle_expires_at: String::new(), absolute_expires_at: String::new(), idle_timeout_seconds: 0, warn_before_seconds: 0 };
             Ok(view(&st, conn, &d, session)?.progress)
         })
         .await

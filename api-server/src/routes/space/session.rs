@@ -63,11 +63,12 @@ pub fn cookie_value(state: &AppState, headers: &HeaderMap) -> Option<String> {
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn info(state: &AppState, s: &LiveSession) -> SessionInfo {
+fn info(state: &AppState, s: &LiveSession, now: i64) -> SessionInfo {
     let idle = i64::from(state.config.session_idle_secs);
     let absolute = i64::from(state.config.session_absolute_secs);
     let idle_end = (s.last_seen_at + idle).min(s.created_at + absolute);
     SessionInfo {
+        server_time: crate::clock::rfc3339(now),
         idle_expires_at: crate::clock::rfc3339(idle_end),
         absolute_expires_at: crate::clock::rfc3339(s.created_at + absolute),
         idle_timeout_seconds: state.config.session_idle_secs,
@@ -86,7 +87,7 @@ pub async fn require(state: &AppState, headers: &HeaderMap, touch: bool) -> Resu
         .write(move |conn| Ok(accounts::live_session(conn, &id, now, idle, absolute, touch)?))
         .await?
         .ok_or_else(unauthenticated)?;
-    let info = info(state, &live);
+    let info = info(state, &live, now);
     Ok((live, info))
 }
 
@@ -166,7 +167,7 @@ pub async fn login(
         .await?;
     let live = LiveSession { application_id: id, created_at: now, last_seen_at: now };
     let cookie = set_cookie(&state, &session_id, state.config.session_absolute_secs);
-    Ok(with_cookie(StatusCode::CREATED, info(&state, &live), cookie))
+    Ok(with_cookie(StatusCode::CREATED, info(&state, &live, now), cookie))
 }
 
 /// `GET /sessions/current`: how long the session has left, without extending it.
