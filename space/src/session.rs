@@ -1,6 +1,11 @@
-//! The session as the browser sees it: the cookie is HttpOnly, so all the page knows is when the idle limit falls,
-//! from the last answer that moved it (the dossier, a refresh, a new photo). The deadline is kept on the page's own
-//! monotonic clock (`performance.now()`), so a wrong clock on the computer cannot shorten or stretch it.
+//! The session as the browser sees it: the cookie is HttpOnly, so all the page knows is when the session ends, from
+//! the last answer that said so (the dossier, the session, a refresh, a new photo). Each answer carries the real
+//! expiry and the server's clock: what is left is their difference (core's `SessionInfo::seconds_left`: the idle
+//! limit, capped by the absolute one), so a page opened by a reload, or while another tab keeps the session
+//! alive, counts from the truth rather than from a fresh 20 minutes. The deadline is kept on the page's own
+//! monotonic clock (`performance.now()`), so a wrong clock on the computer cannot shorten or stretch it. Before it
+//! warns or ends, the dialog asks the server again (`GET /sessions/current`, which moves nothing): another tab may
+//! have moved the limit meanwhile.
 
 use leptos::prelude::*;
 use passregion_core::space::SessionInfo;
@@ -49,12 +54,14 @@ pub fn now_ms() -> f64 {
 }
 
 impl Session {
-    /// An answer moved the idle clock: the limit is now `idle_timeout_seconds` away.
+    /// An answer told where the session stands: it ends `seconds_left` from now, by the server's clock (a full idle
+    /// span if its times do not read).
     pub fn moved(&self, info: &SessionInfo) {
         self.idle_secs.set(info.idle_timeout_seconds);
         // A short test timeout would leave no time before the warning; never warn for more than half the span.
         self.warn_secs.set(info.warn_before_seconds.min(info.idle_timeout_seconds / 2));
-        self.deadline.set(Some(now_ms() + f64::from(info.idle_timeout_seconds) * 1000.0));
+        let left = info.seconds_left().unwrap_or_else(|| i64::from(info.idle_timeout_seconds));
+        self.deadline.set(Some(now_ms() + left as f64 * 1000.0));
     }
 
     pub fn ended(&self) {

@@ -14,10 +14,10 @@ export function uniqueEmail(tag) {
 }
 
 /** Applies through the API on `base` (an origin) and returns { dossier, email, password }; activates unless told not to. */
-export async function makeDossier(request, base, { tag = 'espace', activate = true, firstName = STUDENT.firstName } = {}) {
+export async function makeDossier(request, base, { tag = 'espace', activate = true, firstName = STUDENT.firstName, uai = '0630020E', streamCode } = {}) {
   const email = uniqueEmail(tag);
   const charter = await (await request.get(`${base}${API}/charter`)).json();
-  const streams = await (await request.get(`${base}${API}/establishments/0630020E/streams`)).json();
+  const streams = await (await request.get(`${base}${API}/establishments/${uai}/streams`)).json();
   const application = {
     campaign_id: '2026-2027',
     charter_version: charter.version,
@@ -30,7 +30,7 @@ export async function makeDossier(request, base, { tag = 'espace', activate = tr
       mobile_phone: '+33612345678',
       address: { street: STUDENT.street, postal_code: STUDENT.postalCode, commune: STUDENT.commune },
     },
-    schooling: { uai: '0630020E', stream_code: streams.groups[0].streams[0].code },
+    schooling: { uai, stream_code: streamCode ?? streams.groups[0].streams[0].code },
     delivery: { send_to_establishment: true },
     consents: { good_deals: false, news: false },
   };
@@ -80,8 +80,8 @@ export async function logIn(page, { dossier, password }, base = '') {
 }
 
 /** A dossier whose card is made (validated, then manufactured by the dev back office), logged in on `page`. */
-export async function withCard(page, request, base, tag) {
-  const d = await makeDossier(request, base, { tag });
+export async function withCard(page, request, base, tag, options = {}) {
+  const d = await makeDossier(request, base, { tag, ...options });
   await backOffice(request, base, d.dossier, { kind: 'school_validated' });
   await backOffice(request, base, d.dossier, { kind: 'card_manufactured' });
   await logIn(page, d);

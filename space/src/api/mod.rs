@@ -71,6 +71,12 @@ pub async fn advantages(lang: Lang) -> Result<AdvantagesBalance, ApiError> {
     http::send_json::<(), _>(http::Method::Get, "/advantages", None, lang).await
 }
 
+/// The communes of a postcode in the official list (empty when the list does not know it). `postal_code` is
+/// already normalised (five digits), so it needs no escaping in the path.
+pub async fn postal_code_communes(postal_code: &str, lang: Lang) -> Result<passregion_core::api::PostalCodeCommunes, ApiError> {
+    http::send_json::<(), _>(http::Method::Get, &format!("/postal-codes/{postal_code}/communes"), None, lang).await
+}
+
 pub async fn my_details(lang: Lang) -> Result<MyDetails, ApiError> {
     http::send_json::<(), _>(http::Method::Get, "/me", None, lang).await
 }

@@ -2,7 +2,7 @@
 //! the server sends them. Amounts through core's `format_euros`, tickets counted, free ones said so.
 
 use leptos::prelude::*;
-use passregion_core::advantages::{Kind, Line, Measure, format_euros};
+use passregion_core::advantages::{Family, Kind, Line, Measure, SportLicence, format_euros};
 
 use crate::api;
 use crate::dates;
@@ -26,8 +26,50 @@ fn about_key(k: Kind) -> String {
     format!("{}_about", kind_name(k))
 }
 
+pub fn family_key(f: Family) -> &'static str {
+    match f {
+        Family::Crafts => "advantages.family_crafts",
+        Family::HairBeauty => "advantages.family_hair_beauty",
+        Family::Woodwork => "advantages.family_woodwork",
+        Family::Cooking => "advantages.family_cooking",
+        Family::Building => "advantages.family_building",
+        Family::MotorVehicles => "advantages.family_motor_vehicles",
+        Family::Fashion => "advantages.family_fashion",
+        Family::Hospitality => "advantages.family_hospitality",
+        Family::Industry => "advantages.family_industry",
+        Family::Land => "advantages.family_land",
+        Family::Media => "advantages.family_media",
+        Family::Care => "advantages.family_care",
+        Family::Community => "advantages.family_community",
+        Family::Services => "advantages.family_services",
+        Family::Other => "advantages.family_other",
+    }
+}
+
 pub fn dynamic_keys() -> Vec<String> {
-    Kind::ALL.into_iter().flat_map(|k| [kind_name(k).to_string(), about_key(k)]).collect()
+    Kind::ALL
+        .into_iter()
+        .flat_map(|k| [kind_name(k).to_string(), about_key(k)])
+        .chain(Family::ALL.into_iter().map(|f| family_key(f).to_string()))
+        .collect()
+}
+
+/// What decides the amount, when something does: the stream's family for equipment; for sport, the two cases
+/// (€30 at the school's association, €60 in a club) until a licence is recorded, then the case that applies.
+fn terms_text(line: &Line) -> Option<String> {
+    let case = |l: SportLicence| line.cases.iter().find(|c| c.licence == l).map(|c| measure_text(c.granted));
+    if let Some(family) = line.family {
+        return Some(tf_now("advantages.equipment_family", &[("family", &t_now(family_key(family)))]));
+    }
+    if line.cases.is_empty() {
+        return None;
+    }
+    let (school, club) = (case(SportLicence::SchoolAssociation)?, case(SportLicence::Club)?);
+    Some(match line.licence {
+        None => tf_now("advantages.sport_cases", &[("school", &school), ("club", &club)]),
+        Some(SportLicence::SchoolAssociation) => tf_now("advantages.sport_school", &[("amount", &school), ("club", &club)]),
+        Some(SportLicence::Club) => tf_now("advantages.sport_club", &[("amount", &club)]),
+    })
 }
 
 /// An amount or a number of tickets as read ("15,00 €", "2 places"); "Gratuit" for what is not counted.
@@ -71,7 +113,8 @@ pub fn AdvantagesPage() -> impl IntoView {
 
 #[component]
 fn Advantage(line: Line) -> impl IntoView {
-    let Line { kind, granted, left, used, valid_from, valid_to } = line;
+    let terms = StoredValue::new(line.clone());
+    let Line { kind, granted, left, used, valid_from, valid_to, .. } = line;
     let title_id = format!("advantage-{}", kind_name(kind).trim_start_matches("advantages."));
     let about = about_key(kind);
     let used = StoredValue::new(used);
@@ -79,6 +122,7 @@ fn Advantage(line: Line) -> impl IntoView {
         <li class="advantage">
             <h2 class="advantage__name" id=title_id>{t(kind_name(kind))}</h2>
             <p class="advantage__about">{move || t_now(&about)}</p>
+            {move || terms.with_value(terms_text).map(|text| view! { <p class="advantage__terms">{text}</p> })}
             <p class="advantage__left">
                 {move || match left_text(left, granted) {
                     Some(text) => text,

@@ -1,6 +1,7 @@
 //! `/espace/mes-informations`: names and birth date read-only (they come from the ID document: the establishment
 //! corrects them); phone, postal address and the two opt-ins changed directly with the application's rules; the
-//! email address only once the new one's link is opened; the password with the current one and core's checklist.
+//! email address only once the new one's link is opened; the commune from its postcode's in the official list, as in
+//! the application (`ui::commune`); the password with the current one and core's checklist.
 //! One error summary for the page: each form shows its own messages in it, placed on their fields.
 
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use passregion_core::space::{DetailsUpdate, EmailChangeRequest, MyDetails, Passw
 use crate::api;
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::pages::{loaded_view, rule_text, server_errors};
+use crate::ui::commune::CommuneField;
 use crate::ui::form::{ErrorSummary, Errors, Field};
 use crate::ui::password::{PasswordChecklist, PasswordField};
 
@@ -57,6 +59,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
     let complement = RwSignal::new(me.address.complement.clone().unwrap_or_default());
     let postal_code = RwSignal::new(me.address.postal_code.clone());
     let commune = RwSignal::new(me.address.commune.clone());
+    let commune_not_listed = RwSignal::new(me.address.commune_not_listed);
     let good_deals = RwSignal::new(me.consents.good_deals);
     let news = RwSignal::new(me.consents.news);
     let care_of = StoredValue::new(me.address.care_of.clone());
@@ -151,8 +154,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
                 care_of: care_of.get_value(),
                 postal_code: postal_code.get_untracked(),
                 commune: commune.get_untracked(),
-                // The space has no commune list: its address rules are the format ones (see README, known limits).
-                commune_not_listed: false,
+                commune_not_listed: commune_not_listed.get_untracked(),
             },
             consents: Consents { good_deals: good_deals.get_untracked(), news: news.get_untracked() },
         });
@@ -226,7 +228,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
                 <Field id=COMPLEMENT label=Signal::derive(t("me.complement")) value=complement errors autocomplete="address-line2" />
                 <Field id=POSTAL_CODE label=Signal::derive(t("card.postal_code")) value=postal_code errors
                     autocomplete="postal-code" inputmode="numeric" maxlength=5 />
-                <Field id=COMMUNE label=Signal::derive(t("card.commune")) value=commune errors autocomplete="address-level2" />
+                <CommuneField id=COMMUNE postal_code commune not_listed=commune_not_listed errors />
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{t("me.consents")}</legend>
                     <Checkbox id="me-good-deals" label_key="me.good_deals" value=good_deals />
@@ -240,7 +242,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
 
         <section class="space-section" aria-labelledby="me-email-title">
             <h2 id="me-email-title">{t("me.email_title")}</h2>
-            <p>{t("me.email_current")} " " <strong>{move || email.get()}</strong></p>
+            <p class="space-email">{t("me.email_current")} " " <strong>{move || email.get()}</strong></p>
             {move || pending.get().map(|p| view! {
                 <p class="notice">{move || tf_now("me.email_pending", &[("email", &p)])}</p>
             })}

@@ -1,3 +1,4 @@
+pub mod commune;
 pub mod form;
 pub mod layout;
 pub mod password;

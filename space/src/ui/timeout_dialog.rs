@@ -42,7 +42,12 @@ pub fn TimeoutDialog() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let remaining = Memo::new(move |_| session.deadline.get().map(|d| ((d - now.get()) / 1000.0).ceil() as i64));
-    let warning = Memo::new(move |_| remaining.get().is_some_and(|r| r <= i64::from(session.warn_secs.get())));
+    let due = Memo::new(move |_| remaining.get().is_some_and(|r| r <= i64::from(session.warn_secs.get())));
+    // The deadline the server confirmed when it fell due: another tab may have moved the limit since this page
+    // learnt it, so the dialog opens (and the session ends) only once the server says it still stands.
+    let confirmed = RwSignal::new(None::<f64>);
+    let warning = Memo::new(move |_| due.get() && confirmed.get().is_some() && confirmed.get() == session.deadline.get());
+    let asking = StoredValue::new(false);
     // Only changes at the announcement steps, so the live region speaks then and only then.
     let announcement = Memo::new(move |_| {
         lang.track();
@@ -58,9 +63,33 @@ pub fn TimeoutDialog() -> impl IntoView {
             end_session.run(EndReason::Inactivity);
         }
     };
+    let ask = move |expired: bool| {
+        if asking.get_value() {
+            return;
+        }
+        asking.set_value(true);
+        leptos::task::spawn_local(async move {
+            match api::current_session(lang.get_untracked()).await {
+                Ok(info) if info.seconds_left().is_some_and(|left| left > 0) => {
+                    session.moved(&info);
+                    let still_due = info.seconds_left().is_some_and(|left| left <= i64::from(session.warn_secs.get_untracked()));
+                    if still_due {
+                        confirmed.set(session.deadline.get_untracked());
+                    }
+                }
+                Ok(_) => end(),
+                Err(e) if e.session_required() => end(),
+                // Unreachable server: go by what the page knows.
+                Err(_) if expired => end(),
+                Err(_) => confirmed.set(session.deadline.get_untracked()),
+            }
+            asking.set_value(false);
+        });
+    };
     Effect::new(move |_| {
-        if remaining.get().is_some_and(|r| r <= 0) {
-            end();
+        let expired = remaining.get().is_some_and(|r| r <= 0);
+        if due.get() && (expired || confirmed.get_untracked() != session.deadline.get_untracked()) {
+            ask(expired);
         }
     });
     Effect::new(move |_| {

@@ -115,6 +115,14 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
 
   await page.getByRole('link', { name: 'Suivre mon duplicata' }).click();
   await expect(page.locator('.card-state')).toHaveText('Carte bloquée le 1 octobre 2026');
+  // The dossier's status speaks of the blocked card and where its duplicate stands, not of the first card.
+  const status = page.locator('.space-status');
+  await expect(status).toContainText("Carte bloquée le 1 octobre 2026 : tu l'as déclarée volée. Personne ne peut plus l'utiliser chez les partenaires.");
+  await expect(status).toContainText('Ton duplicata est demandé. La Région vérifie ta demande ; le duplicata arrive 10 à 15 jours après cette validation.');
+  await expect(status).not.toContainText('en fabrication');
+  // The first card is no longer expected: only the duplicate's timeline gives days.
+  const first = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Où en est ta demande' }) });
+  await expect(first).not.toContainText('devrait arriver');
   const dup = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ton duplicata' }) });
   await expect(dup).toContainText('Carte déclarée volée le 1 octobre 2026. Le duplicata sera envoyé chez toi.');
   await expect(dup.locator('.timeline__step').first()).toContainText('Validation de ta demande');
@@ -127,6 +135,9 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   const made = dup.locator('.timeline__step').nth(1);
   await expect(made).toContainText('En cours');
   await expect(made).toContainText('Ta carte devrait arriver entre le 11 et le 16 octobre.');
+  await expect(status).toContainText('Carte bloquée le 1 octobre 2026');
+  await expect(status).toContainText('Ta carte devrait arriver entre le 11 et le 16 octobre.');
+  await expect(status).not.toContainText('La Région vérifie ta demande');
   await page.getByRole('button', { name: 'EN – English' }).click();
   await expect(page.getByRole('heading', { name: 'Your replacement card' })).toBeVisible();
   await checkPage(page, 'space-duplicate-en');
@@ -136,6 +147,11 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   await page.reload();
   await expect(made).toContainText('Fait le 1 octobre 2026');
   await expect(dup.locator('.timeline__step').nth(2)).toContainText('En cours');
+  await expect(status).toContainText('Ton duplicata a été envoyé chez toi le 1 octobre 2026, par La Poste.');
+  await checkPage(page, 'space-duplicate-sent');
+  await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_handed_over' });
+  await page.reload();
+  await expect(status).toHaveText('Tu as reçu ta carte le 1 octobre 2026. Profite bien de ton Pass\'Région !');
   const fresh = await cardOf(page);
   expect(fresh.number).not.toBe(card.number);
   // The card page now says the card was declared rather than offering to declare it again.
@@ -168,6 +184,35 @@ test('the advantages: granted and left, free ones, and a partner use moves the b
   await expect(cinema).toContainText('3 tickets out of 5');
   await expect(books).toContainText(/€(2\.50 left out of €15|22\.50 left out of €35)\.00/);
   await checkPage(page, 'space-advantages-en');
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+});
+
+test('the advantages follow the stream: the cooking family\'s equipment aid, and the sport aid raised to 60 € by a club licence', async ({ page, request, baseURL }) => {
+  const d = await withCard(page, request, baseURL, 'advantages-pro', { uai: '0030038A', streamCode: '40022106' });
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Mes avantages' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes avantages' })).toBeVisible();
+  const equipment = page.locator('.advantage').filter({ has: page.locator('#advantage-equipment') });
+  await expect(equipment).toContainText('Montant prévu pour ta filière : cuisine et alimentation.');
+  await expect(equipment).toContainText('Reste 300,00\u00a0€ sur 300,00\u00a0€');
+  await expect(equipment).toContainText('Valable du 1 juin 2026 au 31 mai 2027');
+  const sport = page.locator('.advantage').filter({ has: page.locator('#advantage-sport') });
+  await expect(sport).toContainText("30,00\u00a0€ pour une licence à l'association sportive de ton lycée (UNSS, UGSEL), 60,00\u00a0€ pour une licence dans un club sportif affilié à une fédération.");
+  await expect(sport).toContainText('Reste 30,00\u00a0€ sur 30,00\u00a0€');
+  await checkPage(page, 'space-advantages-pro');
+
+  await recordUse(request, baseURL, d.dossier, { kind: 'sport', partner: 'Moulins Basket', cents: 4500, licence: 'club' });
+  await recordUse(request, baseURL, d.dossier, { kind: 'equipment', partner: 'Coutellerie de Thiers', cents: 18990 });
+  await page.reload();
+  await expect(sport).toContainText('Ta licence est dans un club : ton aide passe à 60,00\u00a0€.');
+  await expect(sport).toContainText('Reste 15,00\u00a0€ sur 60,00\u00a0€');
+  await expect(sport.getByRole('row').filter({ hasText: 'Moulins Basket' })).toContainText('45,00\u00a0€');
+  await expect(equipment).toContainText('Reste 110,10\u00a0€ sur 300,00\u00a0€');
+  await checkPage(page, 'space-advantages-pro-used');
+
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(equipment).toContainText('Amount set for your stream: cooking and food.');
+  await expect(sport).toContainText('Your licence is in a club: your aid goes up to €60.00.');
+  await checkPage(page, 'space-advantages-pro-en');
   await page.getByRole('button', { name: 'FR – Français' }).click();
 });
 
@@ -224,4 +269,51 @@ test('my details: identity read-only, contact saved (a server refusal on its fie
   await expect(page.getByRole('heading', { level: 1, name: 'My details' })).toBeVisible();
   await checkPage(page, 'space-details-en');
   await page.getByRole('button', { name: 'FR – Français' }).click();
+});
+
+test('my details: the commune from the postcode\'s official list, "Ma commune n\'est pas dans la liste", and the server\'s refusal on the field', async ({ page, request, baseURL }) => {
+  allowConsoleErrors(page, /status of 422|status of 503/);
+  const d = await makeDossier(request, baseURL, { tag: 'details-commune' });
+  await logIn(page, d);
+  await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Mes informations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes informations' })).toBeVisible();
+  // The stored address's postcode already has its list: one commune, chosen.
+  const commune = page.getByLabel('Commune', { exact: true });
+  await expect(commune).toHaveJSProperty('tagName', 'SELECT');
+  await expect(commune).toHaveValue('Clermont-Ferrand');
+
+  // A postcode with two communes: both offered, announced, one chosen and saved as the list writes it.
+  await page.getByLabel('Code postal').fill('63122');
+  await expect(commune.locator('option')).toHaveText(['Choisis ta commune', 'Ceyrat', 'Saint-Genès-Champanelle']);
+  await expect(page.getByText('2 communes pour ce code postal : choisis la tienne dans la liste.')).toBeAttached();
+  await commune.selectOption('Saint-Genès-Champanelle');
+  await checkPage(page, 'space-details-communes');
+  await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  await expect(page.getByText('Tes coordonnées sont enregistrées.')).toBeVisible();
+  await page.reload();
+  await expect(commune).toHaveValue('Saint-Genès-Champanelle');
+
+  // The rare place the list misses: typed by hand, kept as typed.
+  await page.getByLabel("Ma commune n'est pas dans la liste").check();
+  await expect(commune).toHaveJSProperty('tagName', 'INPUT');
+  await commune.fill('Le Bourg-Neuf');
+  await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  await expect(page.getByText('Tes coordonnées sont enregistrées.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Ma commune n'est pas dans la liste")).toBeChecked();
+  await expect(commune).toHaveValue('Le Bourg-Neuf');
+
+  // Without the list (the server did not answer it), the field is free text and the server refuses a commune
+  // that is not its postcode's: the reason on the field and in the summary, whose link moves the focus there.
+  await page.route('**/api/v1/postal-codes/**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"type":"about:blank","title":"busy","status":503,"code":"server_busy"}' }));
+  await page.getByLabel("Ma commune n'est pas dans la liste").uncheck();
+  await page.getByLabel('Code postal').fill('63000');
+  await commune.fill('Lyon');
+  await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  const refusal = "Cette commune n'a pas ce code postal. Choisis ta commune dans la liste, ou vérifie le code postal.";
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#me-commune-error')).toContainText(refusal);
+  await page.locator('#error-summary').getByRole('link', { name: refusal }).click();
+  await expect(commune).toBeFocused();
+  await checkPage(page, 'space-details-commune-refused');
 });

@@ -222,4 +222,28 @@ test.describe('idle timeout (server with a 20-second idle limit)', () => {
     await expect(page.getByText('Tu as été déconnecté après 1 minute sans activité. Tes informations sont protégées.')).toBeVisible();
     expect(await storageLength(page)).toBe(0);
   });
+
+  test('another tab keeps the session alive: the warning waits for the real expiry the server gives', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    allowConsoleErrors(page, /status of 401/);
+    const d = await makeDossier(request, idleURL, { tag: 'idle-tabs' });
+    await logIn(page, d);
+    const start = Date.now();
+    const dialog = page.getByRole('dialog', { name: 'Tu es toujours là ?' });
+    // Six seconds later another tab of the same browser opens a page: the server's idle limit moves on by six.
+    await page.waitForTimeout(6_000);
+    const other = await page.context().newPage();
+    await other.goto('/espace/avantages');
+    await expect(other.getByRole('heading', { level: 1, name: 'Mes avantages' })).toBeVisible();
+    // This tab would have warned ten seconds after its own last request; it asks the server first and waits.
+    await page.waitForTimeout(Math.max(0, start + 13_000 - Date.now()));
+    await expect(dialog).toBeHidden();
+    // It warns once the real limit is near, and the countdown is what the server says is left.
+    await expect(dialog).toBeVisible({ timeout: 15_000 });
+    expect(Date.now() - start).toBeGreaterThan(14_000);
+    await expect(dialog.locator('.timeout-dialog__clock')).toHaveText(/^\d{1,2}\s?s$/);
+    await dialog.getByRole('button', { name: 'Rester connecté' }).click();
+    await expect(dialog).toBeHidden();
+    await other.close();
+  });
 });

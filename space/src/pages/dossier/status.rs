@@ -2,7 +2,7 @@
 //! the card's expected days.
 
 use leptos::prelude::*;
-use passregion_core::status::{Progress, Stage, StageState, Status};
+use passregion_core::status::{Duplicate, Progress, Stage, StageState, Status};
 
 use crate::dates;
 use crate::i18n::{t_now, tf_now};
@@ -17,6 +17,7 @@ pub fn status_key(s: Status) -> &'static str {
         Status::Sent => "status.sent",
         Status::HandedOver => "status.handed_over",
         Status::CampaignClosed => "status.campaign_closed",
+        Status::CardBlocked => "status.card_blocked",
     }
 }
 
@@ -50,6 +51,7 @@ pub fn dynamic_keys() -> Vec<String> {
         Status::Sent,
         Status::HandedOver,
         Status::CampaignClosed,
+        Status::CardBlocked,
     ];
     let stages = [Stage::Registered, Stage::SchoolValidation, Stage::Manufacture, Stage::HandedOver];
     let states = [StageState::Done, StageState::Current, StageState::ActionNeeded, StageState::Upcoming];
@@ -79,6 +81,27 @@ pub fn expected_sentence(p: &Progress) -> Option<String> {
         .and_then(|s| Some(dates::card_expected(s.expected_from?, s.expected_to?)))
 }
 
+fn duplicate_done_on(d: &Duplicate, stage: Stage) -> Option<String> {
+    d.timeline.iter().find(|s| s.stage == stage).and_then(|s| s.done_on).map(dates::long)
+}
+
+/// A blocked card, in words: since when and why, then where its duplicate stands with its expected days.
+fn blocked_lines(d: &Duplicate) -> Vec<String> {
+    let reason = t_now(super::card::reason_key(d.reason));
+    let mut lines = vec![tf_now("status.card_blocked", &[("date", &dates::long(d.blocked_on)), ("reason", &reason)])];
+    let step = |stage| d.timeline.iter().find(|s| s.stage == stage);
+    let made = step(Stage::Manufacture);
+    if let Some(sent) = made.and_then(|s| s.done_on) {
+        let key = if d.to_establishment { "status.duplicate_sent" } else { "status.duplicate_sent_home" };
+        lines.push(tf_now(key, &[("date", &dates::long(sent))]));
+    } else if let Some((from, to)) = made.and_then(|s| Some((s.expected_from?, s.expected_to?))) {
+        lines.push(dates::card_expected(from, to));
+    } else {
+        lines.push(t_now("status.duplicate_validation"));
+    }
+    lines
+}
+
 fn done_on(p: &Progress, stage: Stage) -> Option<String> {
     p.timeline.iter().find(|s| s.stage == stage).and_then(|s| s.done_on).map(dates::long)
 }
@@ -86,9 +109,9 @@ fn done_on(p: &Progress, stage: Stage) -> Option<String> {
 #[component]
 pub fn StatusText(progress: Progress) -> impl IntoView {
     let p = progress;
-    let refused = p.status == Status::PhotoRefused;
+    let warn = matches!(p.status, Status::PhotoRefused | Status::CardBlocked);
     view! {
-        <div class="space-status" class:notice--warning=refused>
+        <div class="space-status" class:notice--warning=warn>
             {move || {
                 let mut lines = Vec::new();
                 match p.status {
@@ -98,8 +121,17 @@ pub fn StatusText(progress: Progress) -> impl IntoView {
                         lines.push(tf_now(key, &[("date", &date)]));
                     }
                     Status::HandedOver => {
-                        let date = done_on(&p, Stage::HandedOver).unwrap_or_default();
-                        lines.push(tf_now("status.handed_over", &[("date", &date)]));
+                        // After a duplicate, the card in hand is the duplicate.
+                        let date = match &p.duplicate {
+                            Some(d) => duplicate_done_on(d, Stage::HandedOver),
+                            None => done_on(&p, Stage::HandedOver),
+                        };
+                        lines.push(tf_now("status.handed_over", &[("date", &date.unwrap_or_default())]));
+                    }
+                    Status::CardBlocked => {
+                        if let Some(d) = &p.duplicate {
+                            lines.extend(blocked_lines(d));
+                        }
                     }
                     other => lines.push(t_now(status_key(other))),
                 }
