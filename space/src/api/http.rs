@@ -102,10 +102,12 @@ mod tests {
     fn a_session_and_a_login_failure() {
         let ok: SessionInfo = classify(
             201,
-            r#"{"idle_expires_at":"2026-10-01T10:20:00Z","absolute_expires_at":"2026-10-01T22:00:00Z","idle_timeout_seconds":1200,"warn_before_seconds":120}"#,
+            r#"{"server_time":"2026-10-01T10:05:00Z","idle_expires_at":"2026-10-01T10:20:00Z","absolute_expires_at":"2026-10-01T22:00:00Z","idle_timeout_seconds":1200,"warn_before_seconds":120}"#,
         )
         .unwrap();
         assert_eq!(ok.idle_timeout_seconds, 1200);
+        // What the dialog counts from: the expiry against the server's clock, not a fresh idle span.
+        assert_eq!(ok.seconds_left(), Some(15 * 60));
         let err = classify::<SessionInfo>(
             401,
             r#"{"type":"urn:x","title":"t","status":401,"code":"login_failed"}"#,
