@@ -1,12 +1,13 @@
 //! Security headers. The Content-Security-Policy allows only this origin, WebAssembly compilation and blob:
 //! workers (the photo worker); Trunk's inline bootstrap script in `index.html` is allowed by its hash, computed
-//! from the very file being served.
+//! from the very file being served. Styles come only from the stylesheet: no view writes a style attribute (the
+//! crop frame sets its computed positions as CSSOM properties, which `style-src` does not govern).
 
 use axum::http::{HeaderName, HeaderValue, header};
 use sha2::{Digest, Sha256};
 
 const BASE_CSP: &str = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; \
-    style-src 'self' 'unsafe-inline'; connect-src 'self'; worker-src 'self' blob:; font-src 'self'; \
+    style-src 'self'; connect-src 'self'; worker-src 'self' blob:; font-src 'self'; \
     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// The policy for a page whose inline scripts have these hashes.

@@ -123,6 +123,12 @@ error_codes! {
     /// Applications are closed.
     CampaignClosed = "campaign_closed",
     PhotoRequired = "photo_required",
+    /// A photo is being framed: "Continue" cannot guess the frame is final (see [`crate::photo_step`]).
+    PhotoNotApplied = "photo_not_applied",
+    /// The photo is being prepared (a second or two).
+    PhotoPreparing = "photo_preparing",
+    /// A photo sent from a phone waits for the person to say it is theirs.
+    PhotoNotConfirmed = "photo_not_confirmed",
     /// Larger than [`crate::api::MAX_PHOTO_BYTES`].
     PhotoTooLarge = "photo_too_large",
     /// Not a JPEG/PNG picture we can read.

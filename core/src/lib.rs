@@ -9,6 +9,7 @@
 //! - [`application`]: the whole request, as the server checks it.
 //! - [`draft`], [`journey`]: the form as the person fills it in, and the steps they go through.
 //! - [`dossier`]: dossier numbers and their check digit.
+//! - [`photo_step`]: what "Continue" says while a photo is framed or prepared.
 //! - [`messages`]: the translated error messages.
 
 pub mod advantages;
@@ -24,6 +25,7 @@ pub mod guardian;
 pub mod handoff;
 pub mod journey;
 pub mod messages;
+pub mod photo_step;
 pub mod rules;
 pub mod space;
 pub mod status;

@@ -4,6 +4,28 @@
 use crate::geometry::Crop;
 use crate::{ASPECT_H, ASPECT_W, MIN_CROP_W};
 
+/// Which way an arrow key moves the photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nudge {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Nudge {
+    /// The arrow keys' names as `KeyboardEvent.key` gives them.
+    pub fn from_key(key: &str) -> Option<Nudge> {
+        Some(match key {
+            "ArrowLeft" => Nudge::Left,
+            "ArrowRight" => Nudge::Right,
+            "ArrowUp" => Nudge::Up,
+            "ArrowDown" => Nudge::Down,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     img_w: f64,
@@ -72,6 +94,19 @@ impl Frame {
         .clamp()
     }
 
+    /// A keyboard move: the photo goes the way of the arrow — the frame, which shows it, goes the other way — by a
+    /// twentieth of the frame, or a fifth of it for a big step (Shift), so a dozen presses cross the picture.
+    pub fn nudged(self, direction: Nudge, big: bool) -> Frame {
+        let step = self.width() * if big { 0.2 } else { 0.05 };
+        let (dx, dy) = match direction {
+            Nudge::Left => (step, 0.0),
+            Nudge::Right => (-step, 0.0),
+            Nudge::Up => (0.0, step),
+            Nudge::Down => (0.0, -step),
+        };
+        self.moved(dx, dy)
+    }
+
     /// The frame as whole pixels, for the pipeline.
     pub fn crop(&self) -> Crop {
         let w = (self.width().round() as u32)
@@ -93,6 +128,46 @@ impl Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 12: ArrowDown moved the photo up, by 2 % of the frame. The photo now follows the arrow: moving it down
+    /// shows more of its top, so the frame's y decreases; Shift moves four times as far.
+    #[test]
+    fn arrows_move_the_photo_their_way() {
+        let zoomed = Frame::new(4000, 3000).with_zoom(2.0);
+        let start = zoomed.crop();
+        let table = [
+            ("ArrowDown", false, (0, -58)),
+            ("ArrowUp", false, (0, 58)),
+            ("ArrowRight", false, (-58, 0)),
+            ("ArrowLeft", false, (58, 0)),
+            ("ArrowDown", true, (0, -233)),
+            ("ArrowLeft", true, (233, 0)),
+        ];
+        for (key, shift, (dx, dy)) in table {
+            let moved = zoomed.nudged(Nudge::from_key(key).expect("an arrow"), shift).crop();
+            let got = (
+                i64::from(moved.x) - i64::from(start.x),
+                i64::from(moved.y) - i64::from(start.y),
+            );
+            // Whole pixels: a pixel either way from rounding the frame's edges.
+            assert!(
+                (got.0 - dx).abs() <= 1 && (got.1 - dy).abs() <= 1,
+                "{key}, shift {shift}: moved by {got:?}, expected {:?}",
+                (dx, dy)
+            );
+            assert_eq!((moved.width, moved.height), (start.width, start.height));
+        }
+        assert_eq!(Nudge::from_key("Enter"), None);
+    }
+
+    #[test]
+    fn a_dozen_big_steps_cross_the_picture() {
+        let mut frame = Frame::new(4000, 3000).with_zoom(2.0);
+        for _ in 0..12 {
+            frame = frame.nudged(Nudge::Right, true);
+        }
+        assert_eq!(frame.crop().x, 0, "the photo pushed right shows its left edge");
+    }
 
     #[test]
     fn starts_as_the_largest_centred_frame() {

@@ -1,11 +1,11 @@
-//! The crop frame: a fixed 7:9 window with the face guide, over the picture the person moves (drag, arrows) and
-//! zooms (wheel, pinch, slider, + and −). The geometry lives in `passregion_photo::Frame`, which keeps every state a
+//! The crop frame: a fixed 7:9 window with the face guide, over the picture the person moves (drag, arrows — the
+//! photo goes the arrow's way, Shift for big steps) and zooms (wheel, pinch, slider, + and −). The geometry lives in `passregion_photo::Frame`, which keeps every state a
 //! valid crop.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use passregion_photo::Frame;
+use passregion_photo::{Frame, Nudge};
 use wasm_bindgen::JsCast;
 
 use crate::i18n::t;
@@ -17,8 +17,7 @@ use crate::i18n::t;
 #[component]
 pub fn FaceGuide() -> impl IntoView {
     view! {
-        <svg class="photo-guide" viewBox="0 0 70 90" preserveAspectRatio="none" aria-hidden="true"
-            style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none">
+        <svg class="photo-guide" viewBox="0 0 70 90" preserveAspectRatio="none" aria-hidden="true">
             <ellipse cx="35" cy="43" rx="23" ry="33" fill="none" stroke="#fff" stroke-width="0.8" stroke-dasharray="2 1.5" />
             <line x1="10" y1="41" x2="60" y2="41" stroke="#fff" stroke-width="0.5" stroke-dasharray="1.5 1.5" />
         </svg>
@@ -26,7 +25,14 @@ pub fn FaceGuide() -> impl IntoView {
 }
 
 #[component]
-pub fn CropFrame(url: String, frame: RwSignal<Frame>, img_w: u32, img_h: u32) -> impl IntoView {
+pub fn CropFrame(
+    url: String,
+    frame: RwSignal<Frame>,
+    img_w: u32,
+    img_h: u32,
+    /// A finger is the main pointer: the help speaks of sliding and pinching.
+    touch: bool,
+) -> impl IntoView {
     let viewport = NodeRef::<leptos::html::Div>::new();
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
     let viewport_width = move || {
@@ -40,15 +46,12 @@ pub fn CropFrame(url: String, frame: RwSignal<Frame>, img_w: u32, img_h: u32) ->
     let to_image = move |px: f64| px * frame.with_untracked(|f| f.width()) / viewport_width();
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let step = frame.with_untracked(|f| f.width()) * if ev.shift_key() { 0.1 } else { 0.02 };
         let f = frame.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowLeft" => f.moved(-step, 0.0),
-            "ArrowRight" => f.moved(step, 0.0),
-            "ArrowUp" => f.moved(0.0, -step),
-            "ArrowDown" => f.moved(0.0, step),
-            "+" | "=" | "Add" => f.with_zoom(f.zoom() * 1.1),
-            "-" | "_" | "Subtract" => f.with_zoom(f.zoom() / 1.1),
+        let key = ev.key();
+        let next = match (Nudge::from_key(&key), key.as_str()) {
+            (Some(direction), _) => f.nudged(direction, ev.shift_key()),
+            (None, "+" | "=" | "Add") => f.with_zoom(f.zoom() * 1.1),
+            (None, "-" | "_" | "Subtract") => f.with_zoom(f.zoom() / 1.1),
             _ => return,
         };
         ev.prevent_default();
@@ -108,33 +111,28 @@ pub fn CropFrame(url: String, frame: RwSignal<Frame>, img_w: u32, img_h: u32) ->
         });
     };
 
-    // Percentages of the viewport, so the picture follows any viewport size without measuring it.
-    let img_style = move || {
-        frame.with(|f| {
-            let c = f.crop();
-            let (cw, ch) = (f64::from(c.width), f64::from(c.height));
-            format!(
-                "position:absolute;max-width:none;left:{:.4}%;top:{:.4}%;width:{:.4}%;height:{:.4}%;user-select:none",
-                -f64::from(c.x) / cw * 100.0,
-                -f64::from(c.y) / ch * 100.0,
-                f64::from(img_w) / cw * 100.0,
-                f64::from(img_h) / ch * 100.0
-            )
-        })
+    // Percentages of the viewport, so the picture follows any viewport size without measuring it. Set as style
+    // properties (CSSOM), not a style attribute, which the Content-Security-Policy would have to allow inline.
+    let place = move |part: fn(&passregion_photo::Crop, u32, u32) -> f64| {
+        move || frame.with(|f| format!("{:.4}%", part(&f.crop(), img_w, img_h)))
     };
+    let left = place(|c, _, _| -f64::from(c.x) / f64::from(c.width) * 100.0);
+    let top = place(|c, _, _| -f64::from(c.y) / f64::from(c.height) * 100.0);
+    let width = place(|c, w, _| f64::from(w) / f64::from(c.width) * 100.0);
+    let height = place(|c, _, h| f64::from(h) / f64::from(c.height) * 100.0);
     let max_zoom = frame.with_untracked(|f| f.max_zoom());
 
     view! {
         <div class="photo-crop">
-            <div node_ref=viewport class="photo-crop__viewport" tabindex="0" role="application"
+            <div node_ref=viewport id="photo-crop" class="photo-crop__viewport" tabindex="0" role="application"
                 aria-label=t("photo.crop_label") aria-describedby="photo-crop-help"
-                style="position:relative;overflow:hidden;aspect-ratio:7/9;width:min(100%,21rem);touch-action:none;cursor:move;background:#ddd"
                 on:keydown=on_key on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
                 on:pointerup=on_up on:pointercancel=on_up>
-                <img src=url alt="" draggable="false" style=img_style />
+                <img class="photo-crop__picture" src=url alt="" draggable="false"
+                    style:left=left style:top=top style:width=width style:height=height />
                 <FaceGuide />
             </div>
-            <p id="photo-crop-help" class="field__hint">{t("photo.crop_help")}</p>
+            <p id="photo-crop-help" class="field__hint">{if touch { t("photo.crop_help_touch") } else { t("photo.crop_help") }}</p>
             <label class="photo-crop__zoom">
                 <span>{t("photo.zoom")}</span>
                 <input type="range" min="1" max=format!("{max_zoom:.3}") step="0.01"

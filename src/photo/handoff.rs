@@ -205,7 +205,7 @@ pub fn PhoneHandoff(on_photo: Callback<Blob>, on_close: Callback<()>) -> impl In
             <Show when=move || trouble.get()>
                 <p class="field__hint" role="status">{t("handoff.network_trouble")}</p>
             </Show>
-            <div class="photo-step__actions" style="display:flex;flex-wrap:wrap;gap:0.5rem">
+            <div class="photo-step__actions">
                 <Show when=move || matches!(phase.get(), Phase::Expired | Phase::StartFailed)>
                     <button type="button" class="button button--primary" on:click=move |_| restart.with_value(|f| f())>
                         {t("handoff.new_code")}

@@ -2,18 +2,23 @@
 //! and the result on a mock of the card, with advice computed on the pixels. The heavy work runs in the photo
 //! worker (see `worker.rs`); this module only drives it.
 //!
-//! Hand-over to the app: on acceptance the JPEG goes to `crate::photo_bridge::set_photo` and the draft's
-//! `photo` meta (`PhotoMeta { width, height, bytes }`) is set, which completes the step.
+//! One confirmation: "Apply" on the frame prepares the photo, which is then in use at once — shown on the card
+//! mock with its advice (advice stays advice) — and "Continue" goes on. The JPEG goes to
+//! `crate::photo_bridge::set_photo` and the draft's `photo` meta (`PhotoMeta { width, height, bytes }`) is set,
+//! which completes the step. While a photo is framed or prepared, the step's form hears it (core's
+//! `photo_step::continue_issue`), so "Continue" says what is left instead of a false "Add a photo".
 //!
 //! The same component is the phone's page of the handoff (`crate::phone`): there it has no application state, and
 //! acceptance sends the photo to the computer instead (`send_to_computer`). On the computer, the application's step
 //! passes the handoff panel (`phone_panel`, see `handoff.rs`), whose photo comes back here as if imported and
-//! cropped: the worker prepares it as it is, and the person confirms it before it is used. The phone's bundle
+//! cropped: the worker prepares it as it is, and the person confirms it is theirs before it is used (the one
+//! photo that is not in use at once: someone else's phone could have sent it). The phone's bundle
 //! never names the panel, so it carries no QR code.
 
 mod camera;
 mod card;
 mod crop;
+mod device;
 pub mod handoff;
 mod messages;
 mod qr;
@@ -23,11 +28,13 @@ pub use card::CardPreview;
 
 use leptos::prelude::*;
 use passregion_core::draft::PhotoMeta;
+use passregion_core::photo_step::PhotoProgress;
 use passregion_photo::Frame;
 use web_sys::Blob;
 
 use crate::i18n::t;
 use crate::state::AppState;
+use crate::ui::form::focus_id;
 use camera::use_camera;
 use crop::{CropFrame, FaceGuide};
 use messages::{advice_text, camera_error_text, error_text};
@@ -59,6 +66,8 @@ enum Stage {
         url: String,
         advice: Vec<String>,
         from_camera: bool,
+        /// Not in use yet: a photo from the phone before "this is mine", or the phone's own photo before sending.
+        pending: bool,
     },
 }
 
@@ -70,14 +79,18 @@ struct Problem {
     height: u32,
 }
 
-/// Props: `on_done` (optional) runs when the person accepts the photo, after the app's draft is updated;
+/// Props: `on_done` (optional) runs when the photo is put in use, after the app's draft is updated;
 /// `phone_panel` offers the phone handoff; `send_to_computer` makes this the phone's side of it (no application
-/// state: acceptance hands the prepared JPEG to the callback).
+/// state: acceptance hands the prepared JPEG to the callback); `on_progress` hears what is under way (the step's
+/// form makes "Continue" say it) and `message` is the form's message for the photo, shown under the rules. The
+/// form stays the step's business, so the phone's bundle carries none of it.
 #[component]
 pub fn PhotoStep(
     #[prop(optional, into)] on_done: Option<Callback<()>>,
     #[prop(optional)] phone_panel: Option<PhonePanel>,
     #[prop(optional)] send_to_computer: Option<Callback<(Blob, PhotoMeta)>>,
+    #[prop(optional)] on_progress: Option<Callback<PhotoProgress>>,
+    #[prop(optional, into)] message: MaybeProp<String>,
 ) -> impl IntoView {
     let state = if send_to_computer.is_some() { None } else { use_context::<AppState>() };
     let already = state.is_some_and(|state| state.draft.with_untracked(|d| d.photo.is_some()))
@@ -100,15 +113,14 @@ pub fn PhotoStep(
         state
             .map(|state| {
                 state.draft.with(|d| {
-                    format!(
-                        "{} {}",
-                        d.first_name.trim(),
-                        d.last_name.trim().to_uppercase()
-                    )
+                    passregion_core::rules::name::card_name(&d.first_name, &d.last_name)
                 })
             })
             .unwrap_or_default()
     });
+    let touch = device::touch_first();
+    // On a phone or a tablet, the device in hand has the camera: no "with my phone" detour.
+    let phone_panel = phone_panel.filter(|_| !touch);
 
     // Object URLs live as long as the stage that shows them.
     let revoke = |url: &str| {
@@ -166,6 +178,8 @@ pub fn PhotoStep(
                     height,
                     from_camera: from_camera.get_value(),
                 });
+                // Straight to the frame, so the arrows work at once and the next Tab is "Apply".
+                request_animation_frame(|| focus_id("photo-crop"));
             }
             Reply::Done {
                 id,
@@ -194,13 +208,19 @@ pub fn PhotoStep(
                         bytes: jpeg.len() as u64,
                     },
                 )));
-                // The person looks at the card mock and confirms ("use this photo" / "use it anyway").
+                // In use at once (one confirmation: "Apply"); a photo from the phone waits for "this is mine", and
+                // on the phone itself sending is the person's act.
+                if !from_phone.get_value() && send_to_computer.is_none() {
+                    accept_now();
+                }
+                let pending = from_phone.get_value() || send_to_computer.is_some();
                 stage.set(Stage::Result {
                     url,
                     advice,
                     from_camera: from_camera.get_value(),
+                    pending,
                 });
-                request_animation_frame(|| crate::ui::form::focus_id("photo-result"));
+                request_animation_frame(|| focus_id("photo-result"));
             }
             Reply::Failed {
                 id,
@@ -217,7 +237,6 @@ pub fn PhotoStep(
                     width,
                     height,
                 }));
-                // A camera too poor for an ID photo: the phone is the way out.
                 // A refused crop (too small) keeps the frame so the person can zoom out; anything else starts over.
                 match stage.get_untracked() {
                     Stage::Processing if !from_phone.get_value() && !source.with_value(Option::is_none) => {}
@@ -329,7 +348,6 @@ pub fn PhotoStep(
             }
         });
     };
-    let accept = move |_| accept_now();
     let start_over = move |_| {
         problem.set(None);
         if from_camera.get_value() {
@@ -346,7 +364,11 @@ pub fn PhotoStep(
     };
     let capture = move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            if let Some(blob) = camera.capture().await {
+            let shot = camera.capture().await;
+            // The person may have left the step while the frame was grabbed: its signals and worker are gone.
+            if let Some(blob) = shot
+                && stage.try_get_untracked().is_some()
+            {
                 take_file(blob, true);
             }
         });
@@ -379,10 +401,29 @@ pub fn PhotoStep(
     // Paste works anywhere on the page while the step is open.
     let paste_handle = window_event_listener(leptos::ev::paste, on_paste);
     on_cleanup(move || paste_handle.remove());
-    let accepted = move || {
-        state.is_some_and(|state| state.draft.with(|d| d.photo.is_some()))
-            && crate::photo_bridge::photo_url().is_some()
+    if let Some(report) = on_progress {
+        Effect::new(move |_| {
+            report.run(match stage.get() {
+                Stage::Cropping { .. } => PhotoProgress::Framing,
+                Stage::Checking | Stage::Processing => PhotoProgress::Preparing,
+                Stage::Result { pending: true, .. } => PhotoProgress::AwaitingConfirmation,
+                _ => PhotoProgress::Idle,
+            });
+        });
+    }
+    let confirm = move |_| {
+        accept_now();
+        // The phone's "send" stays until its page says the computer has it (a failed send is tried again).
+        if send_to_computer.is_some() {
+            return;
+        }
+        stage.update(|s| {
+            if let Stage::Result { pending, .. } = s {
+                *pending = false;
+            }
+        });
     };
+    let again_label = move |from_camera: bool| if from_camera { t("photo.retake") } else { t("photo.choose_other") };
 
     view! {
         <section class="photo-step">
@@ -396,29 +437,31 @@ pub fn PhotoStep(
             </ul>
             <p class="field__hint">{t("photo.rule_checked")}</p>
 
+            {move || message.get().map(|m| view! { <p class="field__error" id="photo-error">{m}</p> })}
             <div role="alert" class="photo-step__problem">
                 {move || problem.get().map(|p| view! { <p class="field__error">{error_text(&p.code, p.width, p.height)}</p> })}
                 {move || camera.error.get().map(|e| view! { <p class="field__error">{camera_error_text(e)}</p> })}
             </div>
 
+            // Each stage holds one element with the id "photo": the error summary's link moves focus there.
             {move || match stage.get() {
                 Stage::Phone => match phone_panel {
-                    Some(panel) => panel(from_phone_photo, close_phone),
+                    Some(panel) => view! { <div id="photo" tabindex="-1">{panel(from_phone_photo, close_phone)}</div> }.into_any(),
                     None => ().into_any(),
                 },
                 Stage::Choose => view! {
                     {move || phone_first().then(|| phone_button(true))}
-                    <div class="photo-step__sources" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
-                        style="border:2px dashed #888;border-radius:0.5rem;padding:1rem">
+                    <div class="photo-step__sources" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                         <label for="photo" class="field__label">{t("photo.file_label")}</label>
-                        <p class="field__hint">{t("photo.file_hint")}</p>
-                        <input id="photo" type="file" accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
+                        <p class="field__hint" id="photo-hint">{t("photo.file_hint")}</p>
+                        <input id="photo" class="photo-step__file" type="file" aria-describedby="photo-hint"
+                            accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
                             on:change=move |ev| {
                                 let input: web_sys::HtmlInputElement = event_target(&ev);
                                 take_files(input.files());
                                 input.set_value("");
                             } />
-                        <p class="field__hint">{t("photo.drop_hint")}</p>
+                        {(!touch).then(|| view! { <p class="field__hint">{t("photo.drop_hint")}</p> })}
                         <p class="field__hint">{t("photo.heic_hint")}</p>
                         <button type="button" class="button button--secondary" on:click=open_camera>{t("photo.take_photo")}</button>
                     </div>
@@ -435,39 +478,39 @@ pub fn PhotoStep(
                 }.into_any(),
                 Stage::Camera => view! {
                     <div class="photo-step__camera">
-                        <div style="position:relative;width:min(100%,28rem);aspect-ratio:4/3;background:#000;overflow:hidden">
-                            <video node_ref=video autoplay playsinline muted aria-label=t("photo.camera_label")
-                                style="width:100%;height:100%;object-fit:cover;transform:scaleX(-1)"></video>
-                            <div style="position:absolute;top:0;bottom:0;left:50%;transform:translateX(-50%);aspect-ratio:7/9">
-                                <FaceGuide />
-                            </div>
+                        <div class="photo-camera">
+                            <video node_ref=video class="photo-camera__video" autoplay playsinline muted aria-label=t("photo.camera_label")></video>
+                            <div class="photo-camera__guide"><FaceGuide /></div>
                         </div>
                         <p class="field__hint">{t("photo.camera_help")}</p>
-                        <div class="photo-step__actions" style="display:flex;flex-wrap:wrap;gap:0.5rem">
-                            <button type="button" class="button button--primary" on:click=capture disabled=move || !camera.live.get()>{t("photo.capture")}</button>
+                        <div class="photo-step__actions">
+                            <button type="button" id="photo" class="button button--primary" on:click=capture disabled=move || !camera.live.get()>{t("photo.capture")}</button>
                             <button type="button" class="button button--secondary" on:click=cancel_camera>{t("photo.camera_cancel")}</button>
                         </div>
                     </div>
                 }.into_any(),
                 Stage::Checking | Stage::Processing => view! {
-                    <p class="photo-step__busy" role="status" aria-live="polite">
+                    <p class="photo-step__busy" id="photo" tabindex="-1" role="status" aria-live="polite">
                         <progress></progress> " " {t("photo.working")}
                     </p>
                 }.into_any(),
                 Stage::Cropping { url, width, height, from_camera } => view! {
                     <div class="photo-step__crop">
-                        <CropFrame url=url frame=frame img_w=width img_h=height />
-                        <div class="photo-step__actions" style="display:flex;flex-wrap:wrap;gap:0.5rem;margin-top:0.75rem">
-                            <button type="button" class="button button--primary" on:click=apply>{t("photo.apply")}</button>
-                            <button type="button" class="button button--secondary" on:click=start_over>
-                                {if from_camera { t("photo.retake") } else { t("photo.choose_other") }}
-                            </button>
+                        <CropFrame url=url frame=frame img_w=width img_h=height touch=touch />
+                        <div class="photo-step__actions">
+                            <button type="button" id="photo" class="button button--primary" on:click=apply>{t("photo.apply")}</button>
+                            <button type="button" class="button button--secondary" on:click=start_over>{again_label(from_camera)}</button>
                         </div>
                     </div>
                 }.into_any(),
-                Stage::Result { url, advice, from_camera } => {
+                Stage::Result { url, advice, from_camera, pending } => {
                     let has_advice = !advice.is_empty();
                     let phone_shot = from_phone.get_value();
+                    let primary = match (send_to_computer.is_some(), has_advice) {
+                        (true, false) => t("handoff.send"),
+                        (true, true) => t("handoff.send_anyway"),
+                        (false, _) => t("photo.confirm_phone"),
+                    };
                     view! {
                         <div class="photo-step__result" id="photo-result" tabindex="-1">
                             {phone_shot.then(|| view! { <p class="photo-step__received">{t("handoff.received")}</p> })}
@@ -478,21 +521,16 @@ pub fn PhotoStep(
                                     <ul>{advice.iter().map(|a| view! { <li>{advice_text(a)}</li> }).collect_view()}</ul>
                                 </div>
                             })}
-                            <Show when=accepted fallback=move || view! {
-                                <button type="button" class="button button--primary" on:click=accept>
-                                    {match (send_to_computer.is_some(), has_advice) {
-                                        (true, false) => t("handoff.send"),
-                                        (true, true) => t("handoff.send_anyway"),
-                                        (false, true) => t("photo.use_anyway"),
-                                        (false, false) => t("photo.use_photo"),
-                                    }}
-                                </button>
-                            }>
-                                <p role="status">{t("photo.accepted")}</p>
-                            </Show>
-                            <button type="button" class="button button--secondary" on:click=start_over>
-                                {if from_camera { t("photo.retake") } else { t("photo.choose_other") }}
-                            </button>
+                            {if pending {
+                                view! { <button type="button" id="photo" class="button button--primary" on:click=confirm>{primary}</button> }.into_any()
+                            } else {
+                                view! {
+                                    <p role="status" class="photo-step__saved">
+                                        {if has_advice { t("photo.accepted_with_advice") } else { t("photo.accepted") }}
+                                    </p>
+                                }.into_any()
+                            }}
+                            <button type="button" class="button button--secondary" on:click=start_over>{again_label(from_camera)}</button>
                         </div>
                     }.into_any()
                 }

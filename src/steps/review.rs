@@ -133,33 +133,18 @@ fn ReviewGroup(step: StepId) -> impl IntoView {
     }
 }
 
-/// The photo on a mock of the card, with the name as it will be printed.
+/// The photo on a mock of the card, with the name and school as they will be printed.
 #[component]
 pub fn CardPreview() -> impl IntoView {
     let state = use_app_state();
-    let name = move || {
-        state.draft.with(|d| {
-            format!(
-                "{} {}",
-                display_last_name(d.last_name.trim()),
-                d.first_name.trim()
-            )
-        })
-    };
+    let name = Signal::derive(move || {
+        state.draft.with(|d| passregion_core::rules::name::card_name(&d.first_name, &d.last_name))
+    });
+    let school = Signal::derive(move || {
+        state.draft.with(|d| d.establishment().map(|e| e.name.clone()).unwrap_or_default())
+    });
     view! {
-        <figure class="card-mock" aria-label=t("review.card_label")>
-            <div class="card-mock__photo">
-                {move || match crate::photo_bridge::photo_url() {
-                    Some(url) => view! { <img src=url alt=t_now("review.photo_alt") /> }.into_any(),
-                    None => view! { <span class="card-mock__placeholder">{t("review.photo_missing")}</span> }.into_any(),
-                }}
-            </div>
-            <figcaption class="card-mock__text">
-                <span class="card-mock__brand">{t("shell.wordmark")}</span>
-                <span class="card-mock__name">{name}</span>
-                <span class="card-mock__school">{move || state.draft.with(|d| d.establishment().map(|e| e.name.clone()).unwrap_or_default())}</span>
-            </figcaption>
-        </figure>
+        <crate::photo::CardPreview photo_url=Signal::derive(crate::photo_bridge::photo_url) name=name school=school />
     }
 }
 

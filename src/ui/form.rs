@@ -69,24 +69,38 @@ pub struct FormState {
     pub step: StepId,
     pub submitted: RwSignal<bool>,
     touched: RwSignal<Vec<&'static str>>,
+    /// Issues the step's own component knows of and core cannot (a photo still being framed), each replacing
+    /// core's issue for the same field.
+    pub local: RwSignal<Vec<FieldIssue>>,
     pub issues: Memo<Vec<FieldIssue>>,
 }
 
 impl FormState {
     pub fn new(step: StepId) -> FormState {
         let state = use_app_state();
+        let local = RwSignal::new(Vec::<FieldIssue>::new());
         let issues = Memo::new(move |_| {
             let Remote::Ready(campaign) = state.campaign.get() else {
                 return Vec::new();
             };
-            state
+            let mut issues = state
                 .draft
-                .with(|d| journey::step_errors(step, d, &campaign, today()))
+                .with(|d| journey::step_errors(step, d, &campaign, today()));
+            local.with(|local| {
+                for &(field, code) in local {
+                    match issues.iter_mut().find(|(f, _)| *f == field) {
+                        Some(issue) => issue.1 = code,
+                        None => issues.push((field, code)),
+                    }
+                }
+            });
+            issues
         });
         FormState {
             step,
             submitted: RwSignal::new(false),
             touched: RwSignal::new(Vec::new()),
+            local,
             issues,
         }
     }

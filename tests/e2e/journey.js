@@ -107,11 +107,9 @@ export async function chooseSchool(page, p = STUDENT) {
 export async function addPhoto(page, file = PHOTO) {
   await page.getByLabel('Choisir une photo').setInputFiles(file);
   await page.getByRole('button', { name: 'Appliquer' }).click();
-  const anyway = page.getByRole('button', { name: /L'utiliser quand même|Utiliser cette photo/ });
-  const accepted = page.getByText('Photo enregistrée. Tu peux continuer.');
-  await expect(accepted.or(anyway).first()).toBeVisible({ timeout: 20_000 });
-  if (await anyway.isVisible()) await anyway.click();
-  await expect(accepted).toBeVisible();
+  // One confirmation: "Appliquer" puts the prepared photo in use, advice or not.
+  await expect(page.getByText(/Photo enregistrée\. Tu peux continuer\.|Ta photo est enregistrée telle quelle/))
+    .toBeVisible({ timeout: 20_000 });
 }
 
 /** Walks from the start page to the review page, checking each step's number; `onStep(slug)` runs on arrival. */

@@ -31,9 +31,17 @@ export function photoPart(body, contentType) {
   }
 }
 
+/** After "Appliquer": the prepared photo is in use at once (one confirmation), with or without advice. */
 export async function useThePhoto(page) {
-  const use = page.getByRole('button', { name: /Utiliser cette photo|L'utiliser quand même/ });
-  await expect(use).toBeVisible({ timeout: 20_000 });
-  await use.click();
-  await expect(page.getByText('Photo enregistrée. Tu peux continuer.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Photo enregistrée\. Tu peux continuer\.|Ta photo est enregistrée telle quelle/ }))
+    .toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /Utiliser cette photo|L'utiliser quand même/ })).toHaveCount(0);
+}
+
+/** A photo sent by the phone is used only once the person says it is theirs. */
+export async function confirmPhonePhoto(page) {
+  const mine = page.getByRole('button', { name: 'C\'est bien ma photo : l\'utiliser' });
+  await expect(mine).toBeVisible({ timeout: 20_000 });
+  await mine.click();
+  await expect(page.getByRole('status').filter({ hasText: /Photo enregistrée\. Tu peux continuer\.|Ta photo est enregistrée telle quelle/ })).toBeVisible();
 }

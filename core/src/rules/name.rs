@@ -107,10 +107,34 @@ pub fn display_last_name(name: &str) -> String {
     name.to_uppercase()
 }
 
+/// The name as the card prints it: last name in capitals, then the first name ("LEFÈVRE Élodie"). Every mock of
+/// the card (photo step, review) uses this, so they cannot disagree.
+pub fn card_name(first_name: &str, last_name: &str) -> String {
+    let (first, last) = (first_name.trim(), last_name.trim());
+    match (first.is_empty(), last.is_empty()) {
+        (_, true) => first.to_string(),
+        (true, false) => display_last_name(last),
+        (false, false) => format!("{} {first}", display_last_name(last)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ErrorCode::*;
+
+    #[test]
+    fn the_card_prints_the_last_name_first_in_capitals() {
+        for (first, last, printed) in [
+            ("Élodie", "Lefèvre", "LEFÈVRE Élodie"),
+            (" Jean-Luc ", " N'Diaye ", "N'DIAYE Jean-Luc"),
+            ("", "Martin", "MARTIN"),
+            ("Léa", "  ", "Léa"),
+            ("", "", ""),
+        ] {
+            assert_eq!(card_name(first, last), printed);
+        }
+    }
 
     #[test]
     fn normalize_name_table() {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test, expect, checkPage, allowConsoleErrors, expectAccessible, snap } from '../fixtures.js';
 import { chromiumArgs, idleURL } from '../playwright.config.js';
 import { next, PHOTO } from '../journey.js';
-import { reachPhotoStep, useThePhoto } from '../photo.js';
+import { reachPhotoStep, confirmPhonePhoto } from '../photo.js';
 import { upscaleY4m } from '../y4m.js';
 import { readQrCode, withoutCamera } from '../handoff.js';
 
@@ -94,7 +94,7 @@ test('the computer shows a QR code, the phone takes and sends the photo, the app
   expect(Date.now() - sentAt).toBeLessThan(5_000);
   await expect(page.getByRole('img', { name: 'Ta photo telle qu\'elle sera imprimée sur la carte' })).toBeVisible();
   await checkPage(page, 'handoff-computer-received');
-  await useThePhoto(page);
+  await confirmPhonePhoto(page);
   let sent;
   page.on('request', (r) => { if (r.url().endsWith('/api/v1/applications') && r.method() === 'POST') sent = r; });
   await next(page);

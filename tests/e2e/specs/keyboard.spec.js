@@ -59,16 +59,18 @@ test('the whole application can be made with the keyboard only', async ({ page }
   const file = page.getByLabel(/Choisir une photo/);
   await tabTo(page, file);
   await file.setInputFiles(PHOTO); // the operating system's file dialog is outside the page
-  const frame = page.getByRole('application', { name: /cadr/i }).or(page.getByRole('group', { name: /cadr/i })).first();
-  await tabTo(page, frame);
+  // The chosen photo takes focus in its frame: the arrows work at once; then the zoom slider, then "Appliquer".
+  const frame = page.getByRole('application', { name: 'Cadrage de la photo' });
+  await expect(frame).toBeFocused();
   await page.keyboard.press('+');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('-');
-  await press(page, page.getByRole('button', { name: 'Appliquer' }));
-  const use = page.getByRole('button', { name: /Utiliser cette photo|L'utiliser quand même/ });
-  await expect(use).toBeVisible({ timeout: 20_000 });
-  await press(page, use);
-  await expect(page.getByText('Photo enregistrée. Tu peux continuer.')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('slider', { name: 'Zoom' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Appliquer' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Photo enregistrée\. Tu peux continuer\.|Ta photo est enregistrée telle quelle/)).toBeVisible({ timeout: 20_000 });
   await press(page, cont);
   await expectStep(page, 'envoi', 6, 7);
 
