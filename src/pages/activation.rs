@@ -7,11 +7,12 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use passregion_core::api::{ResendActivationRequest, problem_code};
+use passregion_core::api::problem_code;
 use wasm_bindgen::JsValue;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{t, t_now, tf, use_lang};
+use crate::ui::emailed_link::{LinkOver, LinkToResend};
 use crate::ui::layout::Helpline;
 use crate::ui::spinner::Spinner;
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
@@ -114,8 +115,15 @@ pub fn ActivationPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Outcome::Expired => view! { <Expired token=token.clone() replaced=false /> }.into_any(),
-        Outcome::Replaced => view! { <Expired token=token.clone() replaced=true /> }.into_any(),
+        // A new link goes to the address of that application.
+        Outcome::Expired => view! {
+            <LinkOver title="activation.expired" next="activation.expired_next" link=LinkToResend::Activation { token: token.clone() } />
+        }
+        .into_any(),
+        Outcome::Replaced => view! {
+            <LinkOver title="activation.replaced" next="activation.replaced_next" link=LinkToResend::Activation { token: token.clone() } />
+        }
+        .into_any(),
         Outcome::AlreadyUsed(number) => view! {
             <div class="notice notice--info">
                 <p><strong>{t("activation.already")}</strong></p>
@@ -163,48 +171,6 @@ pub fn ActivationPage() -> impl IntoView {
         <div class="page">
             <h1 id="activation-title" tabindex="-1">{t("activation.title")}</h1>
             <div role="status" aria-live="polite">{body}</div>
-        </div>
-    }
-}
-
-/// The link expired, or a newer one replaced it: offer a new one, sent to the address of that application.
-#[component]
-fn Expired(token: String, replaced: bool) -> impl IntoView {
-    let lang = use_lang();
-    let sending = RwSignal::new(false);
-    let answer = RwSignal::new(None::<Result<String, ApiError>>);
-    let send = move |_| {
-        if sending.get_untracked() {
-            return;
-        }
-        sending.set(true);
-        let request = ResendActivationRequest {
-            email: None,
-            token: Some(token.clone()),
-        };
-        leptos::task::spawn_local(async move {
-            let result = api::resend_activation(&request, lang.get_untracked()).await;
-            let _ = sending.try_set(false);
-            let _ = answer.try_set(Some(result.map(|a| a.message)));
-        });
-    };
-    view! {
-        <div class="notice notice--warning">
-            <p><strong>{t(if replaced { "activation.replaced" } else { "activation.expired" })}</strong></p>
-            <p>{t(if replaced { "activation.replaced_next" } else { "activation.expired_next" })}</p>
-            <Show when=move || !matches!(answer.get(), Some(Ok(_)))>
-                <button type="button" class="button button--primary" disabled=move || sending.get() on:click=send.clone()>
-                    {move || t_now(if sending.get() { "common.sending" } else { "activation.resend" })}
-                </button>
-            </Show>
-            {move || answer.get().map(|a| match a {
-                Ok(message) => view! { <p class="notice notice--success">{message}</p> }.into_any(),
-                Err(ApiError::Network) => view! { <p>{t("common.network_error")}</p> }.into_any(),
-                Err(e) if e.notice().is_some() => {
-                    view! { <p>{move || e.notice_text(lang.get()).unwrap_or_default()}</p> }.into_any()
-                }
-                Err(_) => view! { <p>{t("activation.resend_error")} " " <Helpline /></p> }.into_any(),
-            })}
         </div>
     }
 }

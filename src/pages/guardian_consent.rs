@@ -10,12 +10,13 @@
 
 use leptos::prelude::*;
 use passregion_core::api::{Civility, problem_code};
-use passregion_core::guardian::{ConsentRequest, ResendConsent};
+use passregion_core::guardian::ConsentRequest;
 use wasm_bindgen::JsValue;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{t, t_now, tf, use_lang};
 use crate::steps::confirmation::local_date_time;
+use crate::ui::emailed_link::{LinkOver, LinkToResend};
 use crate::ui::layout::Helpline;
 use crate::ui::spinner::Spinner;
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
@@ -160,7 +161,18 @@ pub fn GuardianConsentPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Outcome::Expired => view! { <Expired token=token.get_value() /> }.into_any(),
+        // Over 7 days old: a new one goes to the guardian's address on file (never one typed here).
+        Outcome::Expired => view! {
+            <LinkOver
+                title="consent.expired"
+                next="consent.expired_next"
+                link=LinkToResend::ConsentByToken { token: token.get_value() }
+                heading_id="consent-outcome"
+            >
+                <p>{t("consent.helpline")} " " <Helpline /></p>
+            </LinkOver>
+        }
+        .into_any(),
         Outcome::Unknown => view! {
             <div class="notice notice--warning">
                 <h2 id="consent-outcome" tabindex="-1">{t("consent.unknown")}</h2>
@@ -196,46 +208,6 @@ pub fn GuardianConsentPage() -> impl IntoView {
         <div class="page consent">
             <h1 id="consent-title" tabindex="-1">{t("consent.title")}</h1>
             <div aria-live="polite">{body}</div>
-        </div>
-    }
-}
-
-/// The link is over 7 days old: a new one goes to the guardian's address on file (never one typed here).
-#[component]
-fn Expired(token: String) -> impl IntoView {
-    let lang = use_lang();
-    let sending = RwSignal::new(false);
-    let answer = RwSignal::new(None::<Result<String, ApiError>>);
-    let send = move |_| {
-        if sending.get_untracked() {
-            return;
-        }
-        sending.set(true);
-        let request = ResendConsent { token: Some(token.clone()), dossier_number: None };
-        leptos::task::spawn_local(async move {
-            let result = api::resend_guardian_consent(&request, lang.get_untracked()).await;
-            let _ = sending.try_set(false);
-            let _ = answer.try_set(Some(result.map(|a| a.message)));
-        });
-    };
-    view! {
-        <div class="notice notice--warning">
-            <h2 id="consent-outcome" tabindex="-1">{t("consent.expired")}</h2>
-            <p>{t("consent.expired_next")}</p>
-            <Show when=move || !matches!(answer.get(), Some(Ok(_)))>
-                <button type="button" class="button button--primary" disabled=move || sending.get() on:click=send.clone()>
-                    {move || t_now(if sending.get() { "common.sending" } else { "consent.resend" })}
-                </button>
-            </Show>
-            {move || answer.get().map(|a| match a {
-                Ok(message) => view! { <p class="notice notice--success" role="status">{message}</p> }.into_any(),
-                Err(ApiError::Network) => view! { <p>{t("common.network_error")}</p> }.into_any(),
-                Err(e) if e.notice().is_some() => {
-                    view! { <p>{move || e.notice_text(lang.get()).unwrap_or_default()}</p> }.into_any()
-                }
-                Err(_) => view! { <p>{t("consent.helpline")} " " <Helpline /></p> }.into_any(),
-            })}
-            <p>{t("consent.helpline")} " " <Helpline /></p>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod clear_data;
 pub mod deep_link;
+pub mod emailed_link;
 pub mod fields;
 pub mod form;
 pub mod layout;
