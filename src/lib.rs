@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod chunks;
 pub mod i18n;
+pub mod keyed_resource;
 pub mod pages;
 pub mod phone;
 pub mod photo;

@@ -206,3 +206,46 @@ async fn the_photo_survives_a_reload_of_the_tab_and_is_forgotten_on_clear() {
         }
     }
 }
+
+/// The communes and the streams are loaded through `KeyedResource`: an answer for a key typed over since (a slow
+/// answer for the postcode typed before) must never show, even for a moment, and the newest key's must.
+#[wasm_bindgen_test]
+async fn a_keyed_resource_never_shows_the_answer_of_a_key_replaced_since() {
+    use passregion_app::keyed_resource::KeyedResource;
+    let key = RwSignal::new(Some(1u32));
+    let asked = RwSignal::new(Vec::<u32>::new());
+    let seen = RwSignal::new(Vec::<Option<u32>>::new());
+    leptos::mount::mount_to_body(move || {
+        let loaded = KeyedResource::new(
+            move || key.get(),
+            move |k: u32| {
+                asked.update_untracked(|a| a.push(k));
+                // The first key's answer is the slow one: it arrives after the second key was typed.
+                async move {
+                    sleep(if k == 1 { 300 } else { 20 }).await;
+                    k * 10
+                }
+            },
+        );
+        Effect::new(move |_| {
+            let now = loaded.get();
+            seen.update_untracked(|s| s.push(now));
+        });
+        view! { <p id="keyed-resource">{move || loaded.get().map(|v| v.to_string())}</p> }
+    });
+    sleep(50).await;
+    key.set(Some(2));
+    sleep(600).await;
+    let seen = seen.get_untracked();
+    assert_eq!(asked.get_untracked(), vec![1, 2], "each key asked once, in order");
+    assert!(!seen.contains(&Some(10)), "the replaced key's answer showed: {seen:?}");
+    assert_eq!(seen.last(), Some(&Some(20)), "{seen:?}");
+    let shown = web_sys::window().unwrap().document().unwrap().get_element_by_id("keyed-resource").unwrap();
+    assert_eq!(shown.text_content().unwrap(), "20");
+
+    // No key: nothing asked, nothing shown.
+    key.set(None);
+    sleep(50).await;
+    assert_eq!(asked.get_untracked(), vec![1, 2]);
+    assert_eq!(shown.text_content().unwrap(), "");
+}

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use super::levels::{group_by_level, level_key, stream_name};
 use crate::api::{self, ApiError};
-use crate::i18n::{t, t_now, tf_now, use_lang};
+use crate::i18n::{Lang, t, t_now, tf_now, use_lang};
+use crate::keyed_resource::KeyedResource;
 use crate::state::use_app_state;
 use crate::ui::fields::field_message;
 use crate::ui::form::{field_id, use_form};
@@ -32,20 +33,15 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
     let state = use_app_state();
     let form = use_form();
     let lang = use_lang();
-    let streams: RwSignal<Option<Result<EstablishmentStreams, ApiError>>> = RwSignal::new(None);
+    // Asked again in the other language, and on "Réessayer" (a new attempt is a new key: the spinner shows again).
     let attempt = RwSignal::new(0u32);
-    {
+    let streams = {
         let uai = uai.clone();
-        Effect::new(move |_| {
-            attempt.track();
-            let (uai, lang) = (uai.clone(), lang.get());
-            streams.set(None);
-            leptos::task::spawn_local(async move {
-                let answer = api::establishment_streams(&uai, lang).await;
-                let _ = streams.try_set(Some(answer));
-            });
-        });
-    }
+        KeyedResource::new(
+            move || Some((uai.clone(), lang.get(), attempt.get())),
+            |(uai, lang, _): (String, Lang, u32)| async move { api::establishment_streams(&uai, lang).await },
+        )
+    };
     let id = field_id(field::STREAM_CODE);
     let message = field_message(field::STREAM_CODE);
     let selected = Memo::new(move |_| state.draft.with(|d| d.stream().map(|s| s.code.clone())));
@@ -55,7 +51,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
         form.touch(field::STREAM_CODE);
     };
     let find_stream = move |code: &str| -> Option<StreamChoice> {
-        streams.with_untracked(|s| match s {
+        match untrack(|| streams.get()) {
             Some(Ok(es)) => es
                 .groups
                 .iter()
@@ -63,7 +59,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
                 .find(|s| s.code == code)
                 .map(choice),
             _ => None,
-        })
+        }
     };
 
     let select = {
