@@ -125,6 +125,12 @@ export async function reachReview(page, p = STUDENT, onStep = async () => {}) {
   await expectStep(page, 'coordonnees', 3, 7);
   await onStep('coordonnees');
   await fillContact(page, p);
+  await fromContactToReview(page, p, onStep);
+}
+
+/** From a filled contact step (its answers typed, not yet sent on) to the review page: school, photo, delivery,
+ * each step's number checked; `onStep(slug)` runs on arrival. */
+export async function fromContactToReview(page, p = STUDENT, onStep = async () => {}) {
   await next(page);
   await expectStep(page, 'etablissement', 4, 7);
   await onStep('etablissement');

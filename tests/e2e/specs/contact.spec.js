@@ -3,7 +3,7 @@
 // by the app and by the server.
 import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
 import {
-  STUDENT, reachReview, start, acceptCharter, fillIdentity, next, expectStep, chooseSchool, addPhoto,
+  STUDENT, reachReview, start, acceptCharter, fillIdentity, next, expectStep, fromContactToReview,
 } from '../journey.js';
 
 /** The JSON `application` part of a multipart body. */
@@ -116,14 +116,7 @@ test('a commune that is not the postcode\'s is refused on the field, by the app 
   await page.getByLabel('Code postal').blur();
   await expect(commune(page)).toHaveJSProperty('tagName', 'INPUT');
   await commune(page).fill('Lyon');
-  await next(page);
-  await expectStep(page, 'etablissement', 4, 7);
-  await chooseSchool(page);
-  await next(page);
-  await addPhoto(page);
-  await next(page);
-  await next(page);
-  await expectStep(page, 'verification', 7, 7);
+  await fromContactToReview(page);
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await expectStep(page, 'coordonnees', 3, 7);
   await expect(error).toContainText("Cette commune n'a pas ce code postal");
@@ -150,14 +143,7 @@ test('a commune missing from the list is typed by hand once marked so, and sent 
   await expect(commune(page)).toHaveJSProperty('tagName', 'SELECT');
   await notListed(page).check();
   await page.getByLabel('Code postal').fill('63999');
-  await next(page);
-  await expectStep(page, 'etablissement', 4, 7);
-  await chooseSchool(page);
-  await next(page);
-  await addPhoto(page);
-  await next(page);
-  await next(page);
-  await expectStep(page, 'verification', 7, 7);
+  await fromContactToReview(page);
   await expect(page.locator('.review-list__row', { hasText: 'Adresse postale' }).locator('dd')).toContainText('63999 Le Bourg-Neuf');
 
   let sent = null;

@@ -3,8 +3,8 @@
 // for them until then, and a used link says so.
 import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
 import {
-  STUDENT, GUARDIAN, next, expectStep, start, acceptCharter, fillIdentity, fillGuardian, fillContact, chooseSchool,
-  addPhoto,
+  STUDENT, GUARDIAN, next, expectStep, start, acceptCharter, fillIdentity, fillGuardian, fillContact,
+  fromContactToReview,
 } from '../journey.js';
 import { mailTo, logIn } from '../space.js';
 
@@ -40,13 +40,7 @@ test('a 14-year-old applies; the guardian agrees from the emailed link; the doss
   await next(page);
   await expectStep(page, 'coordonnees', 3, 7);
   await fillContact(page, child);
-  await next(page);
-  await chooseSchool(page, child);
-  await next(page);
-  await addPhoto(page);
-  await next(page);
-  await next(page);
-  await expectStep(page, 'verification', 7, 7);
+  await fromContactToReview(page, child);
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
 

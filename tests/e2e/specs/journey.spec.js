@@ -3,7 +3,7 @@
 import { test, expect, checkPage, allowConsoleErrors, snap } from '../fixtures.js';
 import {
   STUDENT, reachReview, activationLink, next, expectStep, start, acceptCharter, fillIdentity, fillGuardian,
-  fillContact, chooseSchool, addPhoto,
+  fillContact, fromContactToReview,
 } from '../journey.js';
 
 const unique = (tag) => ({ ...STUDENT, email: `${tag}.${Date.now()}@example.fr` });
@@ -100,13 +100,7 @@ test('under 15 on the reference date: the guardian step appears and is sent', as
   await next(page);
   await expectStep(page, 'coordonnees', 3, 7);
   await fillContact(page, young);
-  await next(page);
-  await chooseSchool(page, young);
-  await next(page);
-  await addPhoto(page);
-  await next(page);
-  await next(page);
-  await expectStep(page, 'verification', 7, 7);
+  await fromContactToReview(page, young);
   await expect(page.getByRole('main')).toContainText('NGUYỄN');
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
