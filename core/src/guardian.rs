@@ -39,6 +39,13 @@ pub fn link_expiry(now: i64) -> i64 {
     now + LINK_VALID_DAYS * DAY_SECS
 }
 
+/// `--dev` only (`POST /dev/dossiers/{number}/guardian-reminder`): what the reminder sweep, run at once for a
+/// dossier whose [`REMINDER_AFTER_DAYS`] days were made up, sent.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct DevReminderSweep {
+    pub reminders_sent: u32,
+}
+
 /// `POST /guardian-consents/lookup` and `/confirm`: the token read from the link's fragment.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]

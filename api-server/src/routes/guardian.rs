@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passregion_core::api::problem_code;
-use passregion_core::guardian::{ConsentToken, ResendConsent};
+use passregion_core::guardian::{ConsentToken, DevReminderSweep, ResendConsent};
 use passregion_core::space::Accepted;
 
 /// Tokens are 64 hex characters; anything else is unknown without touching the database.
@@ -97,4 +97,29 @@ pub async fn resend(
 pub async fn send_due_reminders(state: &AppState) -> Result<usize, ApiError> {
     let (now, public_url, keep) = (state.clock.now(), state.config.public_url.clone(), state.outbox_keeps());
     state.store.write(move |conn| store::send_due_reminders(conn, now, &public_url, keep)).await
+}
+
+/// `--dev` only: `POST /dev/dossiers/{number}/guardian-reminder`, for a demo or a test that cannot wait 3 days: the
+/// guardian's 3 days are made up for this dossier, then the regular sweep runs at once, in the same transaction
+/// as what the background task does. A second call sends nothing: one reminder per dossier, as in production.
+pub async fn dev_reminder(
+    State(state): State<AppState>,
+    axum::extract::Path(number): axum::extract::Path<String>,
+) -> Result<Json<DevReminderSweep>, ApiError> {
+    if !state.config.dev {
+        return Err(ApiError::not_found());
+    }
+    let number = passregion_core::dossier::normalize(&number);
+    let (now, public_url, keep) = (state.clock.now(), state.config.public_url.clone(), state.outbox_keeps());
+    let sent = state
+        .store
+        .write(move |conn| {
+            let dossier = crate::store::dossiers::by_number(conn, &number)?.ok_or_else(ApiError::not_found)?;
+            if !store::dev_make_reminder_due(conn, dossier.application_id)? {
+                return Err(ApiError::not_found().detail("no guardian consent pending for this dossier"));
+            }
+            store::send_due_reminders(conn, now, &public_url, keep)
+        })
+        .await?;
+    Ok(Json(DevReminderSweep { reminders_sent: sent as u32 }))
 }

@@ -75,6 +75,7 @@ fn api() -> Router<AppState> {
         .route("/handoffs/{id}/photo", get(handoff::take_photo))
         .route("/dev/outbox", get(dev::outbox_json))
         .route("/dev/dossiers/{number}/events", post(space::dossier::dev_event))
+        .route("/dev/dossiers/{number}/guardian-reminder", post(guardian::dev_reminder))
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, problem_code::MALFORMED_REQUEST).detail("method not allowed")
         })

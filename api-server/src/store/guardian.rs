@@ -7,7 +7,9 @@ use crate::problem::ApiError;
 use crate::secrets;
 use axum::http::StatusCode;
 use passregion_core::api::{ApplicationRequest, problem_code};
-use passregion_core::guardian::{ConsentGiven, ConsentPending, ConsentRequest, GuardianName, Pending, link_expiry, reminder_due};
+use passregion_core::guardian::{
+    ConsentGiven, ConsentPending, ConsentRequest, GuardianName, Pending, REMINDER_AFTER_DAYS, link_expiry, reminder_due,
+};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 /// Starts the consent of a new application (inside its transaction): a row, a link, the email.
@@ -182,6 +184,27 @@ pub fn send_due_reminders(conn: &mut Connection, now: i64, public_url: &str, kee
     }
     tx.commit()?;
     Ok(sent)
+}
+
+/// `--dev` only: the guardian's [`REMINDER_AFTER_DAYS`] days are up for this dossier now. Its latest email is dated
+/// back by that much (while the consent is pending and the reminder not sent), so that the regular sweep, run next,
+/// finds the reminder due; everything else (the links' expiry, the one-reminder rule) is as in production.
+/// Returns whether the dossier has a pending consent.
+pub fn dev_make_reminder_due(conn: &Connection, application_id: i64) -> Result<bool, ApiError> {
+    let pending = conn
+        .query_row(
+            "SELECT reminded_at FROM guardian_consents WHERE application_id = ?1 AND consented_at IS NULL",
+            [application_id],
+            |r| r.get::<_, Option<i64>>(0),
+        )
+        .optional()?;
+    if let Some(None) = pending {
+        conn.execute(
+            "UPDATE guardian_consents SET last_sent_at = last_sent_at - ?2 WHERE application_id = ?1",
+            params![application_id, REMINDER_AFTER_DAYS * 86_400],
+        )?;
+    }
+    Ok(pending.is_some())
 }
 
 /// (asked at, given at) for a dossier with a guardian, for its timeline.

@@ -63,11 +63,12 @@ async fn every_documented_operation_is_exercised() {
     minor["identity"]["birth_date"] = json!("2012-05-10");
     minor["identity"]["email"] = json!("awa.diallo@gmail.com");
     minor["guardian"] = json!({ "civility": "monsieur", "last_name": "Diallo", "first_name": "Moussa", "email": "moussa.diallo@orange.fr", "phone": "+33473123456" });
-    s.send(valid_create(&minor, "coverage-minor")).await;
+    let minor_number = s.send(valid_create(&minor, "coverage-minor")).await.json()["dossier_number"].as_str().unwrap().to_string();
     let guardian_link = s.get("/api/v1/dev/outbox").await.json()[0]["link"].as_str().unwrap().to_string();
     let guardian_token = guardian_link.split('#').nth(1).unwrap();
     s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": guardian_token })).await;
     s.post_json("/api/v1/guardian-consents/resend", &json!({ "token": guardian_token })).await;
+    s.post_json(&format!("/api/v1/dev/dossiers/{minor_number}/guardian-reminder"), &json!({})).await;
     s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": guardian_token })).await;
 
     // The phone handoff.

@@ -184,6 +184,33 @@ async fn one_reminder_after_three_days_and_the_first_link_still_works() {
     assert_eq!(s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": first })).await.status, StatusCode::OK);
 }
 
+/// `--dev`: the demo's and the E2E tests' way to get the reminder without waiting 3 days; still only one.
+#[tokio::test]
+async fn the_dev_reminder_move_sends_the_one_reminder_now() {
+    let s = Server::start();
+    let created = apply(&s, "g-dev").await;
+    let number = created["dossier_number"].as_str().unwrap().to_string();
+    let n = outbox(&s).await.len();
+    let path = format!("/api/v1/dev/dossiers/{number}/guardian-reminder");
+    let first = s.post_json(&path, &json!({})).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", String::from_utf8_lossy(&first.body));
+    assert_eq!(first.json(), json!({ "reminders_sent": 1 }));
+    let mails = outbox(&s).await;
+    assert_eq!(mails.len(), n + 1);
+    assert_eq!(mails[0]["to"], "moussa.diallo@orange.fr");
+    assert!(mails[0]["subject"].as_str().unwrap().starts_with("Rappel"));
+    // Neither the move again nor the background sweep sends a second one.
+    assert_eq!(s.post_json(&path, &json!({})).await.json(), json!({ "reminders_sent": 0 }));
+    s.clock.advance(3 * DAY);
+    assert_eq!(passregion_api_server::routes::guardian::send_due_reminders(&s.state).await.unwrap(), 0);
+    assert_eq!(outbox(&s).await.len(), n + 1);
+    // A dossier without a pending consent, and an unknown one.
+    let adult = s.send(valid_create(&application(), "g-dev-adult")).await.json();
+    let adult_path = format!("/api/v1/dev/dossiers/{}/guardian-reminder", adult["dossier_number"].as_str().unwrap());
+    assert_eq!(s.post_json(&adult_path, &json!({})).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(s.post_json("/api/v1/dev/dossiers/4821930576/guardian-reminder", &json!({})).await.status, StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn a_new_link_by_dossier_number_goes_to_the_guardian_on_file_three_an_hour() {
     let s = Server::start();

@@ -112,7 +112,7 @@ test('the consent page in English, and its unknown and missing links', async ({ 
   await expect(page.getByRole('heading', { name: 'No link to read' })).toBeVisible();
   await checkPage(page, 'guardian-consent-nolink-en');
 
-  const link = await pendingConsent(request, id);
+  const { link } = await pendingConsent(request, id);
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Legal guardian's consent");
   await expect(page.getByRole('main')).toContainText('What you agree to');
@@ -120,7 +120,25 @@ test('the consent page in English, and its unknown and missing links', async ({ 
   await checkPage(page, 'guardian-consent-ask-en');
 });
 
-/** A 14-year-old's application through the API; the guardian's link from the dev outbox. */
+test('in --dev the 3-day reminder can be sent at once: it reaches the guardian once, with a link that works', async ({ page, request }) => {
+  const { number, guardianEmail } = await pendingConsent(request, stamp());
+  const toGuardian = async () => (await (await request.get('/api/v1/dev/outbox')).json()).filter((m) => m.to === guardianEmail);
+  expect(await toGuardian()).toHaveLength(1);
+  const move = `/api/v1/dev/dossiers/${number}/guardian-reminder`;
+  const first = await request.post(move);
+  expect(first.status(), await first.text()).toBe(200);
+  expect(await first.json()).toEqual({ reminders_sent: 1 });
+  // One reminder per dossier: asked again, nothing more goes.
+  expect(await (await request.post(move)).json()).toEqual({ reminders_sent: 0 });
+  const mails = await toGuardian();
+  expect(mails).toHaveLength(2);
+  const reminders = mails.filter((m) => m.subject.startsWith('Rappel'));
+  expect(reminders).toHaveLength(1);
+  await page.goto(reminders[0].link);
+  await expect(page.getByRole('button', { name: 'Je donne mon accord' })).toBeVisible();
+});
+
+/** A 14-year-old's application through the API: its dossier number, the guardian's address and link (dev outbox). */
 async function pendingConsent(request, id) {
   const { readFileSync } = await import('node:fs');
   const { PHOTO } = await import('../journey.js');
@@ -151,5 +169,6 @@ async function pendingConsent(request, id) {
     },
   });
   expect(res.status(), await res.text()).toBe(201);
-  return mailTo(request, '', guardianEmail);
+  const number = (await res.json()).dossier_number;
+  return { number, guardianEmail, link: await mailTo(request, '', guardianEmail) };
 }
