@@ -60,6 +60,10 @@ pub struct Step {
     pub title_key: &'static str,
     pub condition: Condition,
     pub checks: Checks,
+    /// The steps whose answers this one's page depends on: it opens out of order (from the list of a deep link's
+    /// notice, see [`guard_detour`]) only once they are complete. The charter comes before any answer is given;
+    /// the guardian step exists only once the birth date says so; the review shows everything.
+    pub needs: &'static [StepId],
 }
 
 /// The journey, in order.
@@ -70,6 +74,7 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.charter",
         condition: Condition::Always,
         checks: Checks::Fields(&[field::CHARTER_VERSION]),
+        needs: &[],
     },
     Step {
         id: StepId::Identity,
@@ -86,6 +91,7 @@ pub static STEPS: &[Step] = &[
             field::PASSWORD,
             field::PASSWORD_CONFIRM,
         ]),
+        needs: &[StepId::Charter],
     },
     Step {
         id: StepId::Guardian,
@@ -100,6 +106,7 @@ pub static STEPS: &[Step] = &[
             field::GUARDIAN_EMAIL,
             field::GUARDIAN_PHONE,
         ]),
+        needs: &[StepId::Charter, StepId::Identity],
     },
     Step {
         id: StepId::Contact,
@@ -114,6 +121,7 @@ pub static STEPS: &[Step] = &[
             field::POSTAL_CODE,
             field::COMMUNE,
         ]),
+        needs: &[StepId::Charter],
     },
     Step {
         id: StepId::Establishment,
@@ -121,6 +129,7 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.establishment",
         condition: Condition::Always,
         checks: Checks::Fields(&[field::UAI, field::STREAM_CODE]),
+        needs: &[StepId::Charter],
     },
     Step {
         id: StepId::Photo,
@@ -128,6 +137,7 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.photo",
         condition: Condition::Always,
         checks: Checks::Fields(&[field::PHOTO]),
+        needs: &[StepId::Charter],
     },
     Step {
         id: StepId::Delivery,
@@ -136,6 +146,7 @@ pub static STEPS: &[Step] = &[
         condition: Condition::Always,
         // Two yes/no choices with defaults: nothing can be wrong here.
         checks: Checks::Fields(&[]),
+        needs: &[StepId::Charter],
     },
     Step {
         id: StepId::Review,
@@ -143,6 +154,15 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.review",
         condition: Condition::Always,
         checks: Checks::Everything,
+        needs: &[
+            StepId::Charter,
+            StepId::Identity,
+            StepId::Guardian,
+            StepId::Contact,
+            StepId::Establishment,
+            StepId::Photo,
+            StepId::Delivery,
+        ],
     },
 ];
 
@@ -327,6 +347,45 @@ pub fn missing_before(
         .collect()
 }
 
+/// Whether `step` may open out of order because a deep link to `asked_for` listed it among the steps still
+/// missing: every step named there links to its own page so the person fills them in any order, as long as what
+/// that page depends on ([`Step::needs`]) is complete.
+fn open_on_detour(step: StepId, asked_for: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> bool {
+    missing_before(asked_for, draft, campaign, today).contains(&step)
+        && step
+            .step()
+            .needs
+            .iter()
+            .all(|&n| !is_visible(n, draft, campaign) || is_complete(n, draft, campaign, today))
+}
+
+/// [`guard`] for a page opened from a deep link's notice (`asked_for`: the step the link asked for, carried in the
+/// address): a step that notice lists opens even before the steps in front of it are complete.
+pub fn guard_detour(
+    requested_slug: &str,
+    asked_for: Option<StepId>,
+    draft: &Draft,
+    campaign: &Campaign,
+    today: Date,
+) -> StepId {
+    match (step_by_slug(requested_slug), asked_for) {
+        (Some(step), Some(asked_for)) if open_on_detour(step, asked_for, draft, campaign, today) => step,
+        _ => guard(requested_slug, draft, campaign, today),
+    }
+}
+
+/// Where "Continue" leads on a detour towards `asked_for`, from a step just completed: the next step still missing
+/// after this one, else the first still missing before it, else `asked_for` itself (now reachable).
+pub fn next_on_detour(current: StepId, asked_for: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> StepId {
+    let missing = missing_before(asked_for, draft, campaign, today);
+    missing
+        .iter()
+        .copied()
+        .find(|&s| s > current)
+        .or_else(|| missing.first().copied())
+        .unwrap_or(asked_for)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -454,6 +513,52 @@ mod tests {
         assert_eq!(missing_before(Review, &minor, &c, t), vec![Guardian, Contact]);
         assert_eq!(missing_before(Contact, &minor, &c, t), vec![Guardian]);
         assert_eq!(guard("verification", &minor, &c, t), Guardian);
+    }
+
+    /// Issue 12: every step a deep link's notice lists opens from it, in any order, once what its page depends on
+    /// is there; "Continue" then goes through what is still missing, and to the step asked for at the end.
+    #[test]
+    fn a_deep_links_notice_opens_every_step_it_lists() {
+        let c = test_campaign();
+        let t = today();
+        let mut d = Draft::new();
+        // Nothing answered: only the charter opens, whatever is asked (every page needs it accepted first).
+        for slug in ["identite", "coordonnees", "etablissement", "photo"] {
+            assert_eq!(guard_detour(slug, Some(Photo), &d, &c, t), Charter, "{slug}");
+        }
+        d.accept_charter(&c.charter_version, true);
+        assert_eq!(missing_before(Photo, &d, &c, t), vec![Identity, Contact, Establishment]);
+        for (slug, lands) in [
+            ("identite", Identity),
+            ("coordonnees", Contact),
+            ("etablissement", Establishment),
+            ("photo", Identity),        // the step asked for waits for all of them
+            ("envoi", Identity),        // not listed: the usual guard
+            ("verification", Identity),
+        ] {
+            assert_eq!(guard_detour(slug, Some(Photo), &d, &c, t), lands, "{slug}");
+        }
+        // Without the notice (no step asked for) the order holds as before.
+        assert_eq!(guard_detour("etablissement", None, &d, &c, t), Identity);
+        assert_eq!(next_on_detour(Contact, Photo, &d, &c, t), Establishment);
+        assert_eq!(next_on_detour(Establishment, Photo, &d, &c, t), Identity, "back to the first still missing");
+
+        // A minor: the guardian step needs the identity (it exists only once the birth date is known).
+        let mut minor = complete_minor();
+        minor.guardian.last_name = "".into();
+        minor.mobile_phone = "".into();
+        minor.last_name = "".into();
+        assert_eq!(missing_before(Photo, &minor, &c, t), vec![Identity, Guardian, Contact]);
+        assert_eq!(guard_detour("representant-legal", Some(Photo), &minor, &c, t), Identity);
+        assert_eq!(guard_detour("coordonnees", Some(Photo), &minor, &c, t), Contact);
+        assert_eq!(next_on_detour(Contact, Photo, &minor, &c, t), Identity);
+        minor.last_name = "Diallo".into();
+        assert_eq!(guard_detour("representant-legal", Some(Photo), &minor, &c, t), Guardian);
+        assert_eq!(next_on_detour(Identity, Photo, &minor, &c, t), Guardian);
+        minor.guardian.last_name = "Diallo".into();
+        minor.mobile_phone = "06 12 34 56 78".into();
+        assert_eq!(next_on_detour(Contact, Photo, &minor, &c, t), Photo, "nothing missing: the step asked for");
+        assert_eq!(guard_detour("photo", Some(Photo), &minor, &c, t), Photo);
     }
 
     #[test]

@@ -15,12 +15,12 @@ pub mod start;
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use passregion_core::journey::{self, StepId};
 
 use crate::i18n::t;
 use crate::state::{Remote, draft_started, load_campaign, today, use_app_state};
-use crate::ui::deep_link::landing_path;
+use crate::ui::deep_link::{asked_for, landing_path};
 use confirmation::AlreadySent;
 use crate::ui::spinner::{Delayed, Spinner};
 
@@ -32,7 +32,10 @@ pub fn StepRoute() -> impl IntoView {
     let params = use_params_map();
     let state = use_app_state();
     let navigate = use_navigate();
+    let query = use_query_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    // Opened from a deep link's notice: the step it asked for, so that each step it lists opens (core's guard_detour).
+    let asked_for = move || asked_for(&query);
     let already_sent =
         move || state.receipt.with(Option::is_some) && !state.draft.with_untracked(draft_started);
     let decision = Memo::new(move |_| {
@@ -41,7 +44,7 @@ pub fn StepRoute() -> impl IntoView {
         };
         let requested = slug();
         let (allowed, too_early) = state.draft.with_untracked(|d| {
-            let allowed = journey::guard(&requested, d, &campaign, today());
+            let allowed = journey::guard_detour(&requested, asked_for(), d, &campaign, today());
             // A known step asked for before its earlier answers: the landing page names what is missing.
             let too_early = journey::step_by_slug(&requested).filter(|&s| {
                 !journey::missing_before(s, d, &campaign, today()).is_empty()

@@ -1,8 +1,12 @@
 //! A deep link that came too early: the route guard sends the person to the first step still needing answers and
 //! names the step asked for in the query, so that this page can say what is missing instead of landing silently.
+//! Every step listed links to its own page and opens from there, in any order, as long as what that page depends
+//! on is answered (the charter first, the birth date before the guardian); "Continuer" then leads through what is
+//! still missing and to the step asked for at the end.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 use passregion_core::journey::{self, StepId};
 
 use super::form::{field_label_key, focus_id};
@@ -13,18 +17,22 @@ use crate::state::{today, use_app_state};
 /// Query parameter carrying the slug of the step a deep link asked for.
 pub const REQUESTED_PARAM: &str = "demandee";
 
-/// The path the guard redirects to: `landing`, remembering which step was asked for.
+/// The path the guard redirects to: `landing`, remembering which step was asked for. The notice's links and
+/// "Continuer" on the way keep it, so each step the notice lists opens, in any order (core's `guard_detour`).
 pub fn landing_path(landing: StepId, requested: StepId) -> String {
     format!("{}?{REQUESTED_PARAM}={}", landing.path(), requested.slug())
+}
+
+/// The step a deep link asked for, read from the address.
+pub fn asked_for(query: &Memo<ParamsMap>) -> Option<StepId> {
+    query.with(|q| q.get(REQUESTED_PARAM).and_then(|s| journey::step_by_slug(&s)))
 }
 
 #[component]
 pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
     let state = use_app_state();
     let query = use_query_map();
-    let requested = Memo::new(move |_| {
-        query.with(|q| q.get(REQUESTED_PARAM).and_then(|s| journey::step_by_slug(&s)))
-    });
+    let requested = Memo::new(move |_| asked_for(&query));
     // Recomputed as answers are given: the list shrinks, and the notice goes once nothing is missing.
     let missing = Memo::new(move |_| {
         let (Some(requested), Some(campaign)) = (requested.get(), state.campaign_now()) else {
@@ -78,7 +86,7 @@ pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
                             let here = s == current;
                             view! {
                                 <li>
-                                    <a href=s.path() aria-current=here.then_some("page")>{step_full_name(s)}</a>
+                                    <a href=landing_path(s, requested) aria-current=here.then_some("page")>{step_full_name(s)}</a>
                                     {here.then(|| view! { " " {t("journey.not_yet_here")} })}
                                     {move || {
                                         let fields = answers(s);

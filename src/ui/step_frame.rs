@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::clear_data::ClearData;
-use super::deep_link::DeepLinkNotice;
+use super::deep_link::{DeepLinkNotice, asked_for, landing_path};
 use super::form::{ErrorSummary, FormState, focus_id};
 use crate::i18n::{t, t_now, tf_now};
 use crate::state::{today, use_app_state};
@@ -73,6 +74,19 @@ pub fn continue_target(step: StepId, returning: bool) -> Option<StepId> {
     })
 }
 
+/// On a deep link's detour (a step opened from its notice, the step asked for in the address): where "Continue"
+/// leads, still carrying the step asked for while answers are missing. `None` off a detour.
+fn detour_target(step: StepId, query: &Memo<ParamsMap>) -> Option<String> {
+    let asked_for = asked_for(query).filter(|&a| a != step)?;
+    let state = use_app_state();
+    let campaign = state.campaign_now()?;
+    state.draft.with_untracked(|d| {
+        let next = journey::next_on_detour(step, asked_for, d, &campaign, today());
+        let missing = !journey::missing_before(asked_for, d, &campaign, today()).is_empty();
+        Some(if missing { landing_path(next, asked_for) } else { next.path() })
+    })
+}
+
 #[component]
 pub fn StepFrame(
     step: StepId,
@@ -130,8 +144,9 @@ pub fn StepFrame(
         }
         form.submitted.set(true);
         if summary.with_untracked(Vec::is_empty) {
-            if let Some(next) = continue_target(step, returning()) {
-                navigate(&next.path(), Default::default());
+            let detour = if returning() { None } else { detour_target(step, &query) };
+            if let Some(next) = detour.or_else(|| continue_target(step, returning()).map(StepId::path)) {
+                navigate(&next, Default::default());
             }
         } else {
             request_animation_frame(|| focus_id("error-summary"));

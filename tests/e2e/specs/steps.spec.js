@@ -2,6 +2,7 @@
 import { test, expect, checkPage } from '../fixtures.js';
 import {
   STUDENT, GUARDIAN, reachReview, next, expectStep, start, acceptCharter, fillIdentity, fillGuardian,
+  chooseSchool, fillContact,
 } from '../journey.js';
 
 const unique = (tag, extra = {}) => ({ ...STUDENT, email: `${tag}.${Date.now()}@example.fr`, ...extra });
@@ -76,8 +77,22 @@ test('a deep link to a step not reachable yet says which answers are missing and
   // Answering the identity step takes it off the list.
   await fillIdentity(page);
   await expect(links).toHaveCount(2);
-  await links.first().click();
+
+  // Every step listed opens from the notice, not only the first: here the school before the contact details.
+  await links.nth(1).click();
+  await expectStep(page, 'etablissement', 4, 7);
+  await expect(notice).toBeFocused();
+  await expect(links).toHaveText(['Étape 3 sur 7 : Tes coordonnées', 'Étape 4 sur 7 : Ton établissement et ta filière']);
+  await expect(links.nth(1)).toHaveAttribute('aria-current', 'page');
+  await checkPage(page, 'deep-link-detour');
+  await chooseSchool(page);
+  // "Continuer" leads to what is still missing, then to the step asked for.
+  await next(page);
   await expectStep(page, 'coordonnees', 3, 7);
+  await expect(links).toHaveText(['Étape 3 sur 7 : Tes coordonnées']);
+  await fillContact(page);
+  await next(page);
+  await expectStep(page, 'photo', 5, 7);
   await expect(page.locator('#deep-link-notice')).toHaveCount(0);
 });
 
