@@ -15,6 +15,7 @@ use crate::api::{self, ApiError};
 use crate::i18n::{current_lang, provide_i18n, t};
 use crate::photo::PhotoStep;
 use crate::ui::form::focus_id;
+use crate::ui::layout::{BrandText, LangSwitch, SkipLink};
 
 /// Why the phone cannot go on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,20 +84,11 @@ fn take_token() -> Option<String> {
 pub fn PhoneApp() -> impl IntoView {
     provide_i18n();
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus_id("main");
-        }>{t("shell.skip_link")}</a>
+        <SkipLink />
         <header class="site-header">
             <div class="site-header__inner">
-                <span class="brand">
-                    <span class="brand__mark" aria-hidden="true"></span>
-                    <span class="brand__text">
-                        <span class="brand__name">{t("shell.wordmark")}</span>
-                        <span class="brand__region">{t("shell.region")}</span>
-                    </span>
-                </span>
-                <crate::ui::layout::LangSwitch />
+                <span class="brand"><BrandText /></span>
+                <LangSwitch />
             </div>
         </header>
         <main id="main" class="main phone" tabindex="-1">

@@ -10,22 +10,38 @@ use crate::i18n::{Lang, t, use_lang};
 pub const HELPLINE_TEL: &str = "tel:+33810559559";
 pub const HELPLINE_DISPLAY: &str = "0810 559 559";
 
+/// "Aller au contenu": the first thing a keyboard reaches on every page, the app's and the phone's.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn SkipLink() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
             crate::ui::form::focus_id("main");
         }>{t("shell.skip_link")}</a>
+    }
+}
+
+/// The Région's mark and "Pass'Région / Auvergne-Rhône-Alpes", inside the header's `.brand` (a link home in the app,
+/// plain on the phone's page, which has nowhere to go back to). The space draws the same markup from its own crate
+/// and texts (space/src/ui/layout.rs); style/main.css styles both.
+#[component]
+pub fn BrandText() -> impl IntoView {
+    view! {
+        <span class="brand__mark" aria-hidden="true"></span>
+        <span class="brand__text">
+            <span class="brand__name">{t("shell.wordmark")}</span>
+            <span class="brand__region">{t("shell.region")}</span>
+        </span>
+    }
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <SkipLink />
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="brand">
-                    <span class="brand__mark" aria-hidden="true"></span>
-                    <span class="brand__text">
-                        <span class="brand__name">{t("shell.wordmark")}</span>
-                        <span class="brand__region">{t("shell.region")}</span>
-                    </span>
-                </A>
+                <A href="/" attr:class="brand"><BrandText /></A>
                 <div class="lang-switch">
                     // The space is another bundle: rel="external" makes the router leave it to a full page load.
                     <a class="button button--secondary button--small" href="/espace/connexion" rel="external">{t("shell.space_link")}</a>
