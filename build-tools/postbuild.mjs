@@ -8,9 +8,13 @@
 //    good, like the other built files), and index.html's <meta name="passregion-i18n-en"> pointed at it.
 //    build.rs has already checked that both languages have the same keys and placeholders.
 // 2. The static first frame of index.html: its {{namespace.key}} placeholders filled with the French texts.
-// 3. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
+// 3. What every page's head has (web/head.html: charset, viewport, colour scheme, icon) in place of its
+//    <meta name="passregion-head">: written once for the app's, the space's and the phone's pages. Trunk has no
+//    include; these lines need nothing from it, so they go in after its build.
+// 4. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
 //
-//   node build-tools/postbuild.mjs [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
+//   node build-tools/postbuild.mjs [--no-texts] [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
+//   --no-texts: the beneficiary space, which carries its own texts (space/locales): only points 3 and 4.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
@@ -32,6 +36,15 @@ export function fillTexts(html, texts) {
     if (!(key in texts)) throw new Error(`index.html uses {{${key}}}, which locales/fr does not define`);
     return eq ? `="${escape(texts[key])}"` : escape(texts[key]);
   });
+}
+
+const HEAD_MARKER = /<meta\b[^>]*\bpassregion-head\b[^>]*>/;
+
+/// index.html with web/head.html in place of its <meta name="passregion-head"> (as written, or as Trunk's HTML
+/// minifier leaves it); a page without the marker is refused, so that none goes out without its charset.
+export function includeHead(html, head = readFileSync(join(ROOT, "web", "head.html"), "utf8")) {
+  if (!HEAD_MARKER.test(html)) throw new Error('index.html has no <meta name="passregion-head">');
+  return html.replace(HEAD_MARKER, head.trim().split("\n").join(""));
 }
 
 export function mergedTexts(lang, locales = join(ROOT, "locales")) {
@@ -71,15 +84,19 @@ export function writeTranslations(staging) {
 }
 
 function main() {
-  const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const args = process.argv.slice(2);
+  const texts = !args.includes("--no-texts");
+  const staging = args.find((a) => !a.startsWith("--")) ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("no folder given and TRUNK_STAGING_DIR is not set");
   // Only the application's page carries the split app (its <meta name="passregion-app">); the phone's page is a
   // plain Trunk build of its own binary and the space is its own crate.
   if (/<meta\b[^>]*\bpassregion-app\b/.test(readFileSync(join(staging, "index.html"), "utf8"))) buildApp(staging);
-  writeTranslations(staging);
+  if (texts) writeTranslations(staging);
+  const page = join(staging, "index.html");
+  writeFileSync(page, includeHead(readFileSync(page, "utf8")));
   if (!process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === "release") {
     const n = precompress(staging);
-    console.error(`postbuild: translations written, ${n} precompressed files (.br q11, .gz -9) in ${staging}`);
+    console.error(`postbuild: ${texts ? "translations and " : ""}head written, ${n} precompressed files (.br q11, .gz -9) in ${staging}`);
   }
 }
 
