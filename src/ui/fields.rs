@@ -7,9 +7,10 @@ use super::form::{field_id, use_form};
 use crate::i18n::t;
 use crate::state::use_app_state;
 
-/// The inline error of a field, or nothing; its id is what `aria-describedby` points at.
+/// The inline error of a field, or nothing; its id is what `aria-describedby` points at. Also for the selects
+/// built by their steps (the commune, the stream).
 #[component]
-fn InlineError(
+pub fn InlineError(
     #[prop(into)] id: String,
     #[prop(into)] message: Signal<Option<String>>,
 ) -> impl IntoView {

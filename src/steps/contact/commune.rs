@@ -12,7 +12,7 @@ use crate::api;
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::keyed_resource::KeyedResource;
 use crate::state::use_app_state;
-use crate::ui::fields::{CheckboxField, TextField, field_message};
+use crate::ui::fields::{CheckboxField, InlineError, TextField, field_message};
 use crate::ui::form::{field_id, use_form};
 
 /// What a screen reader hears when the communes of the postcode arrive (the person is still in the postcode field).
@@ -114,12 +114,7 @@ fn CommuneSelect(
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             <label class="field__label" for=id.clone()>{t("contact.commune")}</label>
-            <Show when=move || message.get().is_some()>
-                <p class="field__error" id=error_id.clone()>
-                    <span class="visually-hidden">{t("common.error_prefix")}</span>
-                    {move || message.get().unwrap_or_default()}
-                </p>
-            </Show>
+            <InlineError id=error_id.clone() message=message />
             <select
                 id=id.clone()
                 name=id.clone()

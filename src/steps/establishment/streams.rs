@@ -11,7 +11,7 @@ use crate::api::{self, ApiError};
 use crate::i18n::{Lang, t, t_now, tf_now, use_lang};
 use crate::keyed_resource::KeyedResource;
 use crate::state::use_app_state;
-use crate::ui::fields::field_message;
+use crate::ui::fields::{InlineError, field_message};
 use crate::ui::form::{field_id, use_form};
 use crate::ui::spinner::{Delayed, Spinner};
 
@@ -70,12 +70,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
             view! {
                 <div class="field" class:field--error=move || message.get().is_some()>
                     <label class="field__label" for=id.clone()>{t("school.stream_label")}</label>
-                    <Show when=move || message.get().is_some()>
-                        <p class="field__error" id=error_id.clone()>
-                            <span class="visually-hidden">{t("common.error_prefix")}</span>
-                            {move || message.get().unwrap_or_default()}
-                        </p>
-                    </Show>
+                    <InlineError id=error_id.clone() message=message />
                     <select
                         id=id.clone()
                         class="input select"
