@@ -13,6 +13,19 @@ function applicationPart(body, contentType) {
   return JSON.parse(part.slice(part.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, ''));
 }
 
+/** Presses "Envoyer ma demande" on the review and returns the application as the app sent it. */
+async function sendCapturingApplication(page) {
+  let sent = null;
+  await page.route('**/api/v1/applications', async (route) => {
+    const req = route.request();
+    sent = applicationPart(req.postDataBuffer(), req.headers()['content-type']);
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect.poll(() => sent).not.toBeNull();
+  return sent;
+}
+
 async function reachContact(page) {
   await start(page);
   await acceptCharter(page);
@@ -38,14 +51,7 @@ test('a phone typed with dots is shown as 06 12 34 56 78 once left, on the revie
   const row = page.locator('.review-list__row', { hasText: 'Téléphone portable' });
   await expect(row.locator('dd')).toHaveText('06 12 34 56 78');
 
-  let sent = null;
-  await page.route('**/api/v1/applications', async (route) => {
-    const req = route.request();
-    sent = applicationPart(req.postDataBuffer(), req.headers()['content-type']);
-    await route.continue();
-  });
-  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-  await expect.poll(() => sent).not.toBeNull();
+  const sent = await sendCapturingApplication(page);
   expect(sent.contact.mobile_phone).toBe('+33612345678');
   await expect(page).toHaveURL(/\/demande\/confirmation$/);
 });
@@ -146,13 +152,7 @@ test('a commune missing from the list is typed by hand once marked so, and sent 
   await fromContactToReview(page);
   await expect(page.locator('.review-list__row', { hasText: 'Adresse postale' }).locator('dd')).toContainText('63999 Le Bourg-Neuf');
 
-  let sent = null;
-  await page.route('**/api/v1/applications', async (route) => {
-    const req = route.request();
-    sent = applicationPart(req.postDataBuffer(), req.headers()['content-type']);
-    await route.continue();
-  });
-  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  const sent = await sendCapturingApplication(page);
   await expect(page).toHaveURL(/\/demande\/confirmation$/);
   expect(sent.contact.address).toMatchObject({ postal_code: '63999', commune: 'Le Bourg-Neuf', commune_not_listed: true });
 });
