@@ -54,7 +54,8 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
     let email = RwSignal::new(me.email.clone());
     let pending = RwSignal::new(me.pending_email.clone());
 
-    let phone = RwSignal::new(me.mobile_phone.clone());
+    // Shown as the application shows it ("06 12 34 56 78"), whatever the stored E.164 form.
+    let phone = RwSignal::new(passregion_core::rules::phone::format_phone_fr(&me.mobile_phone));
     let street = RwSignal::new(me.address.street.clone());
     let complement = RwSignal::new(me.address.complement.clone().unwrap_or_default());
     let postal_code = RwSignal::new(me.address.postal_code.clone());

@@ -277,6 +277,8 @@ test('my details: the commune from the postcode\'s official list, "Ma commune n\
   await logIn(page, d);
   await page.getByRole('navigation', { name: 'Mon espace' }).getByRole('link', { name: 'Mes informations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mes informations' })).toBeVisible();
+  // The phone as the application shows it, not as stored (+33…).
+  await expect(page.getByLabel('Téléphone portable')).toHaveValue('06 12 34 56 78');
   // The stored address's postcode already has its list: one commune, chosen.
   const commune = page.getByLabel('Commune', { exact: true });
   await expect(commune).toHaveJSProperty('tagName', 'SELECT');
