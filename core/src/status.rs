@@ -350,6 +350,25 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     }
 }
 
+/// Why the space may take a new photo now, if it may: the establishment refused the photo, or a duplicate was
+/// requested and its validation (which checks the photo printed on it) has not happened yet. Both the server (which
+/// refuses a photo otherwise) and the space's pages (which offer it) ask this.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum NewPhotoFor {
+    Refused,
+    Duplicate,
+}
+
+pub fn new_photo_for(progress: &Progress) -> Option<NewPhotoFor> {
+    if progress.status == Status::PhotoRefused {
+        return Some(NewPhotoFor::Refused);
+    }
+    let duplicate = progress.duplicate.as_ref()?;
+    let validated = duplicate.timeline.first().is_some_and(|s| s.state == StageState::Done);
+    (!validated).then_some(NewPhotoFor::Duplicate)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,6 +430,36 @@ mod tests {
         let p = progress(&more, d("2026-11-16"), d(CLOSES));
         let states: Vec<_> = p.duplicate.unwrap().timeline.iter().map(|s| s.state).collect();
         assert_eq!(states, [StageState::Done, StageState::Done, StageState::Current]);
+    }
+
+    #[test]
+    fn a_new_photo_is_taken_after_a_refusal_or_for_a_duplicate_not_yet_validated() {
+        let base = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+        ];
+        let refused = Event::PhotoRefused { on: d("2026-09-05"), reason: "Floue".into() };
+        let validated = Event::SchoolValidated { on: d("2026-09-10") };
+        let sent = Event::CardSent { on: d("2026-09-20"), to_establishment: true };
+        let blocked = Event::CardBlocked { on: d("2026-11-02"), reason: BlockReason::Damaged, duplicate_to_establishment: true };
+        let dup_validated = Event::DuplicateValidated { on: d("2026-11-04") };
+        let dup_sent = Event::DuplicateSent { on: d("2026-11-15") };
+        let resent = Event::PhotoResent { on: d("2026-09-06") };
+        let cases: Vec<(&str, Vec<Event>, Option<NewPhotoFor>)> = vec![
+            ("waiting for the school", vec![], None),
+            ("photo refused", vec![refused.clone()], Some(NewPhotoFor::Refused)),
+            ("new photo sent after the refusal", vec![refused.clone(), resent], None),
+            ("validated", vec![validated.clone()], None),
+            ("card sent", vec![validated.clone(), sent.clone()], None),
+            ("duplicate requested", vec![validated.clone(), sent.clone(), blocked.clone()], Some(NewPhotoFor::Duplicate)),
+            ("duplicate validated", vec![validated.clone(), sent.clone(), blocked.clone(), dup_validated.clone()], None),
+            ("duplicate sent", vec![validated, sent, blocked, dup_validated, dup_sent], None),
+        ];
+        for (name, more, expected) in cases {
+            let events: Vec<Event> = base.iter().cloned().chain(more).collect();
+            let p = progress(&events, d("2026-11-05"), d(CLOSES));
+            assert_eq!(new_photo_for(&p), expected, "{name}");
+        }
     }
 
     fn d(s: &str) -> Date {

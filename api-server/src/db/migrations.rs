@@ -176,6 +176,12 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX guardian_tokens_by_application ON guardian_tokens(application_id);
     "#,
+    // 7: a handoff started from the beneficiary space is bound to the session that started it (the digest of its
+    // id, as in `sessions`): only that session can follow it and fetch the photo, and logging out cancels it.
+    r#"
+    ALTER TABLE handoffs ADD COLUMN session_hash TEXT;
+    CREATE INDEX handoffs_by_session ON handoffs(session_hash);
+    "#,
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

@@ -4,6 +4,9 @@
 //!
 //! Every secret is a bearer secret, so each is stored as a digest: the link's token (128 bits, spent when a phone
 //! opens it), the short code, the phone's secret and the tab's secret (256 bits each). A handoff lives 10 minutes.
+//!
+//! From the beneficiary space (`POST /dossier/photo/handoffs`) the handoff is also bound to the logged-in session:
+//! the tab's secret alone is not enough, the request must carry that session, still live; logging out cancels it.
 
 use crate::client::ClientIp;
 use crate::extract::ApiJson;
@@ -11,7 +14,7 @@ use crate::limits::Limit;
 use crate::photo_check;
 use crate::problem::ApiError;
 use crate::state::AppState;
-use crate::store::handoffs::{self, ClaimRefusal};
+use crate::store::handoffs::{self, Bound, ClaimRefusal};
 use axum::Json;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -30,12 +33,34 @@ fn unknown() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, problem_code::HANDOFF_UNKNOWN)
 }
 
+/// The digest of the live space session the request carries, if any (as `sessions` stores it).
+async fn live_session_hash(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    let id = super::space::session::cookie_value(state, headers)?;
+    super::space::session::require(state, headers, false).await.ok()?;
+    Some(crate::secrets::digest(&[id.as_bytes()]))
+}
+
 /// `POST /handoffs`.
 pub async fn create(State(state): State<AppState>, client: ClientIp) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
+    start(&state, &client, None).await
+}
+
+/// `POST /dossier/photo/handoffs`: the same, from the space, bound to the session (401 without a live one).
+pub async fn create_for_space(
+    State(state): State<AppState>,
+    client: ClientIp,
+    headers: HeaderMap,
+) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
+    super::space::session::require(&state, &headers, true).await?;
+    let session = live_session_hash(&state, &headers).await;
+    start(&state, &client, session).await
+}
+
+async fn start(state: &AppState, client: &ClientIp, session: Option<String>) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
     state.limiter.check(Limit::HandoffPerIp, &client.key())?;
     let now = state.clock.now();
     let ttl = i64::from(state.config.handoff_ttl_secs);
-    let c = state.store.write(move |conn| Ok(handoffs::create(conn, now, ttl)?)).await?;
+    let c = state.store.write(move |conn| Ok(handoffs::create(conn, now, ttl, session.as_deref())?)).await?;
     let base = &state.config.public_url;
     Ok((
         StatusCode::CREATED,
@@ -53,23 +78,42 @@ pub async fn create(State(state): State<AppState>, client: ClientIp) -> Result<(
 
 /// `GET /handoffs/{id}`: for the tab that started it.
 pub async fn status(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<Json<HandoffStatus>, ApiError> {
-    let (secret, now) = (secret(&headers), state.clock.now());
-    let (s, expires) =
-        state.store.read(move |conn| Ok(handoffs::state_for_computer(conn, &id, &secret, now)?)).await?.ok_or_else(unknown)?;
+    let (secret, now, session) = (secret(&headers), state.clock.now(), live_session_hash(&state, &headers).await);
+    let (s, expires) = state
+        .store
+        .read(move |conn| {
+            let who = Bound { computer_secret: &secret, live_session_hash: session.as_deref() };
+            Ok(handoffs::state_for_computer(conn, &id, &who, now)?)
+        })
+        .await?
+        .ok_or_else(unknown)?;
     Ok(Json(HandoffStatus { state: s.as_str().into(), expires_at: crate::clock::rfc3339(expires) }))
 }
 
 /// `DELETE /handoffs/{id}`: the tab left the step or cleared its data.
 pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<StatusCode, ApiError> {
-    let (secret, now) = (secret(&headers), state.clock.now());
-    let done = state.store.write(move |conn| Ok(handoffs::cancel(conn, &id, &secret, now)?)).await?;
+    let (secret, now, session) = (secret(&headers), state.clock.now(), live_session_hash(&state, &headers).await);
+    let done = state
+        .store
+        .write(move |conn| {
+            let who = Bound { computer_secret: &secret, live_session_hash: session.as_deref() };
+            Ok(handoffs::cancel(conn, &id, &who, now)?)
+        })
+        .await?;
     if done { Ok(StatusCode::NO_CONTENT) } else { Err(unknown()) }
 }
 
 /// `GET /handoffs/{id}/photo`: once; the server keeps nothing after.
 pub async fn take_photo(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let (secret, now) = (secret(&headers), state.clock.now());
-    let photo = state.store.write(move |conn| Ok(handoffs::take_photo(conn, &id, &secret, now)?)).await?.ok_or_else(unknown)?;
+    let (secret, now, session) = (secret(&headers), state.clock.now(), live_session_hash(&state, &headers).await);
+    let photo = state
+        .store
+        .write(move |conn| {
+            let who = Bound { computer_secret: &secret, live_session_hash: session.as_deref() };
+            Ok(handoffs::take_photo(conn, &id, &who, now)?)
+        })
+        .await?
+        .ok_or_else(unknown)?;
     Ok(photo_check::photo_response(photo))
 }
 

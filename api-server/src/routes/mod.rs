@@ -69,6 +69,7 @@ fn api() -> Router<AppState> {
         .route("/me/password", post(space::details::change_password))
         .route("/dev/dossiers/{number}/uses", post(space::card::dev_use))
         .route("/handoffs", post(handoff::create))
+        .route("/dossier/photo/handoffs", post(handoff::create_for_space))
         .route("/handoffs/claim", post(handoff::claim))
         .route("/handoffs/photo", axum::routing::put(handoff::put_photo))
         .route("/handoffs/{id}", get(handoff::status).delete(handoff::cancel))

@@ -33,6 +33,7 @@ async fn every_documented_operation_is_exercised() {
     s.send(authed("POST", "/api/v1/sessions/current/refresh")).await;
     s.send(authed("GET", "/api/v1/dossier")).await;
     s.send(authed("PUT", "/api/v1/dossier/photo")).await;
+    s.send(authed("POST", "/api/v1/dossier/photo/handoffs")).await;
     s.post_json(&format!("/api/v1/dev/dossiers/{number}/events"), &json!({ "kind": "school_validated" })).await;
     s.post_json("/api/v1/password-resets", &json!({ "dossier_number": number })).await;
     s.post_json("/api/v1/password-resets/confirm", &json!({ "token": "0".repeat(64), "password": "Nouveau-2026-vert" })).await;

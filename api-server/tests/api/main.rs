@@ -8,6 +8,7 @@ mod harness;
 mod applications;
 mod guardian;
 mod handoff;
+mod space_handoff;
 mod hardening;
 mod region;
 mod bad_input;

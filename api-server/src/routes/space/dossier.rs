@@ -1,5 +1,5 @@
 //! `GET /dossier`: the logged-in person's dossier and where it stands; `PUT /dossier/photo`: a new photo when the
-//! establishment refused the first.
+//! establishment refused the first, or for a duplicate card not yet validated (`status::new_photo_for`).
 
 use super::session;
 use crate::problem::ApiError;
@@ -80,11 +80,14 @@ pub async fn put_photo(State(state): State<AppState>, req: Request) -> Result<Js
             let d = dossiers::by_id(&tx, id)?.ok_or_else(|| ApiError::internal("dossier gone"))?;
             let today = passregion_core::date::paris_date(now);
             let current = view(&st, &tx, &d, info.clone())?;
-            if current.progress.status != Status::PhotoRefused {
+            let Some(wanted) = status::new_photo_for(&current.progress) else {
                 return Err(ApiError::new(StatusCode::CONFLICT, problem_code::PHOTO_NOT_REQUESTED));
-            }
+            };
             dossiers::replace_photo(&tx, id, &checked.jpeg, checked.width, checked.height)?;
-            dossiers::record_event(&tx, id, &Event::PhotoResent { on: today }, now)?;
+            // A refused photo goes back to the establishment; a duplicate's is checked with the duplicate request.
+            if wanted == status::NewPhotoFor::Refused {
+                dossiers::record_event(&tx, id, &Event::PhotoResent { on: today }, now)?;
+            }
             let after = view(&st, &tx, &d, info)?;
             tx.commit()?;
             Ok(after)

@@ -184,7 +184,15 @@ pub async fn refresh(State(state): State<AppState>, headers: HeaderMap) -> Resul
 /// origin stored (a school computer is shared). Answers the same whether or not a session was open.
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     if let Some(id) = cookie_value(&state, &headers) {
-        state.store.write(move |conn| Ok(accounts::close_session(conn, &id)?)).await?;
+        let now = state.clock.now();
+        state
+            .store
+            .write(move |conn| {
+                // A photo on its way from the phone to this session ends with it.
+                crate::store::handoffs::cancel_for_session(conn, &secrets::digest(&[id.as_bytes()]), now)?;
+                Ok(accounts::close_session(conn, &id)?)
+            })
+            .await?;
     }
     let mut res = StatusCode::NO_CONTENT.into_response();
     res.headers_mut().insert(header::SET_COOKIE, set_cookie(&state, "", 0));
