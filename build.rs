@@ -13,6 +13,14 @@ use std::path::PathBuf;
 
 const LANGS: &[&str] = &["fr", "en"];
 const KEY_FUNCTIONS: &[&str] = &["t", "t_now", "tf", "tf_now"];
+/// Namespaces kept out of the app's tables (so off its first page and out of the English file it fetches): each is
+/// written as tables of its own, `<NS>_FR` and `<NS>_EN`, for the one bundle that uses them. `space_photo`: the
+/// beneficiary space's photo page (src/space_photo/, its own binary).
+const SEPARATE: &[&str] = &["space_photo"];
+
+fn separate(key: &str) -> bool {
+    SEPARATE.iter().any(|ns| key.strip_prefix(ns).is_some_and(|rest| rest.starts_with('.')))
+}
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -120,15 +128,26 @@ fn main() {
             "pub static {}: &[(&str, &str)] = &[\n",
             lang.to_uppercase()
         ));
-        for (key, text) in &tables[lang] {
+        for (key, text) in tables[lang].iter().filter(|(k, _)| !separate(k)) {
             out.push_str(&format!("    ({key:?}, {text:?}),\n"));
         }
         out.push_str("];\n");
+        for ns in SEPARATE {
+            out.push_str(&format!(
+                "#[allow(dead_code)]\npub static {}_{}: &[(&str, &str)] = &[\n",
+                ns.to_uppercase(),
+                lang.to_uppercase()
+            ));
+            for (key, text) in tables[lang].iter().filter(|(k, _)| k.starts_with(&format!("{ns}."))) {
+                out.push_str(&format!("    ({key:?}, {text:?}),\n"));
+            }
+            out.push_str("];\n");
+        }
     }
-    let all_keys: Vec<&String> = tables[first].keys().collect();
+    let all_keys: Vec<&String> = tables[first].keys().filter(|k| !separate(k)).collect();
     out.push_str(&format!(
         "#[allow(dead_code)]\npub static USED_KEYS: &[&str] = &{:?};\n",
-        used.iter().map(|(_, k)| k).collect::<Vec<_>>()
+        used.iter().map(|(_, k)| k).filter(|k| !separate(k)).collect::<Vec<_>>()
     ));
     out.push_str(&format!(
         "#[allow(dead_code)]\npub const KEY_COUNT: usize = {};\n",

@@ -53,7 +53,8 @@ export function mergedTexts(lang, locales = join(ROOT, "locales")) {
 
 function textsOf(lang, locales = join(ROOT, "locales")) {
   const texts = {};
-  for (const file of readdirSync(join(locales, lang)).filter((f) => f.endsWith(".json")).sort()) {
+  // space_photo.json: the space's photo page carries its own texts in both languages (build.rs, SEPARATE).
+  for (const file of readdirSync(join(locales, lang)).filter((f) => f.endsWith(".json") && f !== "space_photo.json").sort()) {
     const ns = file.slice(0, -".json".length);
     for (const [key, text] of Object.entries(JSON.parse(readFileSync(join(locales, lang, file), "utf8")))) {
       texts[`${ns}.${key}`] = text;

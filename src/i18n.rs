@@ -181,6 +181,16 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
         .map(|i| table[i].1)
 }
 
+/// A text of the space's photo page: build.rs keeps its namespace, `space_photo`, out of the app's tables (and so
+/// off the application's first page and out of its English file); only that page's binary reaches this.
+pub fn space_photo_text(lang: Lang, key: &str) -> Option<&'static str> {
+    let table = match lang {
+        Lang::Fr => table::SPACE_PHOTO_FR,
+        Lang::En => table::SPACE_PHOTO_EN,
+    };
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+}
+
 /// Every key of one language, sorted (for tests).
 pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
     lang.table().iter().map(|(k, _)| *k)

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod phone;
 pub mod photo;
 pub mod photo_bridge;
+pub mod space_photo;
 pub mod state;
 pub mod steps;
 pub mod storage;
@@ -25,4 +26,10 @@ pub fn run() {
 pub fn run_phone() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(phone::PhoneApp);
+}
+
+/// Mounts the beneficiary space's photo page (its own bundle, `src/bin/passregion-space-photo.rs`).
+pub fn run_space_photo() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(space_photo::SpacePhotoApp);
 }

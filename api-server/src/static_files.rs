@@ -20,6 +20,9 @@ const SPACE: &str = "/espace";
 /// `/telephone#<token>`, and `/tel`, the short address where the code is typed.
 const PHONE: &str = "/telephone";
 const PHONE_SHORT: &str = "/tel";
+/// The space's new photo (its own bundle in `dist/espace-photo/`, the application's photo step): a page of the
+/// space by its address, another bundle by its files.
+const SPACE_PHOTO: &str = "/espace/nouvelle-photo";
 
 /// Trunk names built assets `name-<hash>.ext`: a u64 in hex without leading zeros, so usually 16 digits and
 /// sometimes fewer (`main-3d364b27556402.css`).
@@ -47,7 +50,9 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
     let wants_html = accepts_html(&req);
     let head = req.method() == Method::HEAD;
     // The beneficiary space is its own bundle with its own index.html (space/, built into dist/espace/).
-    let page = if path == SPACE || path.starts_with(&format!("{SPACE}/")) {
+    let page = if path == SPACE_PHOTO || path == format!("{SPACE_PHOTO}/") {
+        "espace-photo/index.html"
+    } else if path == SPACE || path.starts_with(&format!("{SPACE}/")) {
         "espace/index.html"
     } else if path == PHONE || path == PHONE_SHORT || path.starts_with(&format!("{PHONE}/")) {
         "telephone/index.html"
@@ -56,7 +61,8 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
     };
     let space_index = [SPACE.to_string(), format!("{SPACE}/"), format!("{SPACE}/index.html")];
     let phone_index = [PHONE.to_string(), PHONE_SHORT.to_string(), format!("{PHONE}/"), format!("{PHONE}/index.html")];
-    if path == "/" || path == "/index.html" || space_index.contains(&path) || phone_index.contains(&path) {
+    let space_photo = page == "espace-photo/index.html";
+    if path == "/" || path == "/index.html" || space_index.contains(&path) || phone_index.contains(&path) || space_photo {
         return with_cache(index(&dist, page, head).await, &path);
     }
     let files = ServeDir::new(&dist).append_index_html_on_directories(false).precompressed_br().precompressed_gzip();

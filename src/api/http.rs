@@ -231,3 +231,18 @@ pub async fn put_photo_with_secret(path: &str, photo: &web_sys::Blob, secret: &s
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     empty(response).await
 }
+
+/// `PUT` of one file part `photo` with the session cookie the browser sends by itself (the space's new photo),
+/// answered with JSON.
+pub async fn put_photo<T: DeserializeOwned>(path: &str, photo: &web_sys::Blob, lang: Lang) -> Result<T, ApiError> {
+    let form = web_sys::FormData::new().map_err(js_unexpected)?;
+    form.append_with_blob_and_filename("photo", photo, PHOTO_FILE_NAME).map_err(js_unexpected)?;
+    let request = with_lang(Request::put(&url(path)), lang).body(form).map_err(unexpected)?;
+    read(request.send().await.map_err(|_| ApiError::Network)?).await
+}
+
+/// A request whose success has no body (ending the session).
+pub async fn send_empty(builder: RequestBuilder, lang: Lang) -> Result<(), ApiError> {
+    let request = with_lang(builder, lang).build().map_err(unexpected)?;
+    empty(request.send().await.map_err(|_| ApiError::Network)?).await
+}

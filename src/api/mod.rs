@@ -6,7 +6,7 @@
 mod error;
 mod http;
 
-pub use error::ApiError;
+pub use error::{ApiError, wait_minutes};
 
 use passregion_core::api::{
     ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter,
@@ -143,6 +143,11 @@ pub mod handoff {
         http::post_empty("/handoffs", lang).await
     }
 
+    /// From the beneficiary space: the same handoff, bound on the server to the logged-in session as well.
+    pub async fn start_for_space(lang: Lang) -> Result<HandoffCreated, ApiError> {
+        http::post_empty("/dossier/photo/handoffs", lang).await
+    }
+
     pub async fn status(id: &str, secret: &str, lang: Lang) -> Result<HandoffStatus, ApiError> {
         http::send_with_secret(http::get(&format!("/handoffs/{}", http::encode(id))), secret, lang).await
     }
@@ -163,5 +168,32 @@ pub mod handoff {
 
     pub async fn send_photo(photo: &web_sys::Blob, phone_secret: &str, lang: Lang) -> Result<(), ApiError> {
         http::put_photo_with_secret("/handoffs/photo", photo, phone_secret, lang).await
+    }
+}
+
+/// The beneficiary space's calls that its photo page (`crate::space_photo`) needs; the session is the HttpOnly
+/// cookie, which the browser sends by itself on these same-origin requests.
+pub mod space {
+    use passregion_core::space::{Dossier, SessionInfo};
+
+    use super::{ApiError, http};
+    use crate::i18n::Lang;
+
+    pub async fn dossier(lang: Lang) -> Result<Dossier, ApiError> {
+        http::get_json("/dossier", lang).await
+    }
+
+    /// The new photo (refused one, or a duplicate's): answers the dossier as it now stands.
+    pub async fn send_photo(photo: &web_sys::Blob, lang: Lang) -> Result<Dossier, ApiError> {
+        http::put_photo("/dossier/photo", photo, lang).await
+    }
+
+    /// "Rester connecté".
+    pub async fn refresh_session(lang: Lang) -> Result<SessionInfo, ApiError> {
+        http::post_empty("/sessions/current/refresh", lang).await
+    }
+
+    pub async fn logout(lang: Lang) -> Result<(), ApiError> {
+        http::send_empty(http::delete("/sessions/current"), lang).await
     }
 }

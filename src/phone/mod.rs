@@ -197,7 +197,7 @@ fn PhonePage() -> impl IntoView {
                     <div class="field">
                         <label class="field__label" for="handoff-code">{t("handoff.code_label")}</label>
                         <p class="field__hint" id="handoff-code-hint">{t("handoff.code_hint")}</p>
-                        <input id="handoff-code" class="field__input" type="text" inputmode="text" autocomplete="off"
+                        <input id="handoff-code" class="input field__input" type="text" inputmode="text" autocomplete="off"
                             autocapitalize="characters" spellcheck="false" maxlength="12"
                             aria-describedby=move || if code_error.get() { "handoff-code-hint handoff-code-error" } else { "handoff-code-hint" }
                             aria-invalid=move || if code_error.get() { "true" } else { "false" }

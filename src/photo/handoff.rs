@@ -48,9 +48,14 @@ fn short_address(url: &str) -> String {
     url.trim_start_matches("https://").trim_start_matches("http://").to_string()
 }
 
-/// The panel. `on_photo` receives the JPEG the phone sent; `on_close` goes back to the other ways.
+/// The panel. `on_photo` receives the JPEG the phone sent; `on_close` goes back to the other ways. `for_space`:
+/// started from the beneficiary space, so the server binds it to the logged-in session too (`crate::space_photo`).
 #[component]
-pub fn PhoneHandoff(on_photo: Callback<Blob>, on_close: Callback<()>) -> impl IntoView {
+pub fn PhoneHandoff(
+    on_photo: Callback<Blob>,
+    on_close: Callback<()>,
+    #[prop(optional)] for_space: bool,
+) -> impl IntoView {
     let phase = RwSignal::new(Phase::Starting);
     let created = RwSignal::new(None::<HandoffCreated>);
     let trouble = RwSignal::new(false);
@@ -70,7 +75,8 @@ pub fn PhoneHandoff(on_photo: Callback<Blob>, on_close: Callback<()>) -> impl In
             created.set(None);
             let lang = current_lang();
             wasm_bindgen_futures::spawn_local(async move {
-                let started = match api::handoff::start(lang).await {
+                let started = if for_space { api::handoff::start_for_space(lang).await } else { api::handoff::start(lang).await };
+                let started = match started {
                     Ok(c) => c,
                     Err(_) => {
                         if alive() {

@@ -91,8 +91,11 @@ pub fn PhotoStep(
     #[prop(optional)] send_to_computer: Option<Callback<(Blob, PhotoMeta)>>,
     #[prop(optional)] on_progress: Option<Callback<PhotoProgress>>,
     #[prop(optional, into)] message: MaybeProp<String>,
+    // Another page's use of the photo once the person confirms it on the card (the space's new photo).
+    #[prop(optional)] on_photo: Option<Callback<(Blob, PhotoMeta)>>,
 ) -> impl IntoView {
-    let state = if send_to_computer.is_some() { None } else { use_context::<AppState>() };
+    let hand_over = send_to_computer.or(on_photo);
+    let state = if hand_over.is_some() { None } else { use_context::<AppState>() };
     let already = state.is_some_and(|state| state.draft.with_untracked(|d| d.photo.is_some()))
         && crate::photo_bridge::photo_url().is_some();
     let stage = RwSignal::new(if already { Stage::Saved } else { Stage::Choose });
@@ -140,7 +143,7 @@ pub fn PhotoStep(
         let Some((blob, meta)) = result.get_value() else {
             return;
         };
-        if let Some(send) = send_to_computer {
+        if let Some(send) = hand_over {
             send.run((blob, meta));
             return;
         }
@@ -210,10 +213,10 @@ pub fn PhotoStep(
                 )));
                 // In use at once (one confirmation: "Apply"); a photo from the phone waits for "this is mine", and
                 // on the phone itself sending is the person's act.
-                if !from_phone.get_value() && send_to_computer.is_none() {
+                if !from_phone.get_value() && hand_over.is_none() {
                     accept_now();
                 }
-                let pending = from_phone.get_value() || send_to_computer.is_some();
+                let pending = from_phone.get_value() || hand_over.is_some();
                 stage.set(Stage::Result {
                     url,
                     advice,
@@ -414,7 +417,7 @@ pub fn PhotoStep(
     let confirm = move |_| {
         accept_now();
         // The phone's "send" stays until its page says the computer has it (a failed send is tried again).
-        if send_to_computer.is_some() {
+        if hand_over.is_some() {
             return;
         }
         stage.update(|s| {

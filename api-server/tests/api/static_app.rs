@@ -166,3 +166,28 @@ async fn the_phone_page_has_its_own_index_html() {
     let js = s.get("/telephone/passregion-phone-0123456789abcdef.js").await;
     assert_eq!(js.status, StatusCode::OK);
 }
+
+/// The space's new-photo page is a bundle of its own in `dist/espace-photo/` (the application's photo step), at an
+/// address of the space; the space's other addresses keep the space's page.
+#[tokio::test]
+async fn the_spaces_photo_page_has_its_own_index_html() {
+    let s = Server::start();
+    let dist = s.dir.path().join("dist");
+    for (dir, body) in [("espace-photo", "Nouvelle photo"), ("espace", "Espace")] {
+        std::fs::create_dir_all(dist.join(dir)).unwrap();
+        std::fs::write(dist.join(dir).join("index.html"), format!("<!doctype html><html lang=\"fr\"><body>{body}</body></html>")).unwrap();
+    }
+    std::fs::write(dist.join("espace-photo").join("passregion-space-photo-0123456789abcdef.js"), "export default 1;\n").unwrap();
+    for path in ["/espace/nouvelle-photo", "/espace/nouvelle-photo/"] {
+        let r = s.send(html_get(path)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(String::from_utf8_lossy(&r.body).contains("<body>Nouvelle photo"), "{path}");
+        assert_eq!(r.header("cache-control"), "no-cache", "{path}");
+    }
+    for path in ["/espace", "/espace/carte", "/espace/nouvelle-photos"] {
+        let r = s.send(html_get(path)).await;
+        assert!(String::from_utf8_lossy(&r.body).contains("<body>Espace"), "{path}");
+    }
+    let js = s.get("/espace-photo/passregion-space-photo-0123456789abcdef.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+}

@@ -8,9 +8,6 @@ use serde::de::DeserializeOwned;
 use super::ApiError;
 use crate::i18n::Lang;
 
-/// File name of the photo part; the server reads the content, never the name.
-const PHOTO_FILE_NAME: &str = "photo-identite.jpeg";
-
 #[derive(Clone, Copy)]
 pub enum Method {
     Get,
@@ -58,23 +55,6 @@ pub async fn send_empty<B: Serialize>(method: Method, path: &str, body: Option<&
     let status = response.status();
     let text = response.text().await.map_err(|_| ApiError::Network)?;
     if (200..300).contains(&status) { Ok(()) } else { classify::<serde_json::Value>(status, &text).map(|_| ()) }
-}
-
-pub async fn put_photo<T: DeserializeOwned>(path: &str, photo: web_sys::File, lang: Lang) -> Result<T, ApiError> {
-    let js = |e: wasm_bindgen::JsValue| ApiError::Unexpected { status: None, detail: format!("{e:?}") };
-    let form = web_sys::FormData::new().map_err(js)?;
-    form.append_with_blob_and_filename("photo", &photo, PHOTO_FILE_NAME).map_err(js)?;
-    // No Content-Type: the browser writes it with the multipart boundary.
-    let url = format!("{API_PREFIX}{path}");
-    let request = Request::put(&url)
-        .header("Accept-Language", lang.code())
-        .header("Accept", "application/json")
-        .body(form)
-        .map_err(unexpected)?;
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
-    let status = response.status();
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
-    classify(status, &text)
 }
 
 /// 2xx → `T`; an RFC 9457 body → `Problem` whatever the status; anything else → `Unexpected`.

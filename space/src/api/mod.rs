@@ -33,12 +33,6 @@ pub async fn logout(lang: Lang) -> Result<(), ApiError> {
     http::send_empty(http::Method::Delete, "/sessions/current", None::<&()>, lang).await
 }
 
-/// A new photo after the establishment refused one: multipart with one part, `photo`. The server checks and
-/// re-encodes it as it does for an application.
-pub async fn send_new_photo(photo: web_sys::File, lang: Lang) -> Result<Dossier, ApiError> {
-    http::put_photo("/dossier/photo", photo, lang).await
-}
-
 pub async fn request_password_reset(request: PasswordResetRequest, lang: Lang) -> Result<Accepted, ApiError> {
     http::send_json(http::Method::Post, "/password-resets", Some(&request), lang).await
 }

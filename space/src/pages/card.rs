@@ -1,6 +1,7 @@
 //! `/espace/carte`: declare the card lost, stolen or damaged. It is blocked at once and a duplicate requested, sent
 //! to the establishment or home (the home address may be corrected here); the current password is asked again.
-//! A blocked card is not unblocked from the space: the helpline checks who is calling.
+//! A blocked card is not unblocked from the space: the helpline checks who is calling. Once declared, the page offers
+//! the duplicate's optional new photo (`/espace/nouvelle-photo`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -202,7 +203,8 @@ fn DeclareForm(me: MyDetails) -> impl IntoView {
         }>
             <h1 id="page-title" tabindex="-1">{t("card.done_title")}</h1>
             <div class="notice notice--success" role="status"><p>{t("card.done")}</p></div>
-            <p><A href=HOME_PATH attr:class="button button--primary">{t("card.follow_duplicate")}</A></p>
+            <crate::pages::dossier::new_photo::NewPhotoLink why=passregion_core::status::NewPhotoFor::Duplicate />
+            <p><A href=HOME_PATH attr:class="button button--secondary">{t("card.follow_duplicate")}</A></p>
         </Show>
     }
 }

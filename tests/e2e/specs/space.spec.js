@@ -43,7 +43,8 @@ test('apply, activate from the app, log in, then the timeline follows the back o
   await page.getByRole('button', { name: 'FR – Français' }).click();
 });
 
-test('a refused photo is replaced from the space and the dossier goes back to the establishment', async ({ page, request, baseURL }) => {
+test('a refused photo is replaced through the photo step (file, crop, card) and the dossier goes back to the establishment', async ({ page, request, baseURL }) => {
+  test.setTimeout(90_000);
   const d = await makeDossier(request, baseURL, { tag: 'photo' });
   await backOffice(request, baseURL, d.dossier, { kind: 'photo_refused', reason: 'Visage caché par une mèche' });
   await logIn(page, d);
@@ -51,15 +52,62 @@ test('a refused photo is replaced from the space and the dossier goes back to th
   await expect(page.getByText('Visage caché par une mèche')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Envoie une nouvelle photo' })).toBeVisible();
   await expect(page.locator('.timeline__step').filter({ hasText: "Validation par l'établissement" })).toContainText('Action nécessaire de ta part');
-  // Sending without a file says so, in the summary and at the field.
-  await page.getByRole('button', { name: 'Envoyer cette photo' }).click();
-  await expect(page.locator('#error-summary')).toBeFocused();
   await checkPage(page, 'space-photo-refused');
-  await page.getByLabel('Choisis une nouvelle photo').setInputFiles(PHOTO);
-  await page.getByRole('button', { name: 'Envoyer cette photo' }).click();
+
+  // The application's photo step, on a page of its own (its own bundle: the space's pages do not carry it).
+  let photoBundle = false;
+  page.on('request', (r) => { if (r.url().includes('/espace-photo/')) photoBundle = true; });
+  await page.getByRole('link', { name: 'Envoyer une nouvelle photo' }).click();
+  await expect(page).toHaveURL(/\/espace\/nouvelle-photo$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Envoie une nouvelle photo' })).toBeFocused();
+  expect(photoBundle).toBe(true);
+  await expect(page.getByText('Visage caché par une mèche')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Prendre la photo avec mon téléphone' })).toBeVisible();
+  await checkPage(page, 'space-new-photo');
+  await page.getByLabel('Choisir une photo').setInputFiles(PHOTO);
+  await expect(page.getByRole('application', { name: 'Cadrage de la photo' })).toBeVisible({ timeout: 20_000 });
+  await checkPage(page, 'space-new-photo-crop');
+  await page.getByRole('button', { name: 'Appliquer' }).click();
+  const use = page.getByRole('button', { name: /C'est bien ma photo/ });
+  await expect(use).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('img', { name: "Ta photo telle qu'elle sera imprimée sur la carte" })).toBeVisible();
+  await checkPage(page, 'space-new-photo-card');
+
+  // The connection drops, then the server asks to wait: each is said, and the prepared photo is kept for a retry.
+  allowConsoleErrors(page, /ERR_FAILED|ERR_INTERNET_DISCONNECTED|status of 429/);
+  let attempts = 0;
+  await page.route('**/api/v1/dossier/photo', (route) => {
+    attempts += 1;
+    if (attempts === 1) return route.abort('failed');
+    if (attempts === 2) {
+      return route.fulfill({
+        status: 429,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Trop de demandes', status: 429, code: 'rate_limited', retry_after: 120 }),
+      });
+    }
+    return route.continue();
+  });
+  await use.click();
+  const problem = page.locator('#space-photo-problem');
+  await expect(problem).toContainText('la connexion a été coupée');
+  await expect(problem).toBeFocused();
+  await checkPage(page, 'space-new-photo-network');
+  await page.getByRole('button', { name: 'Envoyer à nouveau' }).click();
+  await expect(problem).toContainText('Attends 2 min, puis réessaie');
+  let sent;
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/dossier/photo') && r.method() === 'PUT') sent = r; });
+  await page.getByRole('button', { name: 'Envoyer à nouveau' }).click();
+
+  // Back on the dossier, which says what happens next.
+  await expect(page).toHaveURL(/\/espace$/);
+  expect(sent.headers()['content-type']).toMatch(/^multipart\/form-data/);
   await expect(page.getByText('Ta nouvelle photo est envoyée. Ton établissement va la vérifier.')).toBeVisible();
   await expect(page.getByText("Ton établissement n'a pas encore validé ta demande. C'est lui qui vérifie ta photo.")).toBeVisible();
   await expect(page.locator('.timeline__step').filter({ hasText: "Validation par l'établissement" })).toContainText('En cours');
+  await expect(page.getByRole('link', { name: 'Envoyer une nouvelle photo' })).toHaveCount(0);
+  await checkPage(page, 'space-photo-sent');
 });
 
 test('the login catches a mistyped number before sending, and says the wait after five wrong passwords', async ({ page, request, baseURL }) => {

@@ -67,7 +67,7 @@ pub fn CardSection(card: CardView) -> impl IntoView {
 }
 
 #[component]
-pub fn DuplicateSection(duplicate: Duplicate) -> impl IntoView {
+pub fn DuplicateSection(duplicate: Duplicate, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let Duplicate { blocked_on, reason, to_establishment, timeline } = duplicate;
     view! {
         <section class="space-section" aria-labelledby="duplicate-title">
@@ -80,6 +80,7 @@ pub fn DuplicateSection(duplicate: Duplicate) -> impl IntoView {
             <ol class="timeline">
                 {timeline.into_iter().map(|step| view! { <Step step duplicate=true /> }).collect_view()}
             </ol>
+            {children.map(|c| c())}
         </section>
     }
 }

@@ -1,9 +1,10 @@
-//! `/espace`: the logged-in person's dossier. One load (`LocalResource`); a new photo replaces the shown dossier with
-//! the server's answer. A 401 sends to the login page.
+//! `/espace`: the logged-in person's dossier. One load (`LocalResource`). Back from the new-photo page
+//! (`?photo=envoyee` or `?photo=duplicata`), it says the photo is saved and what happens next. A 401 sends to the
+//! login page.
 
 mod card;
 mod details;
-mod new_photo;
+pub mod new_photo;
 mod status;
 mod timeline;
 
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use passregion_core::space::Dossier;
+use passregion_core::status::NewPhotoFor;
 
 use crate::api::{self, common_text};
 use crate::i18n::{t, tf_now, use_lang};
@@ -27,7 +29,18 @@ pub fn DossierPage() -> impl IntoView {
     let loaded = LocalResource::new(move || api::dossier(lang.get_untracked()));
     let current = RwSignal::new(None::<Dossier>);
     let failure = RwSignal::new(None::<String>);
-    let photo_sent = RwSignal::new(false);
+    // Back from the new-photo page, which saved the photo: said once, then the address loses its parameter.
+    let query = leptos_router::hooks::use_query_map();
+    let photo_sent = RwSignal::new(query.with_untracked(|q| match q.get("photo").as_deref() {
+        Some("envoyee") => Some(NewPhotoFor::Refused),
+        Some("duplicata") => Some(NewPhotoFor::Duplicate),
+        _ => None,
+    }));
+    if photo_sent.get_untracked().is_some()
+        && let Some(history) = web_sys::window().and_then(|w| w.history().ok())
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(crate::app::HOME_PATH));
+    }
     Effect::new(move |_| match loaded.get() {
         Some(Ok(d)) => {
             session.moved(&d.session);
@@ -43,7 +56,7 @@ pub fn DossierPage() -> impl IntoView {
     });
     view! {
         {move || match (current.get(), failure.get()) {
-            (Some(d), _) => view! { <DossierView dossier=d current photo_sent /> }.into_any(),
+            (Some(d), _) => view! { <DossierView dossier=d photo_sent /> }.into_any(),
             (None, Some(message)) => view! {
                 <h1 id="page-title" tabindex="-1">{t("dossier.title_plain")}</h1>
                 <div class="notice notice--error" role="alert"><p>{message}</p></div>
@@ -58,10 +71,10 @@ pub fn DossierPage() -> impl IntoView {
 }
 
 #[component]
-fn DossierView(dossier: Dossier, current: RwSignal<Option<Dossier>>, photo_sent: RwSignal<bool>) -> impl IntoView {
+fn DossierView(dossier: Dossier, photo_sent: RwSignal<Option<NewPhotoFor>>) -> impl IntoView {
     let first_name = dossier.first_name.clone();
     let progress = dossier.progress.clone();
-    let refused = progress.status == passregion_core::status::Status::PhotoRefused;
+    let new_photo = passregion_core::status::new_photo_for(&progress);
     // Only the tasks this page words; one core adds later shows once it has its text here.
     #[allow(unreachable_patterns)]
     let tasks: Vec<(&'static str, Option<(&'static str, &'static str)>)> = progress
@@ -81,9 +94,14 @@ fn DossierView(dossier: Dossier, current: RwSignal<Option<Dossier>>, photo_sent:
         <h1 id="page-title" tabindex="-1">
             {move || tf_now("dossier.hello", &[("first_name", &first_name)])}
         </h1>
-        <Show when=move || photo_sent.get()>
-            <div class="notice notice--success" role="status"><p>{t("dossier.photo_sent")}</p></div>
-        </Show>
+        {move || photo_sent.get().map(|why| view! {
+            <div class="notice notice--success" role="status">
+                <p>{t(match why {
+                    NewPhotoFor::Refused => "dossier.photo_sent",
+                    NewPhotoFor::Duplicate => "dossier.photo_sent_duplicate",
+                })}</p>
+            </div>
+        })}
         <status::StatusText progress=progress.clone() />
         <section class="space-section" aria-labelledby="tasks-title">
             <h2 id="tasks-title">{t("dossier.tasks_title")}</h2>
@@ -104,10 +122,14 @@ fn DossierView(dossier: Dossier, current: RwSignal<Option<Dossier>>, photo_sent:
                     </ul>
                 }.into_any()
             }}
-            {refused.then(|| view! { <new_photo::NewPhoto current photo_sent /> })}
+            {(new_photo == Some(NewPhotoFor::Refused)).then(|| view! { <new_photo::NewPhotoLink why=NewPhotoFor::Refused /> })}
         </section>
         {card.map(|card| view! { <card::CardSection card /> })}
-        {duplicate.map(|d| view! { <card::DuplicateSection duplicate=d /> })}
+        {duplicate.map(|d| view! {
+            <card::DuplicateSection duplicate=d>
+                {(new_photo == Some(NewPhotoFor::Duplicate)).then(|| view! { <new_photo::NewPhotoLink why=NewPhotoFor::Duplicate /> })}
+            </card::DuplicateSection>
+        })}
         <timeline::Timeline progress=progress.clone() />
         <details::Details dossier />
     }
