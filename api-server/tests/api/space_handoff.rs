@@ -158,7 +158,7 @@ async fn a_duplicate_card_takes_a_new_photo_until_it_is_validated() {
     let sent = s.send(put_photo(&cookie, jpeg())).await;
     assert_eq!(sent.status, StatusCode::OK, "{}", String::from_utf8_lossy(&sent.body));
     let d = sent.json();
-    assert_eq!(d["progress"]["status"], "handed_over", "the first card's story is unchanged");
+    assert_eq!(d["progress"]["status"], "card_blocked", "the status stays the blocked card's until the duplicate arrives");
     assert_eq!(d["progress"]["duplicate"]["timeline"][0]["state"], "current");
     s.post_json(&format!("/api/v1/dev/dossiers/{number}/events"), &json!({ "kind": "duplicate_validated" })).await;
     let late = s.send(put_photo(&cookie, jpeg())).await;
