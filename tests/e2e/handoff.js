@@ -1,4 +1,5 @@
-// Helpers of the phone handoff spec: the QR code read back from the page's SVG, a desktop without a camera.
+// Helpers of the phone handoff specs: the QR code read back from the page's SVG, a desktop without a camera, the
+// phone's own page.
 import jsQR from 'jsqr';
 
 /** The text of the QR code drawn as SVG in `locator` (dark modules as `M x y h w v h …` rectangles), decoded. */
@@ -30,3 +31,22 @@ export const withoutCamera = (page) => page.addInitScript(() => {
   devices.enumerateDevices = async () => [];
   devices.getUserMedia = async () => { throw new DOMException('Requested device not found', 'NotFoundError'); };
 });
+
+/**
+ * A phone-sized page in its own browser context (nothing shared with the computer) that records console errors not
+ * matched by `allowed`, uncaught errors and third-party requests in `page.problems`.
+ */
+export async function phonePage(browser, baseURL, allowed = []) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    if (!/^(data|blob):/.test(r.url()) && new URL(r.url()).origin !== new URL(baseURL).origin) problems.push(`third-party: ${r.url()}`);
+  });
+  page.problems = problems;
+  return page;
+}

@@ -2,42 +2,16 @@
 // Chromium's fake camera opens the link read from that QR code, takes, crops and sends the photo; the computer
 // shows it within 5 s and the application is sent with it. The link works once; a typed short code works; leaving
 // the step cancels the handoff; an expired link is refused (on the server whose handoffs live 3 s).
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fakeCamera } from '../camera.js';
 import { test, expect, checkPage, allowConsoleErrors, expectAccessible, snap } from '../fixtures.js';
-import { chromiumArgs, idleURL } from '../playwright.config.js';
+import { idleURL } from '../playwright.config.js';
 import { next, PHOTO } from '../journey.js';
 import { reachPhotoStep, confirmPhonePhoto } from '../photo.js';
-import { upscaleY4m } from '../y4m.js';
-import { readQrCode, withoutCamera } from '../handoff.js';
+import { phonePage, readQrCode, withoutCamera } from '../handoff.js';
 
-const shared = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'photos', 'webcam-face.y4m');
-const fake = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-if (existsSync(shared)) {
-  const clip = join(mkdtempSync(join(tmpdir(), 'passregion-cam-')), 'face-1280.y4m');
-  upscaleY4m(shared, clip, 2);
-  fake.push(`--use-file-for-fake-video-capture=${clip}`);
-}
-test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...fake] } });
+test.use({ launchOptions: fakeCamera() });
 
 const PHONE_TITLE = 'Ta photo pour le Pass\'Région';
-
-/** A phone-sized page in its own browser context (nothing shared with the computer), failing on console errors. */
-async function phonePage(browser, baseURL, allowed = []) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('request', (r) => {
-    if (!/^(data|blob):/.test(r.url()) && new URL(r.url()).origin !== new URL(baseURL).origin) problems.push(`third-party: ${r.url()}`);
-  });
-  page.problems = problems;
-  return page;
-}
 
 async function openPhonePanel(page, tag) {
   await withoutCamera(page);

@@ -2,34 +2,14 @@
 // taken on a phone through the handoff (two browser contexts, as in handoff.spec.js) after a refusal; the duplicate
 // card's optional new photo, in French and English; the page keeps the space's idle limit and logout. The file and
 // crop path, with its failures, is in space.spec.js.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fakeCamera } from '../camera.js';
 import { test, expect, checkPage, allowConsoleErrors, snap } from '../fixtures.js';
-import { chromiumArgs, idleURL } from '../playwright.config.js';
+import { idleURL } from '../playwright.config.js';
 import { PHOTO } from '../journey.js';
 import { backOffice, logIn, makeDossier } from '../space.js';
-import { readQrCode, withoutCamera } from '../handoff.js';
-import { upscaleY4m } from '../y4m.js';
+import { phonePage, readQrCode, withoutCamera } from '../handoff.js';
 
-const shared = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'photos', 'webcam-face.y4m');
-const fake = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-if (existsSync(shared)) {
-  const clip = join(mkdtempSync(join(tmpdir(), 'passregion-cam-')), 'face-1280.y4m');
-  upscaleY4m(shared, clip, 2);
-  fake.push(`--use-file-for-fake-video-capture=${clip}`);
-}
-test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...fake] } });
-
-async function phonePage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.problems = problems;
-  return page;
-}
+test.use({ launchOptions: fakeCamera() });
 
 test("the space's new photo comes from the phone through the handoff, bound to the session", async ({ page, browser, request, baseURL }) => {
   test.setTimeout(180_000);
