@@ -37,6 +37,18 @@ impl SessionInfo {
         let absolute = crate::date::parse_rfc3339(&self.absolute_expires_at)?;
         Some((idle.min(absolute) - now).max(0))
     }
+
+    /// What a page counts down from: the seconds left by the server's own clock (another tab may have used some), or
+    /// a full idle span if its times do not read.
+    pub fn countdown_seconds(&self) -> i64 {
+        self.seconds_left().unwrap_or_else(|| i64::from(self.idle_timeout_seconds))
+    }
+
+    /// How long before the end the warning shows: never more than half the span, so that a short test timeout still
+    /// leaves time before the warning.
+    pub fn warning_seconds(&self) -> u32 {
+        self.warn_before_seconds.min(self.idle_timeout_seconds / 2)
+    }
 }
 
 /// The logged-in person's dossier.
@@ -224,4 +236,41 @@ pub struct DevUseRequest {
     /// Sport only: the kind of licence (a club licence is the €60 case).
     #[serde(default)]
     pub licence: Option<crate::advantages::SportLicence>,
+}
+
+#[cfg(test)]
+mod session_tests {
+    use super::SessionInfo;
+
+    fn info(now: &str, idle: &str, absolute: &str, timeout: u32, warn: u32) -> SessionInfo {
+        SessionInfo {
+            server_time: now.into(),
+            idle_expires_at: idle.into(),
+            absolute_expires_at: absolute.into(),
+            idle_timeout_seconds: timeout,
+            warn_before_seconds: warn,
+        }
+    }
+
+    #[test]
+    fn a_page_counts_down_by_the_server_s_clock_and_warns_at_most_half_way() {
+        let cases = [
+            // (server time, idle end, absolute end, timeout, warn) → (countdown, warning)
+            (("2026-12-01T10:00:00Z", "2026-12-01T10:20:00Z", "2026-12-01T22:00:00Z", 1200, 120), (1200, 120)),
+            // another tab used 5 minutes of it
+            (("2026-12-01T10:05:00Z", "2026-12-01T10:20:00Z", "2026-12-01T22:00:00Z", 1200, 120), (900, 120)),
+            // the absolute limit comes first
+            (("2026-12-01T21:55:00Z", "2026-12-01T22:15:00Z", "2026-12-01T22:00:00Z", 1200, 120), (300, 120)),
+            // already past: nothing left, never negative
+            (("2026-12-01T10:30:00Z", "2026-12-01T10:20:00Z", "2026-12-01T22:00:00Z", 1200, 120), (0, 120)),
+            // times that do not read: a full idle span
+            (("yesterday", "2026-12-01T10:20:00Z", "2026-12-01T22:00:00Z", 1200, 120), (1200, 120)),
+            // a short test timeout: the warning shrinks to half of it
+            (("2026-12-01T10:00:00Z", "2026-12-01T10:00:20Z", "2026-12-01T22:00:00Z", 20, 120), (20, 10)),
+        ];
+        for ((now, idle, absolute, timeout, warn), (countdown, warning)) in cases {
+            let s = info(now, idle, absolute, timeout, warn);
+            assert_eq!((s.countdown_seconds(), s.warning_seconds()), (countdown, warning), "{now} {idle} {absolute}");
+        }
+    }
 }

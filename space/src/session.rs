@@ -58,10 +58,8 @@ impl Session {
     /// span if its times do not read).
     pub fn moved(&self, info: &SessionInfo) {
         self.idle_secs.set(info.idle_timeout_seconds);
-        // A short test timeout would leave no time before the warning; never warn for more than half the span.
-        self.warn_secs.set(info.warn_before_seconds.min(info.idle_timeout_seconds / 2));
-        let left = info.seconds_left().unwrap_or_else(|| i64::from(info.idle_timeout_seconds));
-        self.deadline.set(Some(now_ms() + left as f64 * 1000.0));
+        self.warn_secs.set(info.warning_seconds());
+        self.deadline.set(Some(now_ms() + info.countdown_seconds() as f64 * 1000.0));
     }
 
     pub fn ended(&self) {

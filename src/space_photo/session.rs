@@ -36,11 +36,8 @@ fn now_ms() -> f64 {
 
 impl Idle {
     pub fn moved(&self, info: &SessionInfo) {
-        // As in the space: a short test timeout must leave time before the warning.
-        self.warn_secs.set(info.warn_before_seconds.min(info.idle_timeout_seconds / 2));
-        // What is really left by the server's own clock (another tab may have used some), as the space counts it.
-        let left = info.seconds_left().unwrap_or_else(|| i64::from(info.idle_timeout_seconds));
-        self.deadline.set(Some(now_ms() + left as f64 * 1000.0));
+        self.warn_secs.set(info.warning_seconds());
+        self.deadline.set(Some(now_ms() + info.countdown_seconds() as f64 * 1000.0));
     }
 
     pub fn ended(&self) {
