@@ -8,9 +8,10 @@
 //    good, like the other built files), and index.html's <meta name="passregion-i18n-en"> pointed at it.
 //    build.rs has already checked that both languages have the same keys and placeholders.
 // 2. The static first frame of index.html: its {{namespace.key}} placeholders filled with the French texts.
-// 3. What every page's head has (web/head.html: charset, viewport, colour scheme, icon) in place of its
-//    <meta name="passregion-head">: written once for the app's, the space's and the phone's pages. Trunk has no
-//    include; these lines need nothing from it, so they go in after its build.
+// 3. What every page's head has (web/head.html: charset, viewport, colour scheme, icon, and no referrer, which the
+//    reference server also sends as a header but a static host may not: the phone's and the space's links must
+//    never carry a page's address) in place of its <meta name="passregion-head">: written once for every page.
+//    Trunk has no include; these lines need nothing from it, so they go in after its build.
 // 4. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
 //
 //   node build-tools/postbuild.mjs [--no-texts] [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
