@@ -13,7 +13,7 @@ use crate::api::{self, ApiError};
 use crate::app::HOME_PATH;
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::pages::{loaded_view, server_errors};
-use crate::ui::form::{ErrorSummary, Errors, Field};
+use crate::ui::form::{ErrorSummary, Errors, Field, InlineError};
 use crate::ui::layout::Helpline;
 use crate::ui::password::PasswordField;
 
@@ -160,12 +160,7 @@ fn DeclareForm(me: MyDetails) -> impl IntoView {
                 <fieldset class="fieldset field" class:field--error=move || reason_error.get().is_some()
                     aria-describedby=move || reason_error.get().map(|_| "card-reason-error")>
                     <legend class="fieldset__legend">{t("card.reason")}</legend>
-                    <Show when=move || reason_error.get().is_some()>
-                        <p class="field__error" id="card-reason-error">
-                            <span class="visually-hidden">{t("common.error_prefix")}</span>
-                            {move || reason_error.get().unwrap_or_default()}
-                        </p>
-                    </Show>
+                    <InlineError id="card-reason-error" message=reason_error />
                     {radio(REASON, BlockReason::Lost, "card.reason_lost")}
                     {radio("card-reason-stolen", BlockReason::Stolen, "card.reason_stolen")}
                     {radio("card-reason-damaged", BlockReason::Damaged, "card.reason_damaged")}

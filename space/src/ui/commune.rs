@@ -10,7 +10,7 @@ use passregion_core::rules::commune::find_listed;
 
 use crate::api;
 use crate::i18n::{t, t_now, tf_now, use_lang};
-use crate::ui::form::{Errors, Field, focus_id};
+use crate::ui::form::{Errors, Field, InlineError, focus_id};
 
 /// What a screen reader hears when the communes arrive (the person is still in the postcode field).
 fn found_text(communes: &[String]) -> String {
@@ -103,12 +103,7 @@ fn CommuneSelect(id: &'static str, list: Vec<String>, commune: RwSignal<String>,
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             <label class="field__label" for=id>{t("card.commune")}</label>
-            <Show when=move || message.get().is_some()>
-                <p class="field__error" id=error_id.clone()>
-                    <span class="visually-hidden">{t("common.error_prefix")}</span>
-                    {move || message.get().unwrap_or_default()}
-                </p>
-            </Show>
+            <InlineError id=error_id message />
             <select id=id name=id class="input select" autocomplete="address-level2"
                 aria-invalid=move || if message.get().is_some() { "true" } else { "false" }
                 aria-describedby=move || message.get().map(|_| format!("{id}-error"))

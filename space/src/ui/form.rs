@@ -23,6 +23,19 @@ pub fn focus_later(id: &'static str) {
     request_animation_frame(move || focus_id(id));
 }
 
+/// The inline error of a field, or nothing; its id is what `aria-describedby` points at (as the application's).
+#[component]
+pub fn InlineError(#[prop(into)] id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || message.get().is_some()>
+            <p class="field__error" id=id.clone()>
+                <span class="visually-hidden">{t("common.error_prefix")}</span>
+                {move || message.get().unwrap_or_default()}
+            </p>
+        </Show>
+    }
+}
+
 /// The messages of one form: (field id or none, message). A message without a field concerns the whole form.
 #[derive(Clone, Copy)]
 pub struct Errors(RwSignal<Vec<(Option<&'static str>, String)>>);
@@ -120,12 +133,7 @@ pub fn Field(
         <div class="field" class:field--error=move || message.get().is_some()>
             <label class="field__label" for=id>{move || label.get()}</label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            <Show when=move || message.get().is_some()>
-                <p class="field__error" id=error_id.clone()>
-                    <span class="visually-hidden">{t("common.error_prefix")}</span>
-                    {move || message.get().unwrap_or_default()}
-                </p>
-            </Show>
+            <InlineError id=error_id.clone() message />
             <div class="field__row">
                 <input
                     id=id
