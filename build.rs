@@ -1,18 +1,13 @@
 //! Embeds the translation files (`locales/<lang>/<namespace>.json`, flat) into the app and refuses to build when
-//! they disagree: a key present in one language only, a placeholder missing from one translation, or a key used in
-//! `src/` through `t("…")`, `t_now("…")`, `tf("…")` or `tf_now("…")` that no file defines. A typo must not reach
-//! a student as a raw key.
+//! they disagree (`passregion_i18n_keys::Catalogue`: a key in one language only, placeholders that differ, a key used
+//! in `src/` that no file defines).
 //!
 //! In the wasm app only the French table is compiled in; English is `i18n/en-<hash>.json`, written beside the app by
 //! `build-tools/postbuild.mjs` (Trunk's post_build hook) from the same files, and fetched when chosen.
 
-use passregion_i18n_keys::{collect_used_keys, placeholders};
-use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
+use passregion_i18n_keys::{Catalogue, write_key_list, write_table};
 use std::path::PathBuf;
 
-const LANGS: &[&str] = &["fr", "en"];
-const KEY_FUNCTIONS: &[&str] = &["t", "t_now", "tf", "tf_now"];
 /// Namespaces kept out of the app's tables (so off its first page and out of the English file it fetches): each is
 /// written as tables of its own, `<NS>_FR` and `<NS>_EN`, for the one bundle that uses them. `space_photo`: the
 /// beneficiary space's photo page (src/space_photo/, its own binary).
@@ -24,135 +19,28 @@ fn separate(key: &str) -> bool {
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
-    let locales = root.join("locales");
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-changed=src");
-
-    let mut tables: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
-    let mut namespaces: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    let mut problems = Vec::new();
-    for lang in LANGS {
-        let dir = locales.join(lang);
-        let mut table = BTreeMap::new();
-        let mut files = BTreeSet::new();
-        for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-            let path = entry.unwrap().path();
-            if path.extension().and_then(|e| e.to_str()) != Some("json") {
-                continue;
-            }
-            let ns = path.file_stem().unwrap().to_str().unwrap().to_string();
-            files.insert(ns.clone());
-            let text = fs::read_to_string(&path).unwrap();
-            let json: serde_json::Value = match serde_json::from_str(&text) {
-                Ok(v) => v,
-                Err(e) => {
-                    problems.push(format!("{}: invalid JSON: {e}", path.display()));
-                    continue;
-                }
-            };
-            let Some(object) = json.as_object() else {
-                problems.push(format!("{}: must be a flat JSON object", path.display()));
-                continue;
-            };
-            for (key, value) in object {
-                match value.as_str() {
-                    Some(text) => {
-                        table.insert(format!("{ns}.{key}"), text.to_string());
-                    }
-                    None => problems.push(format!(
-                        "{}: value of \"{key}\" must be a string",
-                        path.display()
-                    )),
-                }
-            }
-        }
-        tables.insert(lang, table);
-        namespaces.insert(lang, files);
-    }
-
-    let (first, rest) = LANGS.split_first().unwrap();
-    for other in rest {
-        for ns in namespaces[first].symmetric_difference(&namespaces[other]) {
-            problems.push(format!(
-                "namespace file {ns}.json exists in one language only ({first}/{other})"
-            ));
-        }
-        let a = &tables[first];
-        let b = &tables[other];
-        for key in a.keys().filter(|k| !b.contains_key(*k)) {
-            problems.push(format!("key {key} is in {first} but not in {other}"));
-        }
-        for key in b.keys().filter(|k| !a.contains_key(*k)) {
-            problems.push(format!("key {key} is in {other} but not in {first}"));
-        }
-        for (key, text) in a {
-            if let Some(other_text) = b.get(key)
-                && placeholders(text) != placeholders(other_text)
-            {
-                problems.push(format!(
-                    "key {key}: placeholders differ between {first} and {other}"
-                ));
-            }
-        }
-    }
-
-    let mut used = Vec::new();
-    let known: BTreeSet<String> = namespaces[first].iter().cloned().collect();
-    collect_used_keys(&root.join("src"), KEY_FUNCTIONS, &known, &mut used);
-    for (file, key) in &used {
-        if !tables[first].contains_key(key) {
-            problems.push(format!(
-                "{file}: key \"{key}\" is used but not defined in locales/{first}"
-            ));
-        }
-    }
-
-    if !problems.is_empty() {
-        panic!(
-            "translation files are inconsistent:\n  {}",
-            problems.join("\n  ")
-        );
-    }
+    let catalogue = Catalogue::load_or_panic(&root, &["fr", "en"]);
+    let first = catalogue.langs[0];
 
     let mut out = String::from("// Generated by build.rs from locales/*/*.json.\n");
-    for lang in LANGS {
+    for lang in &catalogue.langs {
+        let table = &catalogue.tables[lang];
         // Only French (the default) is in the first page's wasm; the other languages are a JSON file fetched when
         // chosen (build-tools/postbuild.mjs writes it, src/i18n.rs loads it). Native code and the browser tests
         // (feature "embedded-translations") keep every table.
-        if lang != first {
-            out.push_str(
-                "#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embedded-translations\"))]\n",
-            );
+        if *lang != first {
+            out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embedded-translations\"))]\n");
         }
-        out.push_str(&format!(
-            "pub static {}: &[(&str, &str)] = &[\n",
-            lang.to_uppercase()
-        ));
-        for (key, text) in tables[lang].iter().filter(|(k, _)| !separate(k)) {
-            out.push_str(&format!("    ({key:?}, {text:?}),\n"));
-        }
-        out.push_str("];\n");
+        write_table(&mut out, &lang.to_uppercase(), table.iter().filter(|(k, _)| !separate(k)));
         for ns in SEPARATE {
-            out.push_str(&format!(
-                "#[allow(dead_code)]\npub static {}_{}: &[(&str, &str)] = &[\n",
-                ns.to_uppercase(),
-                lang.to_uppercase()
-            ));
-            for (key, text) in tables[lang].iter().filter(|(k, _)| k.starts_with(&format!("{ns}."))) {
-                out.push_str(&format!("    ({key:?}, {text:?}),\n"));
-            }
-            out.push_str("];\n");
+            let prefix = format!("{ns}.");
+            let name = format!("{}_{}", ns.to_uppercase(), lang.to_uppercase());
+            write_table(&mut out, &name, table.iter().filter(|(k, _)| k.starts_with(&prefix)));
         }
     }
-    let all_keys: Vec<&String> = tables[first].keys().filter(|k| !separate(k)).collect();
-    out.push_str(&format!(
-        "#[allow(dead_code)]\npub static USED_KEYS: &[&str] = &{:?};\n",
-        used.iter().map(|(_, k)| k).filter(|k| !separate(k)).collect::<Vec<_>>()
-    ));
-    out.push_str(&format!(
-        "#[allow(dead_code)]\npub const KEY_COUNT: usize = {};\n",
-        all_keys.len()
-    ));
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("translations.rs");
-    fs::write(dest, out).unwrap();
+    let used = catalogue.used.iter().map(|(_, k)| k).filter(|k| !separate(k));
+    write_key_list(&mut out, used, catalogue.tables[first].keys().filter(|k| !separate(k)).count());
+    std::fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("translations.rs"), out).unwrap();
 }

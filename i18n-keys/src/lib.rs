@@ -2,6 +2,9 @@
 //! of a text, and the keys a crate's sources use (through the translation functions, or as "namespace.key"
 //! literals), so a key used but missing from a language fails the build.
 
+mod catalogue;
+pub use catalogue::{Catalogue, KEY_FUNCTIONS, write_key_list, write_table};
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
