@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use passregion_core::api::problem_code;
+use passregion_core::api::{ApplicationRequest, problem_code};
 use passregion_core::journey::{self, StepId};
 
 use crate::api::{self, ApiError};
@@ -24,21 +24,65 @@ enum Failure {
     Unexpected,
 }
 
+/// What one press of "Envoyer" sends.
+struct Sending {
+    request: ApplicationRequest,
+    photo: Option<web_sys::Blob>,
+    key: String,
+}
+
 #[component]
 pub fn SubmitButton() -> impl IntoView {
     let state = use_app_state();
     let form = use_form();
     let lang = use_lang();
     let navigate = use_navigate();
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<Failure>);
+
+    // The answer is acted on inside the action's own task: if the person has left the page meanwhile, the dossier
+    // is still recorded and shown (the state lives above this component); only the failure is for this view.
+    let action = Action::new_local(move |sending: &Sending| {
+        let Sending { request, photo, key } = sending;
+        let (request, photo, key) = (request.clone(), photo.clone(), key.clone());
+        let navigate = navigate.clone();
+        async move {
+            let answer = api::submit_application(&request, photo, &key, lang.get_untracked()).await;
+            match answer {
+                Ok(created) => {
+                    let receipt = state.draft.with_untracked(|d| Receipt::new(created, d));
+                    state.last_email.set(Some(request.identity.email.clone()));
+                    state.finish(receipt);
+                    navigate("/demande/confirmation", Default::default());
+                    None
+                }
+                Err(e) if e.notice().is_some() => Some(Failure::Notice(e)),
+                Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
+                    let first = journey::step_for_field(&p.errors[0].field);
+                    state.server_errors.set(p.errors);
+                    if first == StepId::Review {
+                        request_animation_frame(|| focus_id("error-summary"));
+                    } else {
+                        navigate(
+                            &format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()),
+                            Default::default(),
+                        );
+                    }
+                    None
+                }
+                Err(ApiError::Problem(p)) => Some(Failure::Refused(p.code)),
+                Err(ApiError::Network) => Some(Failure::Network),
+                Err(ApiError::Unexpected { .. }) => Some(Failure::Unexpected),
+            }
+        }
+    });
+    let sending = action.pending();
+    let failure = Signal::derive(move || action.value().get().flatten());
 
     let send = move |_| {
         if sending.get_untracked() {
             return;
         }
         form.submitted.set(true);
-        failure.set(None);
+        action.value().set(None);
         let Some(campaign) = state.campaign_now() else {
             return;
         };
@@ -58,46 +102,7 @@ pub fn SubmitButton() -> impl IntoView {
         else {
             return;
         };
-        let photo = crate::photo_bridge::photo_blob();
-        sending.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let answer = api::submit_application(&request, photo, &key, lang.get_untracked()).await;
-            // The person may have left the page while waiting: the signals may be gone, the state is not.
-            let _ = sending.try_set(false);
-            match answer {
-                Ok(created) => {
-                    let receipt = state.draft.with_untracked(|d| Receipt::new(created, d));
-                    state.last_email.set(Some(request.identity.email.clone()));
-                    state.finish(receipt);
-                    navigate("/demande/confirmation", Default::default());
-                }
-                Err(e) if e.notice().is_some() => {
-                    let _ = failure.try_set(Some(Failure::Notice(e)));
-                }
-                Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
-                    let first = journey::step_for_field(&p.errors[0].field);
-                    state.server_errors.set(p.errors);
-                    if first == StepId::Review {
-                        request_animation_frame(|| focus_id("error-summary"));
-                    } else {
-                        navigate(
-                            &format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()),
-                            Default::default(),
-                        );
-                    }
-                }
-                Err(ApiError::Problem(p)) => {
-                    let _ = failure.try_set(Some(Failure::Refused(p.code)));
-                }
-                Err(ApiError::Network) => {
-                    let _ = failure.try_set(Some(Failure::Network));
-                }
-                Err(ApiError::Unexpected { .. }) => {
-                    let _ = failure.try_set(Some(Failure::Unexpected));
-                }
-            }
-        });
+        action.dispatch_local(Sending { request, photo: crate::photo_bridge::photo_blob(), key });
     };
 
     let failure_view = move || {
