@@ -8,7 +8,7 @@ use passregion_app::state::{self, AppState, DRAFT_STORAGE_KEY, RECEIPT_STORAGE_K
 use passregion_app::storage;
 use passregion_core::api::Civility;
 use passregion_core::draft::Draft;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -38,6 +38,30 @@ async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `ready` holds, checking every 10 ms, and fails after 3 s with `what`: a test waits as long as the
+/// browser needs and no longer, instead of guessing a delay.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if ready() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("still not true after 3 s: {what}");
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element to mount one component into, so that tests do not see each other's views.
+fn host(id: &str) -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    el.set_id(id);
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
 }
 
 #[wasm_bindgen_test]
@@ -133,8 +157,8 @@ fn idempotency_keys_are_random_uuid_v4() {
 async fn the_app_mounts_and_switches_language() {
     storage::local_set(LANG_STORAGE_KEY, "fr");
     leptos::mount::mount_to_body(passregion_app::app::App);
-    sleep(50).await;
-    let doc = web_sys::window().unwrap().document().unwrap();
+    let doc = document();
+    until("the start page's heading", || doc.query_selector("h1").ok().flatten().is_some()).await;
     let h1 = doc.query_selector("h1").unwrap().expect("a heading");
     assert_eq!(h1.text_content().unwrap(), t_now("start.title"));
     assert!(doc.query_selector("main#main").unwrap().is_some());
@@ -149,8 +173,7 @@ async fn the_app_mounts_and_switches_language() {
         .unwrap()
         .expect("language button");
     en.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
-    sleep(50).await;
-    assert_eq!(en.get_attribute("aria-pressed").as_deref(), Some("true"));
+    until("English chosen", || en.get_attribute("aria-pressed").as_deref() == Some("true")).await;
     assert_eq!(
         doc.document_element()
             .unwrap()
@@ -183,8 +206,8 @@ async fn the_photo_survives_a_reload_of_the_tab_and_is_forgotten_on_clear() {
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap();
 
     set_photo(Some(blob));
-    sleep(50).await;
-    let saved = storage::session_get(PHOTO_STORAGE_KEY).expect("photo saved for the tab");
+    until("the photo saved for the tab", || storage::session_get(PHOTO_STORAGE_KEY).is_some()).await;
+    let saved = storage::session_get(PHOTO_STORAGE_KEY).unwrap();
     assert!(saved.starts_with("image/jpeg;"), "{}", &saved[..20]);
 
     // A reload: memory is empty, storage is not.
@@ -233,9 +256,12 @@ async fn a_keyed_resource_never_shows_the_answer_of_a_key_replaced_since() {
         });
         view! { <p id="keyed-resource">{move || loaded.get().map(|v| v.to_string())}</p> }
     });
-    sleep(50).await;
+    // The page is up (its effects have run) before the second key is typed, as with a person typing.
+    until("the first key asked and awaited", || asked.get_untracked() == [1] && !seen.get_untracked().is_empty()).await;
     key.set(Some(2));
-    sleep(600).await;
+    until("the second key's answer shown", || seen.get_untracked().last() == Some(&Some(20))).await;
+    // The first key's slow answer (300 ms) has come and gone meanwhile.
+    sleep(350).await;
     let seen = seen.get_untracked();
     assert_eq!(asked.get_untracked(), vec![1, 2], "each key asked once, in order");
     assert!(!seen.contains(&Some(10)), "the replaced key's answer showed: {seen:?}");
@@ -245,7 +271,59 @@ async fn a_keyed_resource_never_shows_the_answer_of_a_key_replaced_since() {
 
     // No key: nothing asked, nothing shown.
     key.set(None);
-    sleep(50).await;
+    until("nothing shown without a key", || shown.text_content().unwrap().is_empty()).await;
     assert_eq!(asked.get_untracked(), vec![1, 2]);
-    assert_eq!(shown.text_content().unwrap(), "");
+}
+
+thread_local! {
+    /// The "network" of the lazy-view tests: the chunk arrives when the test resolves this.
+    static CHUNK: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+async fn chunk_arrives() -> Result<(), passregion_app::chunks::LoadError> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| CHUNK.with(|c| *c.borrow_mut() = Some(resolve)));
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    Ok(())
+}
+
+async fn chunk_view() -> Result<AnyView, passregion_app::chunks::LoadError> {
+    Ok(view! { <p id="chunk-view">"loaded"</p> }.into_any())
+}
+
+fn deliver_chunk() {
+    CHUNK.with(|c| c.borrow_mut().take().expect("the chunk was asked for").call0(&JsValue::NULL).unwrap());
+}
+
+/// A step whose code is still on its way: nothing for 300 ms (a quick chunk must not flash a spinner), then the
+/// spinner, then the step once its code is in.
+#[wasm_bindgen_test]
+async fn a_lazy_view_shows_a_spinner_only_after_300_ms_then_the_view() {
+    let el = host("lazy-shown");
+    let handle = leptos::mount::mount_to(el.clone(), || passregion_app::chunks::lazy(chunk_view, chunk_arrives));
+    until("the chunk asked for", || CHUNK.with(|c| c.borrow().is_some())).await;
+    assert!(el.query_selector(".spinner").unwrap().is_none(), "a spinner at once");
+    until("the spinner after 300 ms", || el.query_selector(".spinner").unwrap().is_some()).await;
+    deliver_chunk();
+    until("the view once its code is in", || el.query_selector("#chunk-view").unwrap().is_some()).await;
+    assert!(el.query_selector(".spinner").unwrap().is_none(), "the spinner stayed");
+    drop(handle);
+    assert_eq!(el.inner_html(), "", "unmounting left something behind");
+}
+
+/// The person leaves the step (or sends the application) before its code arrives: when it does, nothing is
+/// mounted and nothing panics — a panic in wasm would stop the whole app, and this test with it.
+#[wasm_bindgen_test]
+async fn a_lazy_view_left_before_its_code_arrives_stays_gone() {
+    let el = host("lazy-left");
+    let handle = leptos::mount::mount_to(el.clone(), || passregion_app::chunks::lazy(chunk_view, chunk_arrives));
+    until("the chunk asked for", || CHUNK.with(|c| c.borrow().is_some())).await;
+    drop(handle);
+    deliver_chunk();
+    sleep(400).await;
+    assert!(document().get_element_by_id("chunk-view").is_none(), "the view came back after it was left");
+    assert_eq!(el.inner_html(), "");
+    // The app still runs: a new view mounts and works.
+    let again = leptos::mount::mount_to(el.clone(), || view! { <p id="after">"ok"</p> });
+    assert!(el.query_selector("#after").unwrap().is_some());
+    drop(again);
 }
