@@ -287,6 +287,7 @@ type Job = Box<dyn FnOnce() + Send>;
 const HEAVY_NICENESS: i32 = 10;
 
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
 fn lower_this_threads_priority() {
     // On Linux each thread has its own niceness, and `who = 0` names the calling thread.
     // SAFETY: setpriority only reads its arguments; a failure (not allowed, say) leaves the priority as it was.
@@ -463,6 +464,7 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[tokio::test]
+    #[allow(unsafe_code)]
     async fn heavy_work_runs_at_a_lower_priority() {
         let bound = WorkBound::new(1, Duration::from_secs(5));
         // SAFETY: getpriority only reads; errno is not consulted since 10 cannot be confused with the -1 error value.

@@ -385,7 +385,7 @@ mod tests {
         let given = Event::CardHandedOver { on: d("2026-09-24") };
         let table: Vec<(&str, Vec<Event>, Status)> = vec![
             ("handed over, then lost", [&before[..], &[given.clone(), blocked.clone()]].concat(), Status::CardBlocked),
-            ("lost before it was handed over", [&before[..], &[blocked.clone()]].concat(), Status::CardBlocked),
+            ("lost before it was handed over", [&before[..], std::slice::from_ref(&blocked)].concat(), Status::CardBlocked),
             ("duplicate validated", [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateValidated { on: d("2026-10-02") }]].concat(), Status::CardBlocked),
             ("duplicate sent", [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateSent { on: d("2026-10-12") }]].concat(), Status::CardBlocked),
             ("duplicate handed over", [&before[..], &[given, blocked.clone(), Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(), Status::HandedOver),

@@ -101,53 +101,6 @@ pub fn classify<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiEr
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use passregion_core::api::{ActivationDone, problem_code};
-
-    #[test]
-    fn success_bodies_are_parsed() {
-        let done: ActivationDone = classify(200, r#"{"dossier_number":"1234567890"}"#).unwrap();
-        assert_eq!(done.dossier_number, "1234567890");
-    }
-
-    #[test]
-    fn a_problem_keeps_its_code_and_field_errors() {
-        let body = r#"{"type":"/problems/validation","title":"Invalid","status":422,"code":"validation_failed",
-            "errors":[{"field":"contact.address.postal_code","code":"postal_code_invalid","message":"Code postal invalide."}]}"#;
-        let err = classify::<ActivationDone>(422, body).unwrap_err();
-        assert_eq!(err.code(), Some(problem_code::VALIDATION_FAILED));
-        assert_eq!(err.field_errors().len(), 1);
-        assert_eq!(err.field_errors()[0].field, "contact.address.postal_code");
-        assert_eq!(err.status(), Some(422));
-    }
-
-    #[test]
-    fn anything_else_is_unexpected() {
-        let html = classify::<ActivationDone>(502, "<html>Bad gateway</html>").unwrap_err();
-        assert!(
-            matches!(
-                html,
-                ApiError::Unexpected {
-                    status: Some(502),
-                    ..
-                }
-            ),
-            "{html:?}"
-        );
-        let wrong_shape = classify::<ActivationDone>(200, r#"{"nope":1}"#).unwrap_err();
-        assert!(matches!(
-            wrong_shape,
-            ApiError::Unexpected {
-                status: Some(200),
-                ..
-            }
-        ));
-        assert_eq!(wrong_shape.code(), None);
-    }
-}
-
 fn unexpected(e: gloo_net::Error) -> ApiError {
     ApiError::Unexpected {
         status: None,
@@ -245,4 +198,51 @@ pub async fn put_photo<T: DeserializeOwned>(path: &str, photo: &web_sys::Blob, l
 pub async fn send_empty(builder: RequestBuilder, lang: Lang) -> Result<(), ApiError> {
     let request = with_lang(builder, lang).build().map_err(unexpected)?;
     empty(request.send().await.map_err(|_| ApiError::Network)?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passregion_core::api::{ActivationDone, problem_code};
+
+    #[test]
+    fn success_bodies_are_parsed() {
+        let done: ActivationDone = classify(200, r#"{"dossier_number":"1234567890"}"#).unwrap();
+        assert_eq!(done.dossier_number, "1234567890");
+    }
+
+    #[test]
+    fn a_problem_keeps_its_code_and_field_errors() {
+        let body = r#"{"type":"/problems/validation","title":"Invalid","status":422,"code":"validation_failed",
+            "errors":[{"field":"contact.address.postal_code","code":"postal_code_invalid","message":"Code postal invalide."}]}"#;
+        let err = classify::<ActivationDone>(422, body).unwrap_err();
+        assert_eq!(err.code(), Some(problem_code::VALIDATION_FAILED));
+        assert_eq!(err.field_errors().len(), 1);
+        assert_eq!(err.field_errors()[0].field, "contact.address.postal_code");
+        assert_eq!(err.status(), Some(422));
+    }
+
+    #[test]
+    fn anything_else_is_unexpected() {
+        let html = classify::<ActivationDone>(502, "<html>Bad gateway</html>").unwrap_err();
+        assert!(
+            matches!(
+                html,
+                ApiError::Unexpected {
+                    status: Some(502),
+                    ..
+                }
+            ),
+            "{html:?}"
+        );
+        let wrong_shape = classify::<ActivationDone>(200, r#"{"nope":1}"#).unwrap_err();
+        assert!(matches!(
+            wrong_shape,
+            ApiError::Unexpected {
+                status: Some(200),
+                ..
+            }
+        ));
+        assert_eq!(wrong_shape.code(), None);
+    }
 }

@@ -129,8 +129,8 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
         let c = c.clone();
         async move { api::change_password(c, lang.get_untracked()).await }
     });
-    Effect::new(move |_| match change_password.value().get() {
-        Some(result) => {
+    Effect::new(move |_| {
+        if let Some(result) = change_password.value().get() {
             current.set(String::new());
             match result {
                 Ok(()) => {
@@ -141,7 +141,6 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
                 Err(e) => failed(e, &[("current_password", CURRENT), ("new_password", NEW)]),
             }
         }
-        None => {}
     });
 
     let submit_contact = move |ev: leptos::ev::SubmitEvent| {
