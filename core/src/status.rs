@@ -190,9 +190,21 @@ impl Default for DuplicateDates {
 /// Days from the establishment's validation to the card's arrival, as the Région announces them.
 pub const CARD_DAYS_AFTER_VALIDATION: (i64, i64) = (10, 15);
 
+/// Days from a card's declaration (lost, stolen, damaged) to the Région's validation of its duplicate. No document
+/// of the Région gives this figure: it is our assumption (README, "The beneficiary space"), one working week at
+/// most, never the same day since the back office checks the request (and an optional new photo) first.
+pub const DUPLICATE_VALIDATION_DAYS: (i64, i64) = (1, 5);
+
 fn plus_days(d: Date, days: i64) -> Date {
     let (y, m, day) = crate::date::civil_from_days(d.days_since_epoch() + days);
     Date::new(y as u16, m as u8, day as u8).unwrap_or(d)
+}
+
+/// A step's expected range, `days` after `start`. Never a date already past: a late step is "expected any day
+/// now", not "expected last week".
+fn expect(step: &mut TimelineStep, start: Date, (from, to): (i64, i64), today: Date) {
+    step.expected_from = Some(plus_days(start, from).max(today));
+    step.expected_to = Some(plus_days(start, to).max(today));
 }
 
 /// The dossier's progress from its events (in the order they happened), on `today`, for a campaign that closes
@@ -295,10 +307,7 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
         && duplicate.is_none()
         && let Some(v) = validated.or(manufactured)
     {
-        let (from, to) = CARD_DAYS_AFTER_VALIDATION;
-        // Never announce a date already past: a late card is "expected any day now", not "expected last week".
-        manufacture.expected_from = Some(plus_days(v, from).max(today));
-        manufacture.expected_to = Some(plus_days(v, to).max(today));
+        expect(&mut manufacture, v, CARD_DAYS_AFTER_VALIDATION, today);
     }
     timeline.push(manufacture);
     timeline.push(step(
@@ -321,20 +330,22 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
             (None, true) => StageState::Current,
             _ => StageState::Upcoming,
         };
+        let mut check = step(Stage::SchoolValidation, state(validated, true), validated);
+        if validated.is_none() {
+            expect(&mut check, blocked_on, DUPLICATE_VALIDATION_DAYS, today);
+        }
         let mut made = step(Stage::Manufacture, state(sent, validated.is_some()), sent);
         if sent.is_none()
             && let Some(v) = validated
         {
-            let (from, to) = CARD_DAYS_AFTER_VALIDATION;
-            made.expected_from = Some(plus_days(v, from).max(today));
-            made.expected_to = Some(plus_days(v, to).max(today));
+            expect(&mut made, v, CARD_DAYS_AFTER_VALIDATION, today);
         }
         Duplicate {
             blocked_on,
             reason,
             to_establishment,
             timeline: vec![
-                step(Stage::SchoolValidation, state(validated, true), validated),
+                check,
                 made,
                 step(Stage::HandedOver, state(handed, sent.is_some()), handed),
             ],
@@ -430,6 +441,45 @@ mod tests {
         let p = progress(&more, d("2026-11-16"), d(CLOSES));
         let states: Vec<_> = p.duplicate.unwrap().timeline.iter().map(|s| s.state).collect();
         assert_eq!(states, [StageState::Done, StageState::Done, StageState::Current]);
+    }
+
+    #[test]
+    fn each_step_of_a_duplicate_shows_its_date_done_or_expected() {
+        let first = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+            Event::SchoolValidated { on: d("2026-09-10") },
+            Event::CardSent { on: d("2026-09-20"), to_establishment: true },
+            Event::CardHandedOver { on: d("2026-09-24") },
+        ];
+        let blocked = Event::CardBlocked { on: d("2026-10-29"), reason: BlockReason::Lost, duplicate_to_establishment: true };
+        let validated = Event::DuplicateValidated { on: d("2026-11-02") };
+        let sent = Event::DuplicateSent { on: d("2026-11-13") };
+        let given = Event::DuplicateHandedOver { on: d("2026-11-16") };
+        type Dates = (Option<&'static str>, Option<&'static str>, Option<&'static str>);
+        // (case, events after the first card, today, per step: (done on, expected from, expected to))
+        let table: Vec<(&str, Vec<Event>, &str, [Dates; 3])> = vec![
+            ("declared: validation 1 to 5 days after, across a month end", vec![blocked.clone()], "2026-10-29",
+                [(None, Some("2026-10-30"), Some("2026-11-03")), (None, None, None), (None, None, None)]),
+            ("validation late: expected from today, never in the past", vec![blocked.clone()], "2026-11-05",
+                [(None, Some("2026-11-05"), Some("2026-11-05")), (None, None, None), (None, None, None)]),
+            ("validated: its day, then the card 10 to 15 days after it", vec![blocked.clone(), validated.clone()], "2026-11-03",
+                [(Some("2026-11-02"), None, None), (None, Some("2026-11-12"), Some("2026-11-17")), (None, None, None)]),
+            ("sent", vec![blocked.clone(), validated.clone(), sent.clone()], "2026-11-14",
+                [(Some("2026-11-02"), None, None), (Some("2026-11-13"), None, None), (None, None, None)]),
+            ("handed over", vec![blocked.clone(), validated.clone(), sent.clone(), given], "2026-11-20",
+                [(Some("2026-11-02"), None, None), (Some("2026-11-13"), None, None), (Some("2026-11-16"), None, None)]),
+            ("a second declaration starts again from its own day",
+                vec![blocked, validated, sent, Event::CardBlocked { on: d("2026-12-01"), reason: BlockReason::Damaged, duplicate_to_establishment: false }],
+                "2026-12-01", [(None, Some("2026-12-02"), Some("2026-12-06")), (None, None, None), (None, None, None)]),
+        ];
+        let day = |s: Option<&str>| s.map(d);
+        for (name, more, today, want) in table {
+            let p = progress(&[&first[..], &more].concat(), d(today), d(CLOSES));
+            let got: Vec<_> = p.duplicate.expect(name).timeline.iter().map(|s| (s.done_on, s.expected_from, s.expected_to)).collect();
+            let want: Vec<_> = want.iter().map(|(done, from, to)| (day(*done), day(*from), day(*to))).collect();
+            assert_eq!(got, want, "{name}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with its state in words (never by colour alone) and its date, done or expected.
 
 use leptos::prelude::*;
-use passregion_core::status::{Progress, StageState, TimelineStep};
+use passregion_core::status::{Progress, Stage, StageState, TimelineStep};
 
 use super::status::{stage_key, state_key};
 use crate::dates;
@@ -33,7 +33,15 @@ pub fn Step(step: TimelineStep, #[prop(optional)] duplicate: bool) -> impl IntoV
                 </p>
                 {move || match (step.state, step.expected_from, step.expected_to) {
                     (StageState::Done, ..) => None,
-                    (_, Some(from), Some(to)) => Some(view! { <p class="timeline__expected">{dates::card_expected(from, to)}</p> }),
+                    (_, Some(from), Some(to)) => {
+                        // Only a duplicate's validation (by the Région) has expected days; the establishment's has none.
+                        let text = if step.stage == Stage::SchoolValidation {
+                            dates::validation_expected(from, to)
+                        } else {
+                            dates::card_expected(from, to)
+                        };
+                        Some(view! { <p class="timeline__expected">{text}</p> })
+                    }
                     _ => None,
                 }}
             </div>
