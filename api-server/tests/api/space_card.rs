@@ -290,7 +290,22 @@ async fn a_new_address_s_commune_must_belong_to_its_postcode_as_in_the_applicati
     }))).await;
     assert_eq!(declared.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(declared.json()["errors"][0]["field"], "contact.address.commune");
+    assert_eq!(declared.json()["errors"][0]["code"], "commune_not_in_postal_code");
     assert!(dossier(&s, &p).await["card"].get("blocked_on").is_none(), "a refused declaration blocks nothing");
+    let unknown = call(&s, &p, "POST", "/api/v1/card/declarations", Some(json!({
+        "reason": "lost", "current_password": PASSWORD, "send_to_establishment": false,
+        "address": { "street": "1 rue de la République", "postal_code": "63999", "commune": "Nulle-Part" }
+    }))).await;
+    assert_eq!(unknown.json()["errors"][0]["code"], "postal_code_unknown");
+    // One of the postcode's communes, as the page's list offers it (or typed loosely): stored as the list writes it.
+    let declared = call(&s, &p, "POST", "/api/v1/card/declarations", Some(json!({
+        "reason": "lost", "current_password": PASSWORD, "send_to_establishment": false,
+        "address": { "street": "1 rue de la République", "postal_code": "63122", "commune": "saint genes champanelle" }
+    }))).await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&declared.body));
+    let address = call(&s, &p, "GET", "/api/v1/me", None).await.json()["address"].clone();
+    assert_eq!((address["postal_code"].as_str(), address["commune"].as_str()), (Some("63122"), Some("Saint-Genès-Champanelle")));
+    assert!(address.get("commune_not_listed").is_none());
 }
 
 #[tokio::test]

@@ -1,7 +1,9 @@
 //! `/espace/carte`: declare the card lost, stolen or damaged. It is blocked at once and a duplicate requested, sent
 //! to the establishment or home (the home address may be corrected here); the current password is asked again.
 //! A blocked card is not unblocked from the space: the helpline checks who is calling. Once declared, the page offers
-//! the duplicate's optional new photo (`/espace/nouvelle-photo`).
+//! the duplicate's optional new photo (`/espace/nouvelle-photo`). The home address's commune is chosen from its
+//! postcode's in the official list, as on "Mes informations" (`ui::commune`), and checked with the server's rule
+//! before anything is sent.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +14,8 @@ use passregion_core::status::BlockReason;
 use crate::api::{self, ApiError};
 use crate::app::HOME_PATH;
 use crate::i18n::{t, t_now, tf_now, use_lang};
-use crate::pages::{loaded_view, server_errors};
+use crate::pages::{loaded_view, rule_text, server_errors};
+use crate::ui::commune::{CommuneChoice, CommuneField};
 use crate::ui::form::{ErrorSummary, Errors, Field, InlineError};
 use crate::ui::layout::Helpline;
 use crate::ui::password::PasswordField;
@@ -65,8 +68,8 @@ fn DeclareForm(me: MyDetails) -> impl IntoView {
     let reason = RwSignal::new(None::<BlockReason>);
     let to_school = RwSignal::new(me.send_to_establishment);
     let street = RwSignal::new(me.address.street.clone());
-    let postal_code = RwSignal::new(me.address.postal_code.clone());
-    let commune = RwSignal::new(me.address.commune.clone());
+    let choice = CommuneChoice::new(&me.address);
+    let CommuneChoice { postal_code, commune, .. } = choice;
     let password = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
     let done = RwSignal::new(false);
@@ -107,14 +110,20 @@ fn DeclareForm(me: MyDetails) -> impl IntoView {
         }
         let home = !to_school.get_untracked();
         if home {
+            let commune_key = if choice.offers_list() { "card.commune_choose" } else { "card.commune_required" };
             for (id, value, key) in [
                 (STREET, street, "card.street_required"),
                 (POSTAL_CODE, postal_code, "card.postal_code_required"),
-                (COMMUNE, commune, "card.commune_required"),
+                (COMMUNE, commune, commune_key),
             ] {
                 if value.with_untracked(|v| v.trim().is_empty()) {
                     found.push((Some(id), t_now(key)));
                 }
+            }
+            // A commune its postcode does not have is said here, with the server's rule and words, not sent.
+            if let Some((path, code)) = choice.issue() {
+                let id = if path == passregion_core::api::field::POSTAL_CODE { POSTAL_CODE } else { COMMUNE };
+                found.push((Some(id), rule_text(code)));
             }
         }
         let (Some(r), true) = (reason.get_untracked(), found.is_empty()) else {
@@ -126,6 +135,7 @@ fn DeclareForm(me: MyDetails) -> impl IntoView {
                 street: street.get_untracked(),
                 postal_code: postal_code.get_untracked(),
                 commune: commune.get_untracked(),
+                commune_not_listed: choice.not_listed.get_untracked(),
                 ..original.get_value()
             })
             .filter(|a| *a != original.get_value());
@@ -184,7 +194,7 @@ fn DeclareForm(me: MyDetails) -> impl IntoView {
                         <Field id=STREET label=Signal::derive(t("card.street")) value=street errors autocomplete="address-line1" />
                         <Field id=POSTAL_CODE label=Signal::derive(t("card.postal_code")) value=postal_code errors
                             autocomplete="postal-code" inputmode="numeric" maxlength=5 />
-                        <Field id=COMMUNE label=Signal::derive(t("card.commune")) value=commune errors autocomplete="address-level2" />
+                        <CommuneField id=COMMUNE choice errors />
                     </fieldset>
                 </Show>
                 <PasswordField id=PASSWORD label=Signal::derive(t("code.password")) hint=Signal::derive(t("code.password_hint"))

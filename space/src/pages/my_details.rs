@@ -12,7 +12,7 @@ use passregion_core::space::{DetailsUpdate, EmailChangeRequest, MyDetails, Passw
 use crate::api;
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::pages::{loaded_view, rule_text, server_errors};
-use crate::ui::commune::CommuneField;
+use crate::ui::commune::{CommuneChoice, CommuneField};
 use crate::ui::form::{ErrorSummary, Errors, Field};
 use crate::ui::password::{PasswordChecklist, PasswordField};
 
@@ -58,9 +58,8 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
     let phone = RwSignal::new(passregion_core::rules::phone::format_phone_fr(&me.mobile_phone));
     let street = RwSignal::new(me.address.street.clone());
     let complement = RwSignal::new(me.address.complement.clone().unwrap_or_default());
-    let postal_code = RwSignal::new(me.address.postal_code.clone());
-    let commune = RwSignal::new(me.address.commune.clone());
-    let commune_not_listed = RwSignal::new(me.address.commune_not_listed);
+    let choice = CommuneChoice::new(&me.address);
+    let CommuneChoice { postal_code, commune, not_listed: commune_not_listed, .. } = choice;
     let good_deals = RwSignal::new(me.consents.good_deals);
     let news = RwSignal::new(me.consents.news);
     let care_of = StoredValue::new(me.address.care_of.clone());
@@ -93,7 +92,20 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
         async move { api::update_details(u, lang.get_untracked()).await }
     });
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => done(t_now("me.contact_saved")),
+        Some(Ok(me)) => {
+            // What the server now holds, not what was typed: the phone normalised ("0711223344" comes back as
+            // "07 11 22 33 44"), the commune as the list spells it, the address's text tidied.
+            phone.set(passregion_core::rules::phone::format_phone_fr(&me.mobile_phone));
+            street.set(me.address.street);
+            complement.set(me.address.complement.unwrap_or_default());
+            postal_code.set(me.address.postal_code);
+            commune.set(me.address.commune);
+            commune_not_listed.set(me.address.commune_not_listed);
+            care_of.set_value(me.address.care_of);
+            good_deals.set(me.consents.good_deals);
+            news.set(me.consents.news);
+            done(t_now("me.contact_saved"))
+        }
         Some(Err(e)) => failed(
             e,
             &[
@@ -145,6 +157,13 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
 
     let submit_contact = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // A commune its postcode does not have is said here, with the server's rule and words, not sent.
+        if let Some((path, code)) = choice.issue() {
+            notice.set(None);
+            let id = if path == passregion_core::api::field::POSTAL_CODE { POSTAL_CODE } else { COMMUNE };
+            errors.show(vec![(Some(id), rule_text(code))]);
+            return;
+        }
         let complement = complement.get_untracked();
         save.dispatch(DetailsUpdate {
             mobile_phone: phone.get_untracked(),
@@ -228,7 +247,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
                 <Field id=COMPLEMENT label=Signal::derive(t("me.complement")) value=complement errors autocomplete="address-line2" />
                 <Field id=POSTAL_CODE label=Signal::derive(t("card.postal_code")) value=postal_code errors
                     autocomplete="postal-code" inputmode="numeric" maxlength=5 />
-                <CommuneField id=COMMUNE postal_code commune not_listed=commune_not_listed errors />
+                <CommuneField id=COMMUNE choice errors />
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{t("me.consents")}</legend>
                     <Checkbox id="me-good-deals" label_key="me.good_deals" value=good_deals />

@@ -5,12 +5,71 @@
 //! Without a list (postcode not typed yet, server unreachable) the field is free text; the server checks it anyway.
 
 use leptos::prelude::*;
+use passregion_core::api::Address;
+use passregion_core::application::check_listed_commune;
+use passregion_core::error::FieldIssue;
 use passregion_core::rules::address::normalize_postal_code;
 use passregion_core::rules::commune::find_listed;
 
 use crate::api;
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::ui::form::{Errors, Field, InlineError, focus_id};
+
+/// An address's postcode and commune as a form holds them, with the postcode's list as the server last gave it:
+/// made by the page that owns the form, so that before sending it can ask the server's own rule
+/// ([`check_listed_commune`]) and never send a commune its postcode does not have.
+#[derive(Clone, Copy)]
+pub struct CommuneChoice {
+    pub postal_code: RwSignal<String>,
+    pub commune: RwSignal<String>,
+    pub not_listed: RwSignal<bool>,
+    /// (postcode, its communes) of the latest answer.
+    listed: RwSignal<Option<(String, Vec<String>)>>,
+}
+
+impl CommuneChoice {
+    pub fn new(a: &Address) -> Self {
+        CommuneChoice {
+            postal_code: RwSignal::new(a.postal_code.clone()),
+            commune: RwSignal::new(a.commune.clone()),
+            not_listed: RwSignal::new(a.commune_not_listed),
+            listed: RwSignal::new(None),
+        }
+    }
+
+    /// The postcode now typed, when well formed.
+    fn code(&self) -> Option<String> {
+        self.postal_code.with(|p| normalize_postal_code(p).ok())
+    }
+
+    /// The communes of the postcode now typed, once the server gave them (`Some(empty)`: a postcode it does not
+    /// know); `None` while they are on their way or could not be had.
+    fn communes(&self) -> Option<Vec<String>> {
+        let now = self.code();
+        self.listed.with(|l| l.as_ref().filter(|(p, _)| Some(p) == now.as_ref()).map(|(_, c)| c.clone()))
+    }
+
+    /// Whether the commune is chosen in a select (the list is there and "not listed" is not ticked).
+    pub fn offers_list(&self) -> bool {
+        !self.not_listed.get_untracked() && self.communes().is_some_and(|c| !c.is_empty())
+    }
+
+    /// The issue the server would find with this postcode and commune, from the same rule, when the postcode's list
+    /// is known here; `None` when it is not (the server checks then) or when either fails its own format rule
+    /// (checked elsewhere).
+    pub fn issue(&self) -> Option<FieldIssue> {
+        let known = self.communes()?;
+        let a = Address {
+            postal_code: self.postal_code.get_untracked(),
+            commune: self.commune.get_untracked(),
+            commune_not_listed: self.not_listed.get_untracked(),
+            street: String::new(),
+            complement: None,
+            care_of: None,
+        };
+        check_listed_commune(&a, |_| Some(known.as_slice()))?.err()
+    }
+}
 
 /// What a screen reader hears when the communes arrive (the person is still in the postcode field).
 fn found_text(communes: &[String]) -> String {
@@ -22,17 +81,11 @@ fn found_text(communes: &[String]) -> String {
 }
 
 #[component]
-pub fn CommuneField(
-    id: &'static str,
-    postal_code: RwSignal<String>,
-    commune: RwSignal<String>,
-    not_listed: RwSignal<bool>,
-    errors: Errors,
-) -> impl IntoView {
+pub fn CommuneField(id: &'static str, choice: CommuneChoice, errors: Errors) -> impl IntoView {
     let lang = use_lang();
-    let code = Memo::new(move |_| postal_code.with(|p| normalize_postal_code(p).ok()));
-    // (postcode, its communes) of the latest answer; an answer for a postcode typed over since is dropped.
-    let listed = RwSignal::new(None::<(String, Vec<String>)>);
+    let CommuneChoice { commune, not_listed, listed, .. } = choice;
+    let code = Memo::new(move |_| choice.code());
+    // An answer for a postcode typed over since is dropped.
     Effect::new(move |_| {
         let Some(asked) = code.get() else { return };
         let lang = lang.get_untracked();
@@ -61,10 +114,7 @@ pub fn CommuneField(
         });
     });
     // Only the list of the postcode now typed: while another one's is on its way, the field is free text.
-    let communes = Memo::new(move |_| {
-        let now = code.get();
-        listed.with(|l| l.as_ref().filter(|(p, _)| Some(p) == now.as_ref()).map(|(_, c)| c.clone()))
-    });
+    let communes = Memo::new(move |_| choice.communes());
     let announce = move || communes.with(|c| c.as_deref().map(found_text).unwrap_or_default());
     let checkbox_id = format!("{id}-not-listed");
     let hint_id = format!("{id}-not-listed-hint");

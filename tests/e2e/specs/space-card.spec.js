@@ -105,11 +105,33 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   await page.getByLabel("On me l'a volée").check();
   await page.getByLabel('Chez moi, par La Poste').check();
   await expect(page.getByLabel('Numéro et rue')).not.toHaveValue('');
+  // The home address's commune as on "Mes informations": the postcode's communes from the official list.
+  const commune = page.getByLabel('Commune', { exact: true });
+  await expect(commune).toHaveJSProperty('tagName', 'SELECT');
+  await expect(commune).toHaveValue('Clermont-Ferrand');
+  let declarations = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/card/declarations')) declarations += 1; });
   await page.getByLabel('Numéro et rue').fill('12 rue Neuve');
+  // A new postcode whose communes do not include the old one: nothing is chosen, and nothing is sent.
+  await page.getByLabel('Code postal').fill('63122');
+  await expect(commune.locator('option')).toHaveText(['Choisis ta commune', 'Ceyrat', 'Saint-Genès-Champanelle']);
+  await expect(commune).toHaveValue('');
+  await page.getByLabel('Ton mot de passe actuel').fill(d.password);
+  await page.getByRole('button', { name: 'Bloquer ma carte et demander un duplicata' }).click();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#card-commune-error')).toHaveText(/Choisis ta commune dans la liste\./);
+  await page.locator('#error-summary').getByRole('link', { name: 'Choisis ta commune dans la liste.' }).click();
+  await expect(commune).toBeFocused();
+  await checkPage(page, 'space-card-declare-commune');
+  expect(declarations).toBe(0);
+  await commune.selectOption('Ceyrat');
   await page.getByLabel('Ton mot de passe actuel').fill(d.password);
   await checkPage(page, 'space-card-declare-home');
   await page.getByRole('button', { name: 'Bloquer ma carte et demander un duplicata' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ta carte est bloquée' })).toBeVisible();
+  expect(declarations).toBe(1);
+  const stored = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+  expect(stored.address).toMatchObject({ street: '12 rue Neuve', postal_code: '63122', commune: 'Ceyrat' });
   const refused = await partnerCheck(request, baseURL, card.number, '0000');
   expect([refused.status, refused.body.code]).toEqual([409, 'card_blocked']);
 
@@ -127,12 +149,20 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   await expect(dup).toContainText('Carte déclarée volée le 1 octobre 2026. Le duplicata sera envoyé chez toi.');
   await expect(dup.locator('.timeline__step').first()).toContainText('Validation de ta demande');
   await expect(dup.locator('.timeline__step').first()).toContainText('En cours');
+  // Declared on 1 October: the Région's validation expected 1 to 5 days after (our assumption, in README).
+  const validation = 'La Région devrait valider ta demande entre le 2 et le 6 octobre.';
+  await expect(dup.locator('.timeline__step').first().locator('.timeline__expected')).toHaveText(validation);
+  await expect(status).toContainText(validation);
+  await expect(dup.locator('.timeline__step').nth(1).locator('.timeline__expected')).toHaveCount(0);
   await expect(dup.locator('.timeline__step')).toHaveCount(3);
   await checkPage(page, 'space-duplicate');
 
   await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_validated' });
   await page.reload();
   const made = dup.locator('.timeline__step').nth(1);
+  await expect(dup.locator('.timeline__step').first()).toContainText('Fait le 1 octobre 2026');
+  await expect(dup.locator('.timeline__step').first().locator('.timeline__expected')).toHaveCount(0);
+  await expect(status).not.toContainText(validation);
   await expect(made).toContainText('En cours');
   await expect(made).toContainText('Ta carte devrait arriver entre le 11 et le 16 octobre.');
   await expect(status).toContainText('Carte bloquée le 1 octobre 2026');
@@ -232,10 +262,15 @@ test('my details: identity read-only, contact saved (a server refusal on its fie
   await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
   await expect(page.locator('#error-summary')).toBeFocused();
   await expect(page.locator('#me-phone-error')).toBeVisible();
-  await page.getByLabel('Téléphone portable').fill('07 11 22 33 44');
+  // Typed any way the rules accept; once saved, the page shows what the server holds, as the application writes it.
+  await page.getByLabel('Téléphone portable').fill('+33711223344');
+  await page.getByLabel('Numéro et rue').fill('  4   place de Jaude ');
   await page.getByLabel('Les actualités de la Région par e-mail').check();
   await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
   await expect(page.getByText('Tes coordonnées sont enregistrées.')).toBeVisible();
+  await expect(page.getByLabel('Téléphone portable')).toHaveValue('07 11 22 33 44');
+  await expect(page.getByLabel('Numéro et rue')).toHaveValue('4 place de Jaude');
+  await checkPage(page, 'space-details-saved');
   await page.reload();
   await expect(page.getByLabel('Les actualités de la Région par e-mail')).toBeChecked();
 

@@ -62,6 +62,8 @@ pub fn dynamic_keys() -> Vec<String> {
         ErrorCode::PasswordNeedsLetter,
         ErrorCode::PasswordNeedsDigit,
         ErrorCode::PasswordMismatch,
+        ErrorCode::PostalCodeUnknown,
+        ErrorCode::CommuneNotInPostalCode,
     ];
     statuses
         .into_iter()
@@ -98,6 +100,9 @@ fn blocked_lines(d: &Duplicate) -> Vec<String> {
         lines.push(dates::card_expected(from, to));
     } else {
         lines.push(t_now("status.duplicate_validation"));
+        if let Some((from, to)) = step(Stage::SchoolValidation).and_then(|s| Some((s.expected_from?, s.expected_to?))) {
+            lines.push(dates::validation_expected(from, to));
+        }
     }
     lines
 }
