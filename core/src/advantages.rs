@@ -1,10 +1,13 @@
 //! The card's advantages for one campaign and what is left of them: pure arithmetic on whole cents, so the
 //! balance the space shows is tested natively and never drifts through floating point.
 //!
-//! From the Région's campaign document: free school textbooks; professional equipment aid (vocational streams
-//! only, €50 to €500 depending on the stream); a €30 sports licence; 5 cinema tickets at €1; €30 for shows; €15 for
-//! leisure books (€35 in terminale); free museums; €60 for first-aid training (PSC1). Textbooks and equipment run
-//! from early June to 31 May; culture, sport and health from 1 September to 30 June.
+//! From the Région's campaign document (as issue 10 quotes it; the document itself is not in the project): free
+//! school textbooks; professional equipment aid (vocational streams only, €50 to €500 depending on the stream); a
+//! €30 sports licence (€60 in the cases it lists); 5 cinema tickets at €1; €30 for shows; €15 for leisure books
+//! (€35 in terminale); free museums; €60 for first-aid training (PSC1). Textbooks and equipment run from early June
+//! to 31 May; culture, sport and health from 1 September to 30 June. Every figure is in [`AMOUNTS`], the one table
+//! to replace by the Région's; the per-family equipment amounts and the €60 club case are our reading (README, "The
+//! beneficiary space").
 
 use crate::Date;
 use serde::{Deserialize, Serialize};
@@ -52,8 +55,8 @@ impl SportLicence {
     /// What the sport advantage is worth for this kind of licence, in cents.
     pub fn cents(self) -> u32 {
         match self {
-            SportLicence::SchoolAssociation => 3000,
-            SportLicence::Club => 6000,
+            SportLicence::SchoolAssociation => AMOUNTS.sport_school_association_cents,
+            SportLicence::Club => AMOUNTS.sport_club_cents,
         }
     }
 }
@@ -165,10 +168,46 @@ pub const EQUIPMENT_BY_GROUP: &[(&str, Family, u32)] = &[
     ("3", Family::Services, 50),
 ];
 
-/// What a family's aid is worth in euros (the Brevet des métiers d'art gets the document's top figure).
-pub const CRAFTS_EUROS: u32 = 500;
-/// A vocational stream whose code the table does not place.
-pub const OTHER_EUROS: u32 = 50;
+/// Every figure of the campaign's advantages. `document`: given by the campaign document; `ours`: our reading of
+/// it, to check against the Région's text.
+#[derive(Clone, Copy, Debug)]
+pub struct CampaignAmounts {
+    /// document: the range of the equipment aid, in euros.
+    pub equipment_range_euros: (u32, u32),
+    /// ours: one amount per family of trades, by NSF group (see [`EQUIPMENT_BY_GROUP`]).
+    pub equipment_by_group: &'static [(&'static str, Family, u32)],
+    /// ours: any Brevet des métiers d'art (the document's top figure).
+    pub equipment_crafts_euros: u32,
+    /// ours: a vocational stream whose code the table does not place (the document's lowest figure).
+    pub equipment_other_euros: u32,
+    /// document: the sports licence at the establishment's association (UNSS, UGSEL).
+    pub sport_school_association_cents: u32,
+    /// ours: "€60 in the cases the document lists", read as a licence in a club affiliated to a federation.
+    pub sport_club_cents: u32,
+    /// document.
+    pub cinema_tickets: u32,
+    /// document.
+    pub shows_cents: u32,
+    /// document; terminale as the stream catalogue tells it (general and technological only).
+    pub books_cents: u32,
+    pub books_terminale_cents: u32,
+    /// document: first-aid training (PSC1).
+    pub first_aid_cents: u32,
+}
+
+pub const AMOUNTS: CampaignAmounts = CampaignAmounts {
+    equipment_range_euros: (50, 500),
+    equipment_by_group: EQUIPMENT_BY_GROUP,
+    equipment_crafts_euros: 500,
+    equipment_other_euros: 50,
+    sport_school_association_cents: 3000,
+    sport_club_cents: 6000,
+    cinema_tickets: 5,
+    shows_cents: 3000,
+    books_cents: 1500,
+    books_terminale_cents: 3500,
+    first_aid_cents: 6000,
+};
 
 /// The family and the equipment aid in euros of a stream, or `None` for a stream that is not vocational.
 pub fn equipment(level: &str, stream_code: &str) -> Option<(Family, u32)> {
@@ -176,14 +215,14 @@ pub fn equipment(level: &str, stream_code: &str) -> Option<(Family, u32)> {
         return None;
     }
     if level == "bma" {
-        return Some((Family::Crafts, CRAFTS_EUROS));
+        return Some((Family::Crafts, AMOUNTS.equipment_crafts_euros));
     }
     let group = stream_code.get(3..6).filter(|g| g.bytes().all(|b| b.is_ascii_digit()));
     // "2" (industry) is listed after "21" and "23"… would shadow them: the longest matching prefix wins.
     let found = group.and_then(|g| {
-        EQUIPMENT_BY_GROUP.iter().filter(|(prefix, ..)| g.starts_with(prefix)).max_by_key(|(prefix, ..)| prefix.len())
+        AMOUNTS.equipment_by_group.iter().filter(|(prefix, ..)| g.starts_with(prefix)).max_by_key(|(prefix, ..)| prefix.len())
     });
-    Some(found.map_or((Family::Other, OTHER_EUROS), |(_, family, euros)| (*family, *euros)))
+    Some(found.map_or((Family::Other, AMOUNTS.equipment_other_euros), |(_, family, euros)| (*family, *euros)))
 }
 
 fn date(y: u16, m: u8, d: u8) -> Date {
@@ -212,14 +251,14 @@ pub fn entitlements(start_year: u16, level: &str, stream_code: &str) -> Vec<Enti
     }
     // The campaign document: €35 of leisure books in terminale. The stream catalogue tells the year only for the
     // general and technological tracks ("terminale"); a vocational stream's year is not known, so it gets €15.
-    let books = if level == "terminale" { 35 } else { 15 };
+    let books = if level == "terminale" { AMOUNTS.books_terminale_cents } else { AMOUNTS.books_cents };
     out.extend([
         line(Kind::Sport, Measure::Cents(SportLicence::SchoolAssociation.cents()), culture),
-        line(Kind::Cinema, Measure::Tickets(5), culture),
-        line(Kind::Shows, Measure::Cents(3000), culture),
-        line(Kind::Books, Measure::Cents(books * 100), culture),
+        line(Kind::Cinema, Measure::Tickets(AMOUNTS.cinema_tickets), culture),
+        line(Kind::Shows, Measure::Cents(AMOUNTS.shows_cents), culture),
+        line(Kind::Books, Measure::Cents(books), culture),
         line(Kind::Museums, Measure::Free, culture),
-        line(Kind::FirstAid, Measure::Cents(6000), culture),
+        line(Kind::FirstAid, Measure::Cents(AMOUNTS.first_aid_cents), culture),
     ]);
     out
 }
@@ -352,8 +391,15 @@ mod tests {
         }
         assert_eq!(equipment("bts", "32031408"), None, "BTS students are not in the scheme's vocational streams");
         assert_eq!(equipment("terminale", "2123101711"), None);
-        for (_, _, euros) in EQUIPMENT_BY_GROUP {
-            assert!((50..=500).contains(euros), "the campaign document's range is €50 to €500");
+        let (low, high) = AMOUNTS.equipment_range_euros;
+        assert_eq!((low, high), (50, 500), "the campaign document's range");
+        let ours = AMOUNTS.equipment_by_group.iter().map(|(_, f, e)| (*f, *e));
+        let all: Vec<(Family, u32)> =
+            ours.chain([(Family::Crafts, AMOUNTS.equipment_crafts_euros), (Family::Other, AMOUNTS.equipment_other_euros)]).collect();
+        for family in Family::ALL {
+            let figures: std::collections::BTreeSet<u32> = all.iter().filter(|(f, _)| *f == family).map(|(_, e)| *e).collect();
+            assert_eq!(figures.len(), 1, "{family:?}: one amount per family, the page names the family");
+            assert!(figures.iter().all(|e| (low..=high).contains(e)), "{family:?} within the document's range");
         }
         let line = entitlements(2026, "bac-pro", "40022106").into_iter().find(|e| e.kind == Kind::Equipment).unwrap();
         assert_eq!((line.granted, line.family), (Measure::Cents(30000), Some(Family::Cooking)));
