@@ -86,6 +86,22 @@ test("a duplicate card's optional new photo, in French and English", async ({ pa
   await checkPage(page, 'space-new-photo-duplicate-en');
   await page.getByLabel('Choose a photo').setInputFiles(PHOTO);
   await page.getByRole('button', { name: 'Apply' }).click({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /This is my photo/ })).toBeVisible({ timeout: 20_000 });
+  // The card mock has no name here: "Pass'Région" alone beside the photo stays inside the card at 360 px, even
+  // with the text enlarged (it ran out of the card at 150 % and 200 %).
+  for (const [width, text] of [[360, '100%'], [360, '150%'], [360, '200%'], [1280, '200%']]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.evaluate((size) => { document.documentElement.style.fontSize = size; }, text);
+    const fit = await page.locator('.card-mock').evaluate((mock) => {
+      const brand = mock.querySelector('.card-mock__brand');
+      return { overflow: brand.scrollWidth - brand.clientWidth, right: mock.getBoundingClientRect().right - brand.getBoundingClientRect().right };
+    });
+    expect(fit.overflow, `${width} px, text ${text}`).toBeLessThanOrEqual(0);
+    expect(fit.right, `${width} px, text ${text}`).toBeGreaterThan(0);
+    await page.locator('.card-mock').screenshot({ path: join(import.meta.dirname, '..', 'artifacts', `space-new-photo-card-mock-${width}-${text.replace('%', '')}.png`) });
+  }
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  await checkPage(page, 'space-new-photo-card-mock-en');
   await page.getByRole('button', { name: /This is my photo/ }).click({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/espace$/);
   await expect(page.getByText('Your new photo is saved: it will be printed on your new card once the duplicate is validated.')).toBeVisible();
