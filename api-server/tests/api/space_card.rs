@@ -138,7 +138,9 @@ async fn a_stolen_card_is_blocked_at_once_and_its_duplicate_followed() {
     assert_eq!(blocked.problem_code(), "card_blocked");
     let d = dossier(&s, &p).await;
     assert_eq!(d["card"]["blocked_on"], "2026-10-01");
-    assert_eq!(d["progress"]["duplicate"]["timeline"][0]["state"], "current");
+    let check = &d["progress"]["duplicate"]["timeline"][0];
+    assert_eq!(check["state"], "current");
+    assert_eq!((check["expected_from"].as_str(), check["expected_to"].as_str()), (Some("2026-10-02"), Some("2026-10-06")), "1 to 5 days after the declaration");
     assert_eq!(call(&s, &p, "GET", "/api/v1/me", None).await.json()["address"]["street"], "4 place de Jaude");
     assert_eq!(s.get("/api/v1/dev/outbox").await.json()[0]["subject"], "Ta carte Pass'Région est bloquée");
 

@@ -2,6 +2,7 @@
 // taken on a phone through the handoff (two browser contexts, as in handoff.spec.js) after a refusal; the duplicate
 // card's optional new photo, in French and English; the page keeps the space's idle limit and logout. The file and
 // crop path, with its failures, is in space.spec.js.
+import { join } from 'node:path';
 import { fakeCamera } from '../camera.js';
 import { test, expect, checkPage, allowConsoleErrors, snap } from '../fixtures.js';
 import { idleURL } from '../playwright.config.js';
