@@ -1,0 +1,124 @@
+//! Parts of a Leptos app fetched when they are first shown, for the application (`src/chunks.rs`) and the
+//! beneficiary space (`space/src/chunks.rs`), each built split by build-tools/app-wasm.mjs (docs/size.md, "Code
+//! splitting").
+//!
+//! Each function made by [`chunks!`] is a split point: with its crate's `split` feature `wasm_split` — what Leptos'
+//! `#[lazy]` uses — puts the view and everything only it uses into its own wasm file, fetched on the first call;
+//! without it (`trunk serve`, the browser tests) it is a plain call into the same module, because an unsplit module
+//! that carries the split imports cannot be instantiated. Each name is its route's last path segment with `-` as
+//! `_`: build-tools/app-wasm.mjs relies on it to have index.html preload the chunk of a deep link.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Declares split points `name / preload_name => view;` and the crate's `LoadError`. The `#[cfg(feature =
+/// "split")]` it writes is evaluated in the calling crate: each crate has its own `split` feature.
+#[macro_export]
+macro_rules! chunks {
+    ($($name:ident / $preload:ident => $view:expr;)*) => {
+        #[cfg(feature = "split")]
+        pub use ::leptos::wasm_split::SplitLoaderError as LoadError;
+
+        /// Without the `split` feature nothing is fetched, so nothing can fail.
+        #[cfg(not(feature = "split"))]
+        #[derive(Debug)]
+        pub enum LoadError {}
+
+        $(
+            #[cfg(feature = "split")]
+            #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, preload(#[doc(hidden)] $preload), fallible)]
+            pub fn $name() -> Result<::leptos::prelude::AnyView, LoadError> {
+                Ok(::leptos::prelude::IntoAny::into_any($view))
+            }
+
+            #[cfg(not(feature = "split"))]
+            pub async fn $name() -> Result<::leptos::prelude::AnyView, LoadError> {
+                Ok(::leptos::prelude::IntoAny::into_any($view))
+            }
+
+            #[cfg(not(feature = "split"))]
+            #[doc(hidden)]
+            pub async fn $preload() -> Result<(), LoadError> {
+                Ok(())
+            }
+        )*
+    };
+}
+
+/// A view whose code may still have to be fetched: `pending` while it is (shown by the caller after a delay, if at
+/// all: a chunk already in settles in a microtask), `failed(retry)` when the fetch failed.
+///
+/// The view is built synchronously in this closure's owner once its chunk is in, never inside the loader's future:
+/// a view built in a `Suspend` future belongs to the owner that `Suspend` captured, which a route or the router may
+/// already have disposed when the future resolves or right after (sending the application, "Effacer mes
+/// données"), and a disposed signal read then aborts the whole app. Here the chunk is fetched first (`preload`),
+/// then the split function, whose loader is now settled, is polled once and its view mounted like any other.
+///
+/// `pending` and `failed` are generic rather than `fn` pointers: each caller's closures are compiled in place, as
+/// they were before this was shared (`fn` pointers measured 190 B gzip more on the application's first page).
+pub fn lazy<F, P, E, Pending, Failed>(load: fn() -> F, preload: fn() -> P, pending: Pending, failed: Failed) -> AnyView
+where
+    F: Future<Output = Result<AnyView, E>> + 'static,
+    P: Future<Output = Result<(), E>> + 'static,
+    Pending: Fn() -> AnyView + Copy + Send + Sync + 'static,
+    Failed: Fn(Callback<()>) -> AnyView + Copy + Send + Sync + 'static,
+{
+    // None: being fetched; Some(false): failed. No cache by function address here: the optimiser merges the split
+    // functions' identical stubs.
+    let loaded = RwSignal::new(None::<bool>);
+    let fetch = move || {
+        let _ = loaded.try_set(None);
+        spawn_local(async move {
+            let ok = preload().await.is_ok();
+            let _ = loaded.try_set(Some(ok));
+        });
+    };
+    fetch();
+    let retry = Callback::new(move |()| fetch());
+    (move || match loaded.get() {
+        None => pending(),
+        Some(true) => match poll_once(load()) {
+            Some(Ok(view)) => view,
+            _ => failed(retry),
+        },
+        Some(false) => failed(retry),
+    })
+    .into_any()
+}
+
+/// Fetches a chunk in the background (the page a person is likely to open next), ignoring a failure: opening that
+/// page will try again and say so.
+pub fn preload_soon<P, E>(preload: fn() -> P)
+where
+    P: Future<Output = Result<(), E>> + 'static,
+{
+    spawn_local(async move {
+        let _ = preload().await;
+    });
+}
+
+/// A split function's future once its chunk is loaded is ready at the first poll (the loader's cell is set).
+fn poll_once<F: Future>(future: F) -> Option<F::Output> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(future).poll(&mut cx) {
+        std::task::Poll::Ready(out) => Some(out),
+        std::task::Poll::Pending => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::poll_once;
+
+    #[test]
+    fn a_settled_future_is_read_at_the_first_poll() {
+        assert_eq!(poll_once(async { 7 }), Some(7));
+    }
+
+    #[test]
+    fn a_future_still_waiting_gives_nothing() {
+        assert_eq!(poll_once(std::future::pending::<u8>()), None);
+    }
+}
