@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The application's wasm, built outside Trunk so that it can be split (docs/size.md, "Code splitting"): Trunk
-// 0.21 has no wasm-split step (trunk #1022), and the split must run on the linked module before wasm-bindgen, which
-// drops the relocations it needs. Trunk still builds everything else (the CSS, the photo worker, the copied files);
-// its post_build hook (build-tools/postbuild.mjs) calls this with its staging folder.
+// The wasm of a split bundle — the application (`/`) and the beneficiary space (`/espace/`) — built outside Trunk so
+// that it can be split (docs/size.md, "Code splitting"): Trunk 0.21 has no wasm-split step (trunk #1022), and the
+// split must run on the linked module before wasm-bindgen, which drops the relocations it needs. Trunk still builds
+// everything else (the CSS, the photo worker, the copied files); its post_build hook (build-tools/postbuild.mjs)
+// calls this with its staging folder, for the bundle whose marker (BUNDLES below) the page carries.
 //
 // Release (TRUNK_PROFILE=release, or none given):
-//   1. cargo rustc --release --features split, the final link with --emit-relocs (only the binary gets the flag:
+//   1. cargo rustc -p <package> --release --features split, the final link with --emit-relocs (only the binary gets the flag:
 //      the dependencies keep their fingerprints, so nothing else is rebuilt);
 //   2. wasm-split-cli (crate wasm_split_cli_support, installed by ./dev setup): main.wasm, one split_<name>.wasm
-//      per split point of src/chunks.rs, chunk_<n>.wasm for code shared by several of them, and __wasm_split.js,
+//      per split point of src/chunks.rs (space/src/chunks.rs), chunk_<n>.wasm for code shared by several of them, and __wasm_split.js,
 //      the loader the main module imports;
 //   3. wasm-bindgen --target web --keep-lld-exports (the splits call into the main module through those exports);
 //   4. wasm-opt -Oz on every module (binaryen 132 from build-tools/node_modules: Debian's 108 breaks the module);
@@ -16,11 +17,12 @@
 //      other, so they share one hash of both;
 //   6. index.html: the module preload, the wasm preload and the bootstrap Trunk would have written, and a small
 //      script that preloads the chunks of the page opened (a deep link shows its step without a second round
-//      trip). That script's map, {"<last path segment, - as _>": ["/file.wasm", …]}, is also what
-//      build-tools/size.mjs reads to count each route's chunks.
+//      trip). That script's map, window.<chunkVar> = {"<last path segment, - as _>": ["/file.wasm", …]} (paths
+//      under the bundle's public URL, Trunk's TRUNK_PUBLIC_URL), is also what build-tools/size.mjs reads to count
+//      each route's chunks.
 // Debug (`trunk serve`): a plain build without split points, no wasm-opt.
 //
-//   node build-tools/app-wasm.mjs STAGING_DIR
+//   node build-tools/app-wasm.mjs STAGING_DIR      (the bundle is the one whose marker STAGING_DIR/index.html has)
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, copyFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
@@ -28,12 +30,23 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = "passregion-app";
 const TARGET = "wasm32-unknown-unknown";
 const WASM_OPT = join(ROOT, "build-tools/node_modules/.bin/wasm-opt");
-// Where index.html takes the app: Trunk's <link data-trunk rel="rust"> for the app is gone, this marks the place.
-const MARKER = /<meta\b[^>]*\bpassregion-app\b[^>]*>/;
-export const CHUNK_MAP = /window\.passregionChunks=(\{.*?\})\)/;
+// The split bundles. marker: the <meta name> that takes the place of Trunk's <link data-trunk rel="rust"> in the
+// bundle's index.html; chunkVar: the global holding its route → chunks map. Their pages live in a folder without a
+// Cargo.toml (web/, space/web/): Trunk builds the Cargo.toml beside a page that names no rust app.
+export const BUNDLES = [
+  { marker: "passregion-app", pkg: "passregion-app", bin: "passregion-app", chunkVar: "passregionChunks" },
+  { marker: "passregion-space", pkg: "passregion-space", bin: "passregion-space", chunkVar: "passregionSpaceChunks" },
+];
+// The marker as written or as Trunk's HTML minifier leaves it (quotes dropped); "passregion-space-photo" is not it.
+const markerOf = (name) => new RegExp(`<meta\\b[^>]*\\bname=["']?${name}(?=["'\\s/>])[^>]*>`);
+export const CHUNK_MAP = /window\.passregion\w*Chunks=(\{.*?\})\)/;
+
+/// The split bundle whose marker this page carries, or none.
+export function bundleOf(html) {
+  return BUNDLES.find((b) => markerOf(b.marker).test(html)) ?? null;
+}
 
 const hash = (...bufs) => {
   const h = createHash("sha256");
@@ -67,9 +80,9 @@ function wasmOpt(file) {
 
 /// Builds, splits, binds and optimises; returns the folder holding main.js, main_bg.wasm, __wasm_split.js and the
 /// split/chunk modules.
-function buildRelease(work) {
-  run("cargo", ["rustc", "--offline", "--release", "--target", TARGET, "--bin", BIN, "--features", "split", "--", "-Clink-args=--emit-relocs"]);
-  const raw = join(targetDir(), TARGET, "release", `${BIN}.wasm`);
+function buildRelease(work, { pkg, bin }) {
+  run("cargo", ["rustc", "--offline", "--release", "--target", TARGET, "-p", pkg, "--bin", bin, "--features", "split", "--", "-Clink-args=--emit-relocs"]);
+  const raw = join(targetDir(), TARGET, "release", `${bin}.wasm`);
   const split = join(work, "split");
   const out = join(work, "out");
   run("wasm-split-cli", [raw, split]);
@@ -81,15 +94,15 @@ function buildRelease(work) {
   return out;
 }
 
-function buildDebug(work) {
-  run("cargo", ["build", "--offline", "--target", TARGET, "--bin", BIN]);
+function buildDebug(work, { pkg, bin }) {
+  run("cargo", ["build", "--offline", "--target", TARGET, "-p", pkg, "--bin", bin]);
   const out = join(work, "out");
-  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "main", "--out-dir", out, join(targetDir(), TARGET, "debug", `${BIN}.wasm`)]);
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "main", "--out-dir", out, join(targetDir(), TARGET, "debug", `${bin}.wasm`)]);
   return out;
 }
 
 /// Renames the built files into `staging` with hashed names; returns what index.html needs.
-function install(out, staging) {
+function install(out, staging, { bin: BIN }) {
   const files = readdirSync(out);
   const renamed = new Map(); // built name → served name
   for (const f of files.filter((f) => f.endsWith(".wasm"))) {
@@ -140,37 +153,43 @@ export function chunkMap(loader) {
   return map;
 }
 
-function writeIndex(staging, { mainName, wasmName, chunks }) {
+function writeIndex(staging, bundle, { mainName, wasmName, chunks }, base) {
   const path = join(staging, "index.html");
   let html = readFileSync(path, "utf8");
-  const marker = html.match(MARKER)?.[0];
-  if (!marker) throw new Error('index.html has no <meta name="passregion-app">: where should the app go?');
-  const preload = `(function(m){try{var u=m[location.pathname.split("/").pop().replace(/-/g,"_")]||[];` +
+  const marker = html.match(markerOf(bundle.marker))?.[0];
+  if (!marker) throw new Error(`index.html has no <meta name="${bundle.marker}">: where should the app go?`);
+  // The last non-empty segment: "/espace/" is the dossier page at "/espace".
+  const preload = `(function(m){try{var u=m[(location.pathname.split("/").filter(Boolean).pop()||"").replace(/-/g,"_")]||[];` +
     `u.forEach(function(h){var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";` +
-    `l.type="application/wasm";l.href=h;document.head.appendChild(l)})}catch(e){}})(window.passregionChunks=${JSON.stringify(chunks)});`;
+    `l.type="application/wasm";l.href=h;document.head.appendChild(l)})}catch(e){}})(window.${bundle.chunkVar}=${JSON.stringify(chunks)});`;
   const tags = [
-    `<link rel="modulepreload" href="/${mainName}" crossorigin>`,
-    `<link rel="preload" href="/${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="modulepreload" href="${base}${mainName}" crossorigin>`,
+    `<link rel="preload" href="${base}${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
     Object.keys(chunks).length ? `<script>${preload}</script>` : "",
-    `<script type="module">import init, * as bindings from '/${mainName}';\nconst wasm = await init({ module_or_path: '/${wasmName}' });\n` +
+    `<script type="module">import init, * as bindings from '${base}${mainName}';\nconst wasm = await init({ module_or_path: '${base}${wasmName}' });\n` +
       `window.wasmBindings = bindings;\ndispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));</script>`,
   ].join("");
   html = html.replace(marker, tags);
   writeFileSync(path, html);
 }
 
-export function buildApp(staging, profile = process.env.TRUNK_PROFILE ?? "release") {
-  const work = join(ROOT, "target", "app-wasm");
+/// Builds the bundle into `staging` (Trunk's staging folder of the page that carries its marker); `base` is the
+/// bundle's public URL ("/" for the application, "/espace/" for the space).
+export function buildBundle(staging, bundle, { profile = process.env.TRUNK_PROFILE ?? "release", base = process.env.TRUNK_PUBLIC_URL || "/" } = {}) {
+  base = base.replace(/\/?$/, "/");
+  // One folder per bundle: `./dev watch` rebuilds the application and the space side by side.
+  const work = join(ROOT, "target", "wasm-split", bundle.bin);
   let out = join(work, "out");
   // PASSREGION_REUSE_APP_WASM=1: only redo the naming and index.html from the last build (working on this script).
   if (process.env.PASSREGION_REUSE_APP_WASM !== "1") {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     checkWasmBindgen();
-    out = profile === "release" ? buildRelease(work) : buildDebug(work);
+    out = profile === "release" ? buildRelease(work, bundle) : buildDebug(work, bundle);
   }
-  const built = install(out, staging);
-  writeIndex(staging, built);
+  const built = install(out, staging, bundle);
+  built.chunks = Object.fromEntries(Object.entries(built.chunks).map(([route, files]) => [route, files.map((f) => `${base}${f.replace(/^\//, "")}`)]));
+  writeIndex(staging, bundle, built, base);
   return built;
 }
 
@@ -178,7 +197,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
     if (!staging || !existsSync(staging)) throw new Error("usage: app-wasm.mjs STAGING_DIR");
-    const built = buildApp(staging);
+    const bundle = bundleOf(readFileSync(join(staging, "index.html"), "utf8"));
+    if (!bundle) throw new Error(`${staging}/index.html carries no bundle's marker (${BUNDLES.map((b) => b.marker).join(", ")})`);
+    const built = buildBundle(staging, bundle);
     console.error(`app-wasm: ${built.mainName}, ${built.wasmName}, ${Object.keys(built.chunks).length} split points`);
   } catch (e) {
     console.error(`app-wasm.mjs: ${e.message}`);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Trunk's post_build hook (Trunk.toml), on the staging folder before it becomes dist/:
 //
-// 0. The application's wasm, split into the first page's module and chunks fetched later, with its tags in
-//    index.html (build-tools/app-wasm.mjs; Trunk cannot split).
+// 0. The wasm of the application or of the beneficiary space, split into the first page's module and chunks
+//    fetched later, with its tags in index.html (build-tools/app-wasm.mjs; Trunk cannot split).
 // 1. The English texts, which are not compiled into the app (src/i18n.rs): locales/en/*.json merged into one flat
 //    object {"namespace.key": "text"}, written as i18n/en-<16 hex of its SHA-256>.json (a hashed name: cached for
 //    good, like the other built files), and index.html's <meta name="passregion-i18n-en"> pointed at it.
@@ -21,7 +21,7 @@ import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { precompress } from "./size.mjs";
-import { buildApp } from "./app-wasm.mjs";
+import { buildBundle, bundleOf } from "./app-wasm.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LAZY_LANGS = ["en"];
@@ -90,9 +90,10 @@ function main() {
   const texts = !args.includes("--no-texts");
   const staging = args.find((a) => !a.startsWith("--")) ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("no folder given and TRUNK_STAGING_DIR is not set");
-  // Only the application's page carries the split app (its <meta name="passregion-app">); the phone's page is a
-  // plain Trunk build of its own binary and the space is its own crate.
-  if (/<meta\b[^>]*\bpassregion-app\b/.test(readFileSync(join(staging, "index.html"), "utf8"))) buildApp(staging);
+  // Only the application's and the space's pages carry a split bundle (their <meta name="passregion-app"> or
+  // "passregion-space"); the phone's page and the space's photo page are plain Trunk builds of their own binaries.
+  const bundle = bundleOf(readFileSync(join(staging, "index.html"), "utf8"));
+  if (bundle) buildBundle(staging, bundle);
   if (texts) writeTranslations(staging);
   const page = join(staging, "index.html");
   writeFileSync(page, includeHead(readFileSync(page, "utf8")));
