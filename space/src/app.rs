@@ -5,10 +5,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::provide_i18n;
-use crate::pages::{
-    advantages::AdvantagesPage, card::CardPage, confirm_email::ConfirmEmailPage, my_details::MyDetailsPage, dossier::DossierPage, secret_code::SecretCodePage, forgot_number::ForgotNumberPage, forgot_password::ForgotPasswordPage, login::LoginPage,
-    not_found::NotFound, reset_password::ResetPasswordPage,
-};
+use crate::chunks::{self, lazy};
+use crate::pages::not_found::NotFound;
 use crate::session::provide_session;
 use crate::ui::layout::Layout;
 
@@ -31,17 +29,18 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/espace") view=DossierPage />
-                    <Route path=path!("/espace/") view=DossierPage />
-                    <Route path=path!("/espace/connexion") view=LoginPage />
-                    <Route path=path!("/espace/mot-de-passe-oublie") view=ForgotPasswordPage />
-                    <Route path=path!("/espace/mot-de-passe") view=ResetPasswordPage />
-                    <Route path=path!("/espace/numero-oublie") view=ForgotNumberPage />
-                    <Route path=path!("/espace/code-secret") view=SecretCodePage />
-                    <Route path=path!("/espace/carte") view=CardPage />
-                    <Route path=path!("/espace/avantages") view=AdvantagesPage />
-                    <Route path=path!("/espace/mes-informations") view=MyDetailsPage />
-                    <Route path=path!("/espace/confirmer-email") view=ConfirmEmailPage />
+                    // Every page but the login is fetched when first opened (src/chunks.rs).
+                    <Route path=path!("/espace") view=|| lazy(chunks::espace, chunks::preload_espace) />
+                    <Route path=path!("/espace/") view=|| lazy(chunks::espace, chunks::preload_espace) />
+                    <Route path=path!("/espace/connexion") view=chunks::login />
+                    <Route path=path!("/espace/mot-de-passe-oublie") view=|| lazy(chunks::mot_de_passe_oublie, chunks::preload_mot_de_passe_oublie) />
+                    <Route path=path!("/espace/mot-de-passe") view=|| lazy(chunks::mot_de_passe, chunks::preload_mot_de_passe) />
+                    <Route path=path!("/espace/numero-oublie") view=|| lazy(chunks::numero_oublie, chunks::preload_numero_oublie) />
+                    <Route path=path!("/espace/code-secret") view=|| lazy(chunks::code_secret, chunks::preload_code_secret) />
+                    <Route path=path!("/espace/carte") view=|| lazy(chunks::carte, chunks::preload_carte) />
+                    <Route path=path!("/espace/avantages") view=|| lazy(chunks::avantages, chunks::preload_avantages) />
+                    <Route path=path!("/espace/mes-informations") view=|| lazy(chunks::mes_informations, chunks::preload_mes_informations) />
+                    <Route path=path!("/espace/confirmer-email") view=|| lazy(chunks::confirmer_email, chunks::preload_confirmer_email) />
                 </Routes>
             </Layout>
         </Router>

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod app;
+pub mod chunks;
 pub mod dates;
 pub mod i18n;
 pub mod pages;

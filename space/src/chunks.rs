@@ -1,0 +1,62 @@
+//! The space's pages fetched when first opened (docs/size.md, "Code splitting: the space").
+//!
+//! Each function made by `passregion_lazy::chunks!` (lazy-view/, shared with the application) is a split point:
+//! with the `split` feature (the release build, build-tools/app-wasm.mjs) it and everything only it uses are a wasm
+//! file of their own, fetched on the first call; without it (`trunk serve`) a plain call into the same module. The
+//! login page is the space's entry: it stays in the first page, so it shows without a second round trip, and it
+//! fetches the dossier page's chunk meanwhile, the page a login leads to.
+//!
+//! Each name is its route's last path segment with `-` as `_` (`/espace/code-secret` → `code_secret`; the dossier
+//! at `/espace` is `espace`): build-tools/app-wasm.mjs relies on it to have index.html preload the chunk of a deep
+//! link beside the main module.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::ui::form::Loading;
+
+// What each chunk shows; the pages stay in their own modules.
+passregion_lazy::chunks! {
+    espace / preload_espace => view! { <crate::pages::dossier::DossierPage /> };
+    code_secret / preload_code_secret => view! { <crate::pages::secret_code::SecretCodePage /> };
+    carte / preload_carte => view! { <crate::pages::card::CardPage /> };
+    avantages / preload_avantages => view! { <crate::pages::advantages::AdvantagesPage /> };
+    mes_informations / preload_mes_informations => view! { <crate::pages::my_details::MyDetailsPage /> };
+    mot_de_passe_oublie / preload_mot_de_passe_oublie => view! { <crate::pages::forgot_password::ForgotPasswordPage /> };
+    numero_oublie / preload_numero_oublie => view! { <crate::pages::forgot_number::ForgotNumberPage /> };
+    mot_de_passe / preload_mot_de_passe => view! { <crate::pages::reset_password::ResetPasswordPage /> };
+    confirmer_email / preload_confirmer_email => view! { <crate::pages::confirm_email::ConfirmEmailPage /> };
+}
+
+/// A page whose code may still have to be fetched: "Chargement…" meanwhile (the page's own loads say the same
+/// next), a failed fetch says so and offers to retry.
+pub fn lazy<F, P>(load: fn() -> F, preload: fn() -> P) -> AnyView
+where
+    F: Future<Output = Result<AnyView, LoadError>> + 'static,
+    P: Future<Output = Result<(), LoadError>> + 'static,
+{
+    passregion_lazy::lazy(
+        load,
+        preload,
+        || view! { <Loading label=Signal::derive(t("common.loading")) /> }.into_any(),
+        |retry| view! { <LoadFailed retry /> }.into_any(),
+    )
+}
+
+/// The login page, and the dossier page's chunk fetched while the person types.
+pub fn login() -> AnyView {
+    passregion_lazy::preload_soon(preload_espace);
+    view! { <crate::pages::login::LoginPage /> }.into_any()
+}
+
+#[component]
+fn LoadFailed(retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice notice--error" role="alert">
+            <p>{t("common.network_error")}</p>
+        </div>
+        <button type="button" class="button button--primary" on:click=move |_| retry.run(())>
+            {t("common.retry")}
+        </button>
+    }
+}
