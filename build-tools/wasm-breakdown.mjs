@@ -4,6 +4,9 @@
 // data section holds (translations, panic locations, other strings).
 //
 //   node build-tools/wasm-breakdown.mjs target/wasm32-unknown-unknown/release/passregion-app.wasm [--top 40] [--locales locales]
+//   node build-tools/wasm-breakdown.mjs target/wasm-split/passregion-space/split/main.wasm --locales space/locales
+//       (a split bundle's main module as wasm-split-cli wrote it, names kept: what stayed in the first page, and how
+//       much of it is address-taken, named by the element section)
 //
 // Sizes are raw bytes of this module; after wasm-opt -Oz the code shrinks by roughly a third but the shares hold.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -93,6 +96,10 @@ export function analyse(buf) {
   let bodies = [];
   let names = new Map();
   let data = [];
+  // Functions named by the element section: reachable through the indirect call table (closures behind `dyn Fn`,
+  // trait objects' methods). PERF-NOTES reports that wasm-split keeps such functions in the main module; this
+  // shows how many and whose they are.
+  const inTable = new Set();
   while (r.pos < buf.length) {
     const id = r.u8();
     const size = r.leb();
@@ -111,6 +118,20 @@ export function analyse(buf) {
         else if (kind === 2) { const f = r.u8(); r.leb(); if (f & 1) r.leb(); }
         else if (kind === 3) { r.u8(); r.u8(); }
         else if (kind === 4) { r.u8(); r.leb(); }
+      }
+    } else if (id === 9) {
+      const expr = () => { let op; while ((op = r.u8()) !== 0x0b) { if (op === 0xd2) inTable.add(r.leb()); else if (op === 0x41 || op === 0x23) r.leb(); } };
+      const n = r.leb();
+      for (let i = 0; i < n; i++) {
+        const flags = r.leb();
+        if (flags & 2 && !(flags & 1)) r.leb(); // table index
+        if (!(flags & 1)) expr(); // offset
+        if (flags & 3) r.u8(); // elemkind or reftype
+        const count = r.leb();
+        for (let j = 0; j < count; j++) {
+          if (flags & 4) expr();
+          else inTable.add(r.leb());
+        }
       }
     } else if (id === 10) {
       const n = r.leb();
@@ -154,7 +175,7 @@ export function analyse(buf) {
   const funcs = bodies.map((b) => {
     const raw = names.get(b.index) ?? `func[${b.index}]`;
     const path = demangle(raw);
-    return { ...b, name: path, crate: crateOf(path) };
+    return { ...b, name: path, crate: crateOf(path), inTable: inTable.has(b.index) };
   });
   return { sections, funcs, data: Buffer.concat(data), named: names.size > 0 };
 }
@@ -193,6 +214,16 @@ function main() {
   }
   console.log("\ncode by crate (functions)");
   for (const [crate, c] of [...byCrate].sort((a, b) => b[1].size - a[1].size).slice(0, 30)) console.log(row(`${crate} (${c.count})`, c.size));
+
+  // Address-taken code, by crate (in the space's split main module: the framework's, not the pages', docs/size.md).
+  const tabled = funcs.filter((f) => f.inTable);
+  if (tabled.length) {
+    const size = tabled.reduce((t, f) => t + f.size, 0);
+    console.log(`\nin the indirect call table (element section): ${tabled.length} functions, ${size} bytes of code`);
+    const byTableCrate = new Map();
+    for (const f of tabled) byTableCrate.set(f.crate, (byTableCrate.get(f.crate) ?? 0) + f.size);
+    for (const [crate, n] of [...byTableCrate].sort((x, y) => y[1] - x[1]).slice(0, 12)) console.log(row(`  ${crate}`, n));
+  }
 
   console.log(`\ntop ${top} functions`);
   for (const f of [...funcs].sort((a, b) => b.size - a.size).slice(0, top)) console.log(row(f.name.slice(0, 150), f.size));
