@@ -4,7 +4,7 @@
 //! with the `split` feature (the release build, build-tools/app-wasm.mjs) it and everything only it uses are a wasm
 //! file of their own, fetched on the first call; without it (`trunk serve`) a plain call into the same module. The
 //! login page is the space's entry: it stays in the first page, so it shows without a second round trip, and it
-//! fetches the dossier page's chunk meanwhile, the page a login leads to.
+//! fetches the dossier page's chunk, the page a login leads to, once the person starts typing.
 //!
 //! Each name is its route's last path segment with `-` as `_` (`/espace/code-secret` → `code_secret`; the dossier
 //! at `/espace` is `espace`): build-tools/app-wasm.mjs relies on it to have index.html preload the chunk of a deep
@@ -43,9 +43,17 @@ where
     )
 }
 
-/// The login page, and the dossier page's chunk fetched while the person types.
+/// The login page, and the dossier page's chunk fetched from the first keystroke: while the person types, not
+/// while the login page itself loads (a dozen modules compiled at once slow its first render on a phone).
 pub fn login() -> AnyView {
-    passregion_lazy::preload_soon(preload_espace);
+    let asked = StoredValue::new(false);
+    let typing = window_event_listener(leptos::ev::input, move |_| {
+        if !asked.get_value() {
+            asked.set_value(true);
+            passregion_lazy::preload_soon(preload_espace);
+        }
+    });
+    on_cleanup(move || typing.remove());
     view! { <crate::pages::login::LoginPage /> }.into_any()
 }
 
