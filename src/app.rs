@@ -1,10 +1,10 @@
 //! The root component: language and state contexts, the layout and the routes.
 //!
 //! Routes: `/` start page, `/demande/<slug>` each journey step (slugs from core's `journey::STEPS`),
-//! `/demande/confirmation`, `/activation?token=…`, `/protection-des-donnees`, anything else the 404 page. All but the
-//! start page, the charter, the confirmation and the 404 page are fetched when first opened (src/chunks.rs): the
-//! confirmation is eager since `AlreadySent` already puts its receipt in the first page (1.8 KB left to split),
-//! and it shows at once after sending.
+//! `/demande/confirmation`, `/activation?token=…`, `/accord-parental#…`, `/protection-des-donnees`, anything else the
+//! 404 page. All but the start page, the charter, the confirmation and the 404 page are fetched when first opened
+//! (src/chunks.rs): the confirmation is eager since `AlreadySent` already puts its receipt in the first page (1.8 KB
+//! left to split), and it shows at once after sending.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/demande/confirmation") view=ConfirmationPage />
                     <Route path=path!("/demande/:slug") view=StepRoute />
                     <Route path=path!("/activation") view=|| lazy(chunks::activation, chunks::preload_activation) />
-                    <Route path=path!("/accord-parental") view=crate::pages::guardian_consent::GuardianConsentPage />
+                    <Route path=path!("/accord-parental") view=|| lazy(chunks::accord_parental, chunks::preload_accord_parental) />
                     <Route path=path!("/protection-des-donnees") view=|| lazy(chunks::protection_des_donnees, chunks::preload_protection_des_donnees) />
                 </Routes>
             </Layout>

@@ -26,6 +26,7 @@ passregion_lazy::chunks! {
     envoi / preload_envoi => view! { <crate::steps::delivery::DeliveryStep /> };
     verification / preload_verification => view! { <crate::steps::review::ReviewStep /> };
     activation / preload_activation => view! { <crate::pages::activation::ActivationPage /> };
+    accord_parental / preload_accord_parental => view! { <crate::pages::guardian_consent::GuardianConsentPage /> };
     protection_des_donnees / preload_protection_des_donnees => view! { <crate::pages::privacy::PrivacyPage /> };
 }
 
