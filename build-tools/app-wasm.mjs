@@ -41,6 +41,8 @@ export const BUNDLES = [
 ];
 // The marker as written or as Trunk's HTML minifier leaves it (quotes dropped); "passregion-space-photo" is not it.
 const markerOf = (name) => new RegExp(`<meta\\b[^>]*\\bname=["']?${name}(?=["'\\s/>])[^>]*>`);
+// src/state.rs's DRAFT_STORAGE_KEY: where the application's draft is kept in sessionStorage.
+const DRAFT_STORAGE_KEY = "passregion.draft";
 export const CHUNK_MAP = /window\.passregion\w*Chunks=(\{.*?\})\)/;
 
 /// The split bundle whose marker this page carries, or none.
@@ -158,8 +160,13 @@ function writeIndex(staging, bundle, { mainName, wasmName, chunks }, base) {
   let html = readFileSync(path, "utf8");
   const marker = html.match(markerOf(bundle.marker))?.[0];
   if (!marker) throw new Error(`index.html has no <meta name="${bundle.marker}">: where should the app go?`);
-  // The last non-empty segment: "/espace/" is the dossier page at "/espace".
-  const preload = `(function(m){try{var u=m[(location.pathname.split("/").filter(Boolean).pop()||"").replace(/-/g,"_")]||[];` +
+  // The last non-empty segment: "/espace/" is the dossier page at "/espace". A journey step opens only once its
+  // draft exists (core's guard: the charter before any answer), and the draft lives in sessionStorage (src/state.rs
+  // DRAFT_STORAGE_KEY): a tab without one gets the charter or the deep link's notice, both in the first page, so its
+  // step's chunks would only compete with the main module for bandwidth.
+  const preload = `(function(m){try{var p=location.pathname;` +
+    `if(/^\\/demande\\//.test(p)&&!sessionStorage.getItem(${JSON.stringify(DRAFT_STORAGE_KEY)}))return;` +
+    `var u=m[(p.split("/").filter(Boolean).pop()||"").replace(/-/g,"_")]||[];` +
     `u.forEach(function(h){var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";` +
     `l.type="application/wasm";l.href=h;document.head.appendChild(l)})}catch(e){}})(window.${bundle.chunkVar}=${JSON.stringify(chunks)});`;
   const tags = [
