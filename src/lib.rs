@@ -16,6 +16,12 @@ pub mod steps;
 pub mod storage;
 pub mod ui;
 
+/// talc instead of std's dlmalloc: the same job in less code on the first page (docs/size.md, levers). Single-threaded
+/// wasm only, which is what this app is built for (no atomics).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts the application on `<body>`.
 pub fn run() {
     console_error_panic_hook::set_once();
