@@ -61,10 +61,7 @@ mod english {
 
     /// Lifts `index.html`'s `boot-en-pending`, which hides the page's text while English is awaited.
     fn show_texts() {
-        if let Some(html) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let classes = html.class_name();
             if classes.contains("boot-en-pending") {
                 html.set_class_name(classes.replace("boot-en-pending", "").trim());
@@ -175,10 +172,7 @@ impl Lang {
 /// The text of `key` in `lang`, if defined.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     let table = lang.table();
-    table
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| table[i].1)
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
 }
 
 /// A text of the space's photo page: build.rs keeps its namespace, `space_photo`, out of the app's tables (and so
@@ -203,10 +197,7 @@ pub fn used_keys() -> &'static [&'static str] {
 
 /// The text of `key`, falling back to French, then to the key itself (build.rs makes that last case a bug).
 pub fn text(lang: Lang, key: &str) -> String {
-    lookup(lang, key)
-        .or_else(|| lookup(Lang::Fr, key))
-        .unwrap_or(key)
-        .to_string()
+    lookup(lang, key).or_else(|| lookup(Lang::Fr, key)).unwrap_or(key).to_string()
 }
 
 /// Replaces each `{name}` with its value; unknown placeholders stay as they are.
@@ -256,18 +247,13 @@ pub fn provide_i18n() -> RwSignal<Lang> {
 /// The language to start in: the remembered choice, else French. The browser's language is deliberately not
 /// followed: this is a French public service whose reference text is French, and the switch is one tap away.
 pub fn initial_lang() -> Lang {
-    crate::storage::local_get(LANG_STORAGE_KEY)
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default()
+    crate::storage::local_get(LANG_STORAGE_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default()
 }
 
 /// Remembers `lang` and updates `<html lang>` (screen readers switch voice on it).
 pub fn apply_lang(lang: Lang) {
     crate::storage::local_set(LANG_STORAGE_KEY, lang.code());
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", lang.code());
     }
 }
@@ -285,9 +271,7 @@ pub fn current_lang() -> Lang {
     if let Some(loaded) = tables_loaded() {
         loaded.track();
     }
-    use_context::<I18n>()
-        .map(|i| i.lang.get())
-        .unwrap_or_default()
+    use_context::<I18n>().map(|i| i.lang.get()).unwrap_or_default()
 }
 
 /// Reactive translation: a closure giving the text of `key` in the current language.
@@ -348,11 +332,7 @@ mod tests {
         assert!(!used_keys().is_empty(), "build.rs found no key in src/");
         for key in used_keys() {
             for lang in Lang::ALL {
-                assert!(
-                    lookup(lang, key).is_some(),
-                    "{key} missing in {}",
-                    lang.code()
-                );
+                assert!(lookup(lang, key).is_some(), "{key} missing in {}", lang.code());
             }
         }
     }
@@ -370,32 +350,20 @@ mod tests {
     fn dynamic_keys_exist_in_every_language() {
         for step in passregion_core::journey::STEPS {
             for lang in Lang::ALL {
-                assert!(
-                    lookup(lang, step.title_key).is_some(),
-                    "{} missing in {}",
-                    step.title_key,
-                    lang.code()
-                );
+                assert!(lookup(lang, step.title_key).is_some(), "{} missing in {}", step.title_key, lang.code());
             }
         }
         for code in passregion_core::ErrorCode::ALL {
             for lang in Lang::ALL {
                 let key = code.translation_key();
-                assert!(
-                    lookup(lang, &key).is_some(),
-                    "{key} missing in {}",
-                    lang.code()
-                );
+                assert!(lookup(lang, &key).is_some(), "{key} missing in {}", lang.code());
             }
         }
     }
 
     #[test]
     fn fill_replaces_named_placeholders_only() {
-        assert_eq!(
-            fill("Étape {n} sur {m}", &[("n", "2"), ("m", "8")]),
-            "Étape 2 sur 8"
-        );
+        assert_eq!(fill("Étape {n} sur {m}", &[("n", "2"), ("m", "8")]), "Étape 2 sur 8");
         assert_eq!(fill("{a}{a} {b}", &[("a", "x")]), "xx {b}");
     }
 

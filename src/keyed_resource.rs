@@ -28,10 +28,7 @@ where
     V: Clone + 'static,
 {
     /// `key` is tracked: each new value asks `fetch` again; `None` asks nothing (the postcode is not typed yet).
-    pub fn new<Fut>(
-        key: impl Fn() -> Option<K> + Send + Sync + 'static,
-        fetch: impl Fn(K) -> Fut + 'static,
-    ) -> Self
+    pub fn new<Fut>(key: impl Fn() -> Option<K> + Send + Sync + 'static, fetch: impl Fn(K) -> Fut + 'static) -> Self
     where
         Fut: Future<Output = V> + 'static,
     {

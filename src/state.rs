@@ -55,10 +55,7 @@ impl Receipt {
             activation_expires_at: created.activation_expires_at,
             first_name: draft.first_name.trim().to_string(),
             last_name: draft.last_name.trim().to_string(),
-            establishment: draft
-                .establishment()
-                .map(|e| e.name.clone())
-                .unwrap_or_default(),
+            establishment: draft.establishment().map(|e| e.name.clone()).unwrap_or_default(),
             stream: draft.stream().map(|s| s.label.clone()).unwrap_or_default(),
             send_to_establishment: draft.send_to_establishment,
             guardian_consent: created.guardian_consent,
@@ -92,18 +89,13 @@ impl AppState {
 
     /// The server's error for a field, if it still stands.
     pub fn server_error(&self, path: &str) -> Option<FieldError> {
-        self.server_errors
-            .with(|errors| errors.iter().find(|e| e.field == path).cloned())
+        self.server_errors.with(|errors| errors.iter().find(|e| e.field == path).cloned())
     }
 
     /// The person changed the field: the server's complaint about the old value no longer applies.
     pub fn clear_server_error(&self, path: &str) {
-        if self
-            .server_errors
-            .with_untracked(|errors| errors.iter().any(|e| e.field == path))
-        {
-            self.server_errors
-                .update(|errors| errors.retain(|e| e.field != path));
+        if self.server_errors.with_untracked(|errors| errors.iter().any(|e| e.field == path)) {
+            self.server_errors.update(|errors| errors.retain(|e| e.field != path));
         }
     }
 
@@ -143,9 +135,8 @@ pub fn draft_started(draft: &Draft) -> bool {
 }
 
 pub fn load_draft() -> Draft {
-    let mut draft = storage::session_get(DRAFT_STORAGE_KEY)
-        .and_then(|json| Draft::from_storage_json(&json))
-        .unwrap_or_default();
+    let mut draft =
+        storage::session_get(DRAFT_STORAGE_KEY).and_then(|json| Draft::from_storage_json(&json)).unwrap_or_default();
     crate::photo_bridge::reconcile_draft(&mut draft);
     draft
 }
@@ -220,14 +211,7 @@ pub fn uuid_v4_from_bytes(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }
 
 #[cfg(test)]
@@ -250,9 +234,6 @@ mod tests {
         assert!(draft_started(&d));
         let mut only_password = Draft::default();
         only_password.set_password("abc");
-        assert!(
-            !draft_started(&only_password),
-            "the password alone is never stored"
-        );
+        assert!(!draft_started(&only_password), "the password alone is never stored");
     }
 }

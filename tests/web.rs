@@ -32,10 +32,7 @@ fn filled_draft() -> Draft {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -72,23 +69,14 @@ fn draft_round_trips_through_session_storage_without_the_password() {
 
     let raw = storage::session_get(DRAFT_STORAGE_KEY).expect("draft saved");
     assert!(raw.contains("Lefèvre"), "{raw}");
-    assert!(
-        !raw.contains(PASSWORD),
-        "the password reached storage: {raw}"
-    );
-    assert!(
-        storage::local_get(DRAFT_STORAGE_KEY).is_none(),
-        "the draft must not outlive the tab"
-    );
+    assert!(!raw.contains(PASSWORD), "the password reached storage: {raw}");
+    assert!(storage::local_get(DRAFT_STORAGE_KEY).is_none(), "the draft must not outlive the tab");
 
     let restored = state::load_draft();
     assert_eq!(restored.last_name, "Lefèvre");
     assert_eq!(restored.birth_year, "2010");
     assert_eq!(restored.password(), "");
-    assert!(
-        restored.password_lost(),
-        "the review step must ask for the password again"
-    );
+    assert!(restored.password_lost(), "the review step must ask for the password again");
     storage::session_remove(DRAFT_STORAGE_KEY);
 }
 
@@ -129,12 +117,7 @@ fn clearing_removes_draft_and_receipt_from_memory_and_storage() {
 fn language_choice_is_remembered_and_sets_html_lang() {
     apply_lang(Lang::En);
     assert_eq!(storage::local_get(LANG_STORAGE_KEY).as_deref(), Some("en"));
-    let html = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .document_element()
-        .unwrap();
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(initial_lang(), Lang::En);
 
@@ -162,42 +145,25 @@ async fn the_app_mounts_and_switches_language() {
     let h1 = doc.query_selector("h1").unwrap().expect("a heading");
     assert_eq!(h1.text_content().unwrap(), t_now("start.title"));
     assert!(doc.query_selector("main#main").unwrap().is_some());
-    assert!(
-        doc.query_selector("a[href='tel:+33810559559']")
-            .unwrap()
-            .is_some()
-    );
+    assert!(doc.query_selector("a[href='tel:+33810559559']").unwrap().is_some());
 
-    let en = doc
-        .query_selector("button[lang='en']")
-        .unwrap()
-        .expect("language button");
+    let en = doc.query_selector("button[lang='en']").unwrap().expect("language button");
     en.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
     until("English chosen", || en.get_attribute("aria-pressed").as_deref() == Some("true")).await;
-    assert_eq!(
-        doc.document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(doc.document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(storage::local_get(LANG_STORAGE_KEY).as_deref(), Some("en"));
     assert_eq!(h1.text_content().unwrap(), "Apply for a Pass'Région");
     storage::local_set(LANG_STORAGE_KEY, "fr");
 }
 
 async fn blob_bytes(blob: &web_sys::Blob) -> Vec<u8> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
-        .await
-        .unwrap();
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.unwrap();
     js_sys::Uint8Array::new(&buffer).to_vec()
 }
 
 #[wasm_bindgen_test]
 async fn the_photo_survives_a_reload_of_the_tab_and_is_forgotten_on_clear() {
-    use passregion_app::photo_bridge::{
-        PHOTO_STORAGE_KEY, forget_photo, photo_blob, restore_photo, set_photo,
-    };
+    use passregion_app::photo_bridge::{PHOTO_STORAGE_KEY, forget_photo, photo_blob, restore_photo, set_photo};
     // Every byte value, to catch any text-encoding slip in the base64 round trip.
     let original: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(original.as_slice()));

@@ -142,7 +142,8 @@ where
             "--limit" => cfg.limits.set(&value("--limit")?)?,
             "--session-idle" | "--session-absolute" | "--handoff-ttl" => {
                 let v = value(&flag)?;
-                let secs: u32 = v.parse().ok().filter(|s| *s > 0).ok_or_else(|| format!("{flag} {v}: seconds, above 0"))?;
+                let secs: u32 =
+                    v.parse().ok().filter(|s| *s > 0).ok_or_else(|| format!("{flag} {v}: seconds, above 0"))?;
                 match flag.as_str() {
                     "--session-idle" => cfg.session_idle_secs = secs,
                     "--session-absolute" => cfg.session_absolute_secs = secs,
@@ -154,7 +155,10 @@ where
     }
     // The dev outbox hands out activation links to whoever asks: never on an address others can reach.
     if cfg.dev && !cfg.addr.ip().is_loopback() {
-        return Err(format!("--dev shows every email's links to anyone who asks: it only runs on a loopback --addr, not {}", cfg.addr));
+        return Err(format!(
+            "--dev shows every email's links to anyone who asks: it only runs on a loopback --addr, not {}",
+            cfg.addr
+        ));
     }
     Ok(Command::Run(Box::new(cfg)))
 }

@@ -62,9 +62,7 @@ fn records(text: &str) -> Result<Vec<Vec<String>>, String> {
 pub fn line(fields: &[&str]) -> String {
     let quoted: Vec<String> = fields
         .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f.to_string() }
-        })
+        .map(|f| if f.contains([',', '"', '\n']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f.to_string() })
         .collect();
     quoted.join(",") + "\n"
 }

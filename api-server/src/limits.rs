@@ -150,12 +150,14 @@ impl Quotas {
 
     /// Applies `NAME=COUNT/SECONDS`.
     pub fn set(&mut self, spec: &str) -> Result<(), String> {
-        let (name, quota) = spec.split_once('=').ok_or_else(|| format!("--limit {spec}: expected NAME=COUNT/SECONDS"))?;
+        let (name, quota) =
+            spec.split_once('=').ok_or_else(|| format!("--limit {spec}: expected NAME=COUNT/SECONDS"))?;
         let limit = Limit::from_name(name.trim()).ok_or_else(|| {
             let names: Vec<_> = Limit::ALL.iter().map(|l| l.name()).collect();
             format!("--limit {spec}: unknown limit {name:?} (one of {})", names.join(", "))
         })?;
-        let quota = Quota::parse(quota).ok_or_else(|| format!("--limit {spec}: expected COUNT/SECONDS, both above 0"))?;
+        let quota =
+            Quota::parse(quota).ok_or_else(|| format!("--limit {spec}: expected COUNT/SECONDS, both above 0"))?;
         self.0.insert(limit.name(), quota);
         Ok(())
     }
@@ -250,7 +252,8 @@ impl Lockout {
         if entries.len() > SWEEP_ABOVE {
             entries.retain(|_, f| f.window_start + period > now || f.locked_until > now);
         }
-        let f = entries.entry(Self::id(limit, key)).or_insert(Failures { count: 0, window_start: now, locked_until: 0 });
+        let f =
+            entries.entry(Self::id(limit, key)).or_insert(Failures { count: 0, window_start: now, locked_until: 0 });
         if f.window_start + period <= now {
             *f = Failures { count: 0, window_start: now, locked_until: f.locked_until };
         }

@@ -18,7 +18,11 @@ const SERVER_ONLY: &[(&str, &str, &str)] = &[
         "Ce n'est pas ton mot de passe actuel. Après 5 erreurs, ton compte est bloqué 15 minutes.",
         "This is not your current password. After 5 mistakes, your account is locked for 15 minutes.",
     ),
-    ("code_not_four_digits", "Ton code secret doit faire exactement 4 chiffres.", "Your secret code must be exactly 4 digits."),
+    (
+        "code_not_four_digits",
+        "Ton code secret doit faire exactement 4 chiffres.",
+        "Your secret code must be exactly 4 digits.",
+    ),
     (
         "code_too_common",
         "Ce code fait partie des 20 que les gens choisissent le plus : c'est le premier qu'essaierait un voleur. Choisis-en un autre.",
@@ -91,7 +95,9 @@ pub fn field_message(key: &str, lang: Lang) -> String {
         (Some(core), Some(c)) => passregion_core::messages::fill(&template(code, lang), core.with_character(c)),
         // A character code without its character (a caller that kept only `as_str`): the general message of its
         // family rather than a placeholder or a wrong character.
-        (Some(ErrorCode::NameCharacterNotAccepted(_)), None) => template(ErrorCode::NameInvalidCharacters.as_str(), lang),
+        (Some(ErrorCode::NameCharacterNotAccepted(_)), None) => {
+            template(ErrorCode::NameInvalidCharacters.as_str(), lang)
+        }
         (Some(core), None) if core.character().is_some() => template(ErrorCode::TextInvalidCharacters.as_str(), lang),
         _ => template(code, lang),
     }
@@ -149,7 +155,10 @@ mod tests {
         }
         // A bare character code (a caller that kept only the code) gets its family's general message.
         assert_eq!(field_message("invisible_character", Lang::Fr), field_message("text_invalid_characters", Lang::Fr));
-        assert_eq!(field_message("name_character_not_accepted", Lang::En), field_message("name_invalid_characters", Lang::En));
+        assert_eq!(
+            field_message("name_character_not_accepted", Lang::En),
+            field_message("name_invalid_characters", Lang::En)
+        );
         assert_eq!(wire_code("photo_too_large"), "photo_too_large");
     }
 }

@@ -74,7 +74,12 @@ pub fn guardian_consent_link(public_url: &str, token: &str) -> String {
 
 /// The email asking the guardian for their consent: to an adult, so "vous". Nothing about the child but their age
 /// bracket: the address was typed by the child and may be wrong, and the page shows more only once the link is used.
-pub fn guardian_consent_email(to: &str, guardian: &passregion_core::api::Guardian, link: &str, reminder: bool) -> Email {
+pub fn guardian_consent_email(
+    to: &str,
+    guardian: &passregion_core::api::Guardian,
+    link: &str,
+    reminder: bool,
+) -> Email {
     let civility = match guardian.civility {
         passregion_core::api::Civility::Madame => "Madame",
         passregion_core::api::Civility::Monsieur => "Monsieur",
@@ -96,7 +101,11 @@ pub fn guardian_consent_email(to: &str, guardian: &passregion_core::api::Guardia
         last_name = guardian.last_name,
         days = passregion_core::guardian::LINK_VALID_DAYS,
     );
-    let subject = if reminder { "Rappel : votre accord est attendu (Pass'Région)" } else { "Votre accord est demandé (Pass'Région)" };
+    let subject = if reminder {
+        "Rappel : votre accord est attendu (Pass'Région)"
+    } else {
+        "Votre accord est demandé (Pass'Région)"
+    };
     Email { to: to.into(), subject: subject.into(), body, link: Some(link.into()) }
 }
 
@@ -129,7 +138,8 @@ pub fn password_changed_email(to: &str, first_name: &str) -> Email {
 
 /// The dossier numbers applied for with this address.
 pub fn dossier_reminder_email(to: &str, first_name: &str, dossier_numbers: &[String]) -> Email {
-    let list: Vec<String> = dossier_numbers.iter().map(|n| format!("  - {}", passregion_core::dossier::format(n))).collect();
+    let list: Vec<String> =
+        dossier_numbers.iter().map(|n| format!("  - {}", passregion_core::dossier::format(n))).collect();
     let body = format!(
         "Bonjour {first_name},\n\n\
          Voici {what} associé{s} à cette adresse e-mail :\n{list}\n\n\
@@ -219,7 +229,11 @@ mod tests {
         assert_eq!(dev.link.as_deref(), Some(link.as_str()));
         // Nothing of the token anywhere in the file's rows but the dev copy.
         let raw: i64 = conn
-            .query_row("SELECT COUNT(*) FROM outbox WHERE body LIKE '%' || ?1 || '%' OR link LIKE '%' || ?1 || '%'", [&token], |r| r.get(0))
+            .query_row(
+                "SELECT COUNT(*) FROM outbox WHERE body LIKE '%' || ?1 || '%' OR link LIKE '%' || ?1 || '%'",
+                [&token],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(raw, 1);
     }

@@ -1,10 +1,10 @@
 //! Random identifiers and one-way hashes: activation tokens (only their hash is stored), dossier numbers,
 //! request fingerprints for idempotency, password hashes.
 
-use rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use blake2::{Blake2b512, Digest};
+use rand_core::{OsRng, RngCore};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

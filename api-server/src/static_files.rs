@@ -33,10 +33,7 @@ fn is_hashed(path: &str) -> bool {
 }
 
 fn accepts_html(req: &Request) -> bool {
-    req.headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html"))
+    req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
 }
 
 /// Serves `req` from `dist`; a GET for a page that is not a file gets `index.html` (client-side routing). Only
@@ -62,7 +59,8 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
     let space_index = [SPACE.to_string(), format!("{SPACE}/"), format!("{SPACE}/index.html")];
     let phone_index = [PHONE.to_string(), PHONE_SHORT.to_string(), format!("{PHONE}/"), format!("{PHONE}/index.html")];
     let space_photo = page == "espace-photo/index.html";
-    if path == "/" || path == "/index.html" || space_index.contains(&path) || phone_index.contains(&path) || space_photo {
+    if path == "/" || path == "/index.html" || space_index.contains(&path) || phone_index.contains(&path) || space_photo
+    {
         return with_cache(index(&dist, page, head).await, &path);
     }
     let files = ServeDir::new(&dist).append_index_html_on_directories(false).precompressed_br().precompressed_gzip();
@@ -79,11 +77,8 @@ pub async fn serve(dist: PathBuf, req: Request) -> Response {
 }
 
 fn with_cache(mut res: Response, path: &str) -> Response {
-    let cache = if res.status().is_success() && is_hashed(path) {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+    let cache =
+        if res.status().is_success() && is_hashed(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     // The body depends on Accept-Encoding (a precompressed variant or not): caches must keep them apart.
     if res.status().is_success() && !res.headers().contains_key(header::VARY) {

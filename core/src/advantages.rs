@@ -26,8 +26,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] =
-        [Kind::Textbooks, Kind::Equipment, Kind::Sport, Kind::Cinema, Kind::Shows, Kind::Books, Kind::Museums, Kind::FirstAid];
+    pub const ALL: [Kind; 8] = [
+        Kind::Textbooks,
+        Kind::Equipment,
+        Kind::Sport,
+        Kind::Cinema,
+        Kind::Shows,
+        Kind::Books,
+        Kind::Museums,
+        Kind::FirstAid,
+    ];
 }
 
 /// What an advantage gives: nothing to count, an amount in cents, or a number of tickets.
@@ -220,7 +228,11 @@ pub fn equipment(level: &str, stream_code: &str) -> Option<(Family, u32)> {
     let group = stream_code.get(3..6).filter(|g| g.bytes().all(|b| b.is_ascii_digit()));
     // "2" (industry) is listed after "21" and "23"… would shadow them: the longest matching prefix wins.
     let found = group.and_then(|g| {
-        AMOUNTS.equipment_by_group.iter().filter(|(prefix, ..)| g.starts_with(prefix)).max_by_key(|(prefix, ..)| prefix.len())
+        AMOUNTS
+            .equipment_by_group
+            .iter()
+            .filter(|(prefix, ..)| g.starts_with(prefix))
+            .max_by_key(|(prefix, ..)| prefix.len())
     });
     Some(found.map_or((Family::Other, AMOUNTS.equipment_other_euros), |(_, family, euros)| (*family, *euros)))
 }
@@ -244,7 +256,13 @@ pub struct Entitlement {
 pub fn entitlements(start_year: u16, level: &str, stream_code: &str) -> Vec<Entitlement> {
     let school = (date(start_year, 6, 1), date(start_year + 1, 5, 31));
     let culture = (date(start_year, 9, 1), date(start_year + 1, 6, 30));
-    let line = |kind, granted, (valid_from, valid_to): (Date, Date)| Entitlement { kind, granted, valid_from, valid_to, family: None };
+    let line = |kind, granted, (valid_from, valid_to): (Date, Date)| Entitlement {
+        kind,
+        granted,
+        valid_from,
+        valid_to,
+        family: None,
+    };
     let mut out = vec![line(Kind::Textbooks, Measure::Free, school)];
     if let Some((family, euros)) = equipment(level, stream_code) {
         out.push(Entitlement { family: Some(family), ..line(Kind::Equipment, Measure::Cents(euros * 100), school) });
@@ -361,7 +379,13 @@ mod tests {
         Use { kind, partner: "Librairie Les Volcans".into(), on: d(on), amount, licence }
     }
     fn licence(l: SportLicence, cents: u32, on: &str) -> Use {
-        Use { kind: Kind::Sport, partner: "Clermont Foot 63".into(), on: d(on), amount: Measure::Cents(cents), licence: Some(l) }
+        Use {
+            kind: Kind::Sport,
+            partner: "Clermont Foot 63".into(),
+            on: d(on),
+            amount: Measure::Cents(cents),
+            licence: Some(l),
+        }
     }
     const GENERAL: (&str, &str) = ("1re", "2011001911");
 
@@ -394,10 +418,12 @@ mod tests {
         let (low, high) = AMOUNTS.equipment_range_euros;
         assert_eq!((low, high), (50, 500), "the campaign document's range");
         let ours = AMOUNTS.equipment_by_group.iter().map(|(_, f, e)| (*f, *e));
-        let all: Vec<(Family, u32)> =
-            ours.chain([(Family::Crafts, AMOUNTS.equipment_crafts_euros), (Family::Other, AMOUNTS.equipment_other_euros)]).collect();
+        let all: Vec<(Family, u32)> = ours
+            .chain([(Family::Crafts, AMOUNTS.equipment_crafts_euros), (Family::Other, AMOUNTS.equipment_other_euros)])
+            .collect();
         for family in Family::ALL {
-            let figures: std::collections::BTreeSet<u32> = all.iter().filter(|(f, _)| *f == family).map(|(_, e)| *e).collect();
+            let figures: std::collections::BTreeSet<u32> =
+                all.iter().filter(|(f, _)| *f == family).map(|(_, e)| *e).collect();
             assert_eq!(figures.len(), 1, "{family:?}: one amount per family, the page names the family");
             assert!(figures.iter().all(|e| (low..=high).contains(e)), "{family:?} within the document's range");
         }
@@ -410,14 +436,18 @@ mod tests {
     fn entitlements_follow_the_level() {
         let general = entitlements(2026, GENERAL.0, GENERAL.1);
         assert!(!general.iter().any(|e| e.kind == Kind::Equipment), "equipment is for vocational streams");
-        let books = |level, code| entitlements(2026, level, code).into_iter().find(|e| e.kind == Kind::Books).unwrap().granted;
+        let books =
+            |level, code| entitlements(2026, level, code).into_iter().find(|e| e.kind == Kind::Books).unwrap().granted;
         assert_eq!(books("terminale", "2021001911"), Measure::Cents(3500));
         assert_eq!(books("1re", "2011001911"), Measure::Cents(1500));
         assert_eq!(books("bac-pro", "40022106"), Measure::Cents(1500));
         let kinds: Vec<Kind> = entitlements(2026, "bac-pro", "40022106").iter().map(|e| e.kind).collect();
         assert_eq!(kinds, Kind::ALL, "every advantage, in the order the page shows them");
         for e in entitlements(2026, GENERAL.0, GENERAL.1) {
-            let culture = matches!(e.kind, Kind::Sport | Kind::Cinema | Kind::Shows | Kind::Books | Kind::Museums | Kind::FirstAid);
+            let culture = matches!(
+                e.kind,
+                Kind::Sport | Kind::Cinema | Kind::Shows | Kind::Books | Kind::Museums | Kind::FirstAid
+            );
             let want = if culture { (d("2026-09-01"), d("2027-06-30")) } else { (d("2026-06-01"), d("2027-05-31")) };
             assert_eq!((e.valid_from, e.valid_to), want, "{:?}", e.kind);
         }
@@ -436,7 +466,9 @@ mod tests {
 
     #[test]
     fn the_sport_aid_is_30_euros_and_60_for_a_club_licence() {
-        let sport = |uses: &[Use]| balance(2026, GENERAL.0, GENERAL.1, uses).into_iter().find(|l| l.kind == Kind::Sport).unwrap();
+        let sport = |uses: &[Use]| {
+            balance(2026, GENERAL.0, GENERAL.1, uses).into_iter().find(|l| l.kind == Kind::Sport).unwrap()
+        };
         let fresh = sport(&[]);
         assert_eq!((fresh.granted, fresh.left, fresh.licence), (Measure::Cents(3000), Measure::Cents(3000), None));
         assert_eq!(
@@ -448,11 +480,26 @@ mod tests {
         );
         type Case = (&'static str, Vec<Use>, Measure, Measure, Option<SportLicence>);
         let table: Vec<Case> = vec![
-            ("school association, €25", vec![licence(SportLicence::SchoolAssociation, 2500, "2026-09-15")], Measure::Cents(3000), Measure::Cents(500), Some(SportLicence::SchoolAssociation)),
-            ("club, €45", vec![licence(SportLicence::Club, 4500, "2026-09-15")], Measure::Cents(6000), Measure::Cents(1500), Some(SportLicence::Club)),
+            (
+                "school association, €25",
+                vec![licence(SportLicence::SchoolAssociation, 2500, "2026-09-15")],
+                Measure::Cents(3000),
+                Measure::Cents(500),
+                Some(SportLicence::SchoolAssociation),
+            ),
+            (
+                "club, €45",
+                vec![licence(SportLicence::Club, 4500, "2026-09-15")],
+                Measure::Cents(6000),
+                Measure::Cents(1500),
+                Some(SportLicence::Club),
+            ),
             (
                 "school association then a club: the club's case",
-                vec![licence(SportLicence::SchoolAssociation, 3000, "2026-09-15"), licence(SportLicence::Club, 2000, "2026-10-01")],
+                vec![
+                    licence(SportLicence::SchoolAssociation, 3000, "2026-09-15"),
+                    licence(SportLicence::Club, 2000, "2026-10-01"),
+                ],
                 Measure::Cents(6000),
                 Measure::Cents(1000),
                 Some(SportLicence::Club),
@@ -468,16 +515,35 @@ mod tests {
             (vec![], licence(SportLicence::SchoolAssociation, 3001, "2026-09-15"), Err(UseRefusal::OverBalance)),
             (vec![], licence(SportLicence::Club, 6000, "2026-09-15"), Ok(())),
             (vec![], licence(SportLicence::Club, 6001, "2026-09-15"), Err(UseRefusal::OverBalance)),
-            (vec![licence(SportLicence::SchoolAssociation, 3000, "2026-09-15")], licence(SportLicence::Club, 3000, "2026-10-01"), Ok(())),
-            (vec![licence(SportLicence::Club, 6000, "2026-09-15")], licence(SportLicence::SchoolAssociation, 100, "2026-10-01"), Err(UseRefusal::OverBalance)),
-            (vec![], Use { licence: None, ..licence(SportLicence::Club, 1000, "2026-09-15") }, Err(UseRefusal::LicenceKind)),
-            (vec![], Use { licence: Some(SportLicence::Club), ..spend(Kind::Shows, Measure::Cents(100), "2026-09-15") }, Err(UseRefusal::LicenceKind)),
+            (
+                vec![licence(SportLicence::SchoolAssociation, 3000, "2026-09-15")],
+                licence(SportLicence::Club, 3000, "2026-10-01"),
+                Ok(()),
+            ),
+            (
+                vec![licence(SportLicence::Club, 6000, "2026-09-15")],
+                licence(SportLicence::SchoolAssociation, 100, "2026-10-01"),
+                Err(UseRefusal::OverBalance),
+            ),
+            (
+                vec![],
+                Use { licence: None, ..licence(SportLicence::Club, 1000, "2026-09-15") },
+                Err(UseRefusal::LicenceKind),
+            ),
+            (
+                vec![],
+                Use { licence: Some(SportLicence::Club), ..spend(Kind::Shows, Measure::Cents(100), "2026-09-15") },
+                Err(UseRefusal::LicenceKind),
+            ),
         ];
         for (uses, new, want) in checks {
             assert_eq!(check_use(2026, GENERAL.0, GENERAL.1, &uses, &new), want, "{new:?} after {uses:?}");
         }
         // Uses stored before the licence kind existed still read.
-        let old: Use = serde_json::from_str(r#"{"kind":"shows","partner":"La Comédie","on":"2026-10-03","amount":{"unit":"cents","value":1250}}"#).unwrap();
+        let old: Use = serde_json::from_str(
+            r#"{"kind":"shows","partner":"La Comédie","on":"2026-10-03","amount":{"unit":"cents","value":1250}}"#,
+        )
+        .unwrap();
         assert_eq!(old.licence, None);
     }
 
@@ -515,8 +581,20 @@ mod tests {
         let cook = [spend(Kind::Equipment, Measure::Cents(18_990), "2026-06-20")];
         let lines = balance(2026, "bac-pro", "40022106", &cook);
         let eq = lines.iter().find(|l| l.kind == Kind::Equipment).unwrap();
-        assert_eq!((eq.granted, eq.left, eq.family), (Measure::Cents(30000), Measure::Cents(11_010), Some(Family::Cooking)));
-        assert_eq!(check_use(2026, "bac-pro", "40022106", &cook, &spend(Kind::Equipment, Measure::Cents(11_011), "2026-09-01")), Err(UseRefusal::OverBalance));
+        assert_eq!(
+            (eq.granted, eq.left, eq.family),
+            (Measure::Cents(30000), Measure::Cents(11_010), Some(Family::Cooking))
+        );
+        assert_eq!(
+            check_use(
+                2026,
+                "bac-pro",
+                "40022106",
+                &cook,
+                &spend(Kind::Equipment, Measure::Cents(11_011), "2026-09-01")
+            ),
+            Err(UseRefusal::OverBalance)
+        );
     }
 
     #[test]

@@ -4,15 +4,12 @@
 //! (through [`crate::draft::Draft::to_request`]) before sending, so the two can never disagree on what is valid.
 //! The server adds what only it can know: that the UAI and the stream exist, and the photo.
 
-use crate::api::{
-    Address, ApplicationRequest, Campaign, Contact, Guardian, Identity, Schooling, field,
-};
+use crate::api::{Address, ApplicationRequest, Campaign, Contact, Guardian, Identity, Schooling, field};
 use crate::campaign::{AgeCheck, campaign_window, validate_birth_date};
 use crate::date::Date;
 use crate::error::{ErrorCode, FieldIssue};
 use crate::rules::address::{
-    ADDRESS_LINE_MAX_CHARS, COMMUNE_MAX_CHARS, normalize_optional_text, normalize_postal_code,
-    normalize_text,
+    ADDRESS_LINE_MAX_CHARS, COMMUNE_MAX_CHARS, normalize_optional_text, normalize_postal_code, normalize_text,
 };
 use crate::rules::commune::settle_commune;
 use crate::rules::email::{normalize_email, same_mailbox};
@@ -48,10 +45,7 @@ fn stream_code(input: &str) -> Result<String, ErrorCode> {
         Err(ErrorCode::StreamRequired)
     } else if s.chars().count() > STREAM_CODE_MAX_CHARS {
         Err(ErrorCode::TooLong)
-    } else if !s
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
+    } else if !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
         Err(ErrorCode::TextInvalidCharacters)
     } else {
         Ok(s.to_string())
@@ -65,7 +59,13 @@ fn guardian(g: &Guardian, applicant_email: &str, v: &mut Issues) -> Option<Guard
     let first_name = v.take(field::GUARDIAN_FIRST_NAME, normalize_name(&g.first_name));
     let email = v.take(field::GUARDIAN_EMAIL, guardian_email(&g.email, applicant_email));
     let phone = v.take(field::GUARDIAN_PHONE, normalize_phone(&g.phone));
-    Some(Guardian { civility: g.civility, last_name: last_name?, first_name: first_name?, email: email?, phone: phone? })
+    Some(Guardian {
+        civility: g.civility,
+        last_name: last_name?,
+        first_name: first_name?,
+        email: email?,
+        phone: phone?,
+    })
 }
 
 /// The guardian's address, normalised, refused when it reaches the applicant's own mailbox.
@@ -150,16 +150,10 @@ pub fn normalize_application(
     let id = &req.identity;
     let last_name = v.take(field::LAST_NAME, normalize_name(&id.last_name));
     let first_name = v.take(field::FIRST_NAME, normalize_name(&id.first_name));
-    let birth = v.take(
-        field::BIRTH_DATE,
-        Date::parse_iso(id.birth_date.trim()).ok_or(ErrorCode::DateInvalid),
-    );
-    let age =
-        birth.and_then(|b| v.take(field::BIRTH_DATE, validate_birth_date(b, campaign, today)));
+    let birth = v.take(field::BIRTH_DATE, Date::parse_iso(id.birth_date.trim()).ok_or(ErrorCode::DateInvalid));
+    let age = birth.and_then(|b| v.take(field::BIRTH_DATE, validate_birth_date(b, campaign, today)));
     let email = v.take(field::EMAIL, normalize_email(&id.email));
-    let password_ok = v
-        .take(field::PASSWORD, validate_password(&id.password))
-        .is_some();
+    let password_ok = v.take(field::PASSWORD, validate_password(&id.password)).is_some();
 
     let guardian = match (age, &req.guardian) {
         (Some(AgeCheck::NeedsGuardian), None) => {
@@ -197,17 +191,7 @@ pub fn normalize_application(
         Some(contact),
         Some(uai),
         Some(stream_code),
-    ) = (
-        !v.0.is_empty(),
-        password_ok,
-        last_name,
-        first_name,
-        birth,
-        email,
-        contact,
-        uai,
-        stream,
-    )
+    ) = (!v.0.is_empty(), password_ok, last_name, first_name, birth, email, contact, uai, stream)
     else {
         return Err(v.0);
     };
@@ -231,14 +215,8 @@ pub fn normalize_application(
 }
 
 /// Every issue of the request, each on its field path (see [`crate::api::field`]); empty when it is valid.
-pub fn validate_application(
-    req: &ApplicationRequest,
-    campaign: &Campaign,
-    today: Date,
-) -> Vec<FieldIssue> {
-    normalize_application(req, campaign, today)
-        .err()
-        .unwrap_or_default()
+pub fn validate_application(req: &ApplicationRequest, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
+    normalize_application(req, campaign, today).err().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -278,13 +256,8 @@ mod tests {
                     commune_not_listed: false,
                 },
             },
-            schooling: Schooling {
-                uai: "0630020e".into(),
-                stream_code: "24000000".into(),
-            },
-            delivery: Delivery {
-                send_to_establishment: true,
-            },
+            schooling: Schooling { uai: "0630020e".into(), stream_code: "24000000".into() },
+            delivery: Delivery { send_to_establishment: true },
             consents: Consents::default(),
         }
     }
@@ -319,17 +292,11 @@ mod tests {
         assert_eq!(n.schooling.uai, "0630020E");
         assert_eq!(n.guardian, None);
         // Normalising is idempotent: what the app sends, the server accepts unchanged.
-        assert_eq!(
-            normalize_application(&n, &test_campaign(), today()),
-            Ok(n.clone())
-        );
+        assert_eq!(normalize_application(&n, &test_campaign(), today()), Ok(n.clone()));
 
         let m = normalize_application(&minor(), &test_campaign(), today()).unwrap();
         let g = m.guardian.unwrap();
-        assert_eq!(
-            (g.last_name.as_str(), g.phone.as_str()),
-            ("N'Diaye", "+33473123456")
-        );
+        assert_eq!((g.last_name.as_str(), g.phone.as_str()), ("N'Diaye", "+33473123456"));
     }
 
     /// Every free-text field reaches the server and the files in NFC, whichever way the keyboard encoded it.
@@ -370,10 +337,7 @@ mod tests {
                 "Łukasz",
             ]
         );
-        assert_eq!(
-            normalize_application(&n, &test_campaign(), today()),
-            Ok(n.clone())
-        );
+        assert_eq!(normalize_application(&n, &test_campaign(), today()), Ok(n.clone()));
 
         let mut r = minor();
         r.guardian.as_mut().unwrap().first_name = "Moussa 👍".into();
@@ -387,46 +351,14 @@ mod tests {
     fn each_broken_rule_is_reported_on_its_field() {
         type Mutation = fn(&mut ApplicationRequest);
         let cases: &[(Mutation, &str, ErrorCode)] = &[
-            (
-                |r| r.campaign_id = "2025-2026".into(),
-                field::CAMPAIGN_ID,
-                CampaignMismatch,
-            ),
-            (
-                |r| r.charter_version = "2025.3".into(),
-                field::CHARTER_VERSION,
-                CharterVersionMismatch,
-            ),
-            (
-                |r| r.charter_version = "".into(),
-                field::CHARTER_VERSION,
-                CharterNotAccepted,
-            ),
-            (
-                |r| r.identity.last_name = "Dupont3".into(),
-                field::LAST_NAME,
-                NameInvalidCharacters,
-            ),
-            (
-                |r| r.identity.first_name = "".into(),
-                field::FIRST_NAME,
-                Required,
-            ),
-            (
-                |r| r.identity.last_name = "Dupont\u{200B}".into(),
-                field::LAST_NAME,
-                InvisibleCharacter('\u{200B}'),
-            ),
-            (
-                |r| r.identity.first_name = "Léa 😀".into(),
-                field::FIRST_NAME,
-                NameCharacterNotAccepted('😀'),
-            ),
-            (
-                |r| r.identity.email = "eloise\u{2060}@gmail.com".into(),
-                field::EMAIL,
-                InvisibleCharacter('\u{2060}'),
-            ),
+            (|r| r.campaign_id = "2025-2026".into(), field::CAMPAIGN_ID, CampaignMismatch),
+            (|r| r.charter_version = "2025.3".into(), field::CHARTER_VERSION, CharterVersionMismatch),
+            (|r| r.charter_version = "".into(), field::CHARTER_VERSION, CharterNotAccepted),
+            (|r| r.identity.last_name = "Dupont3".into(), field::LAST_NAME, NameInvalidCharacters),
+            (|r| r.identity.first_name = "".into(), field::FIRST_NAME, Required),
+            (|r| r.identity.last_name = "Dupont\u{200B}".into(), field::LAST_NAME, InvisibleCharacter('\u{200B}')),
+            (|r| r.identity.first_name = "Léa 😀".into(), field::FIRST_NAME, NameCharacterNotAccepted('😀')),
+            (|r| r.identity.email = "eloise\u{2060}@gmail.com".into(), field::EMAIL, InvisibleCharacter('\u{2060}')),
             (
                 |r| r.contact.address.street = "12 rue Blatin 🏠".into(),
                 field::STREET,
@@ -447,115 +379,31 @@ mod tests {
                 field::COMMUNE,
                 TooManyAccents('e'),
             ),
-            (
-                |r| r.identity.birth_date = "2009-02-29".into(),
-                field::BIRTH_DATE,
-                DateInvalid,
-            ),
-            (
-                |r| r.identity.birth_date = "07/03/2009".into(),
-                field::BIRTH_DATE,
-                DateInvalid,
-            ),
-            (
-                |r| r.identity.birth_date = "2026-12-01".into(),
-                field::BIRTH_DATE,
-                DateInFuture,
-            ),
-            (
-                |r| r.identity.birth_date = "2018-01-01".into(),
-                field::BIRTH_DATE,
-                TooYoung,
-            ),
-            (
-                |r| r.identity.birth_date = "1990-01-01".into(),
-                field::BIRTH_DATE,
-                TooOld,
-            ),
-            (
-                |r| r.identity.email = "eloise@gmail".into(),
-                field::EMAIL,
-                EmailInvalid,
-            ),
-            (
-                |r| r.identity.password = "court1".into(),
-                field::PASSWORD,
-                PasswordTooShort,
-            ),
-            (
-                |r| r.identity.password = "sanschiffre".into(),
-                field::PASSWORD,
-                PasswordNeedsDigit,
-            ),
-            (
-                |r| r.guardian = Some(a_guardian()),
-                field::GUARDIAN,
-                GuardianNotAllowed,
-            ),
-            (
-                |r| r.contact.mobile_phone = "04 73 12 34 56".into(),
-                field::MOBILE_PHONE,
-                PhoneNotMobile,
-            ),
-            (
-                |r| r.contact.mobile_phone = "12345".into(),
-                field::MOBILE_PHONE,
-                PhoneInvalid,
-            ),
-            (
-                |r| r.contact.address.street = "".into(),
-                field::STREET,
-                Required,
-            ),
-            (
-                |r| r.contact.address.care_of = Some("<x>".into()),
-                field::CARE_OF,
-                TextInvalidCharacters,
-            ),
-            (
-                |r| r.contact.address.complement = Some("a".repeat(101)),
-                field::COMPLEMENT,
-                TooLong,
-            ),
-            (
-                |r| r.contact.address.postal_code = "2A000".into(),
-                field::POSTAL_CODE,
-                PostalCodeInvalid,
-            ),
-            (
-                |r| r.contact.address.commune = " ".into(),
-                field::COMMUNE,
-                Required,
-            ),
-            (
-                |r| r.schooling.uai = "0630020F".into(),
-                field::UAI,
-                UaiInvalid,
-            ),
-            (
-                |r| r.schooling.uai = "".into(),
-                field::UAI,
-                EstablishmentRequired,
-            ),
-            (
-                |r| r.schooling.stream_code = " ".into(),
-                field::STREAM_CODE,
-                StreamRequired,
-            ),
-            (
-                |r| r.schooling.stream_code = "24 000".into(),
-                field::STREAM_CODE,
-                TextInvalidCharacters,
-            ),
+            (|r| r.identity.birth_date = "2009-02-29".into(), field::BIRTH_DATE, DateInvalid),
+            (|r| r.identity.birth_date = "07/03/2009".into(), field::BIRTH_DATE, DateInvalid),
+            (|r| r.identity.birth_date = "2026-12-01".into(), field::BIRTH_DATE, DateInFuture),
+            (|r| r.identity.birth_date = "2018-01-01".into(), field::BIRTH_DATE, TooYoung),
+            (|r| r.identity.birth_date = "1990-01-01".into(), field::BIRTH_DATE, TooOld),
+            (|r| r.identity.email = "eloise@gmail".into(), field::EMAIL, EmailInvalid),
+            (|r| r.identity.password = "court1".into(), field::PASSWORD, PasswordTooShort),
+            (|r| r.identity.password = "sanschiffre".into(), field::PASSWORD, PasswordNeedsDigit),
+            (|r| r.guardian = Some(a_guardian()), field::GUARDIAN, GuardianNotAllowed),
+            (|r| r.contact.mobile_phone = "04 73 12 34 56".into(), field::MOBILE_PHONE, PhoneNotMobile),
+            (|r| r.contact.mobile_phone = "12345".into(), field::MOBILE_PHONE, PhoneInvalid),
+            (|r| r.contact.address.street = "".into(), field::STREET, Required),
+            (|r| r.contact.address.care_of = Some("<x>".into()), field::CARE_OF, TextInvalidCharacters),
+            (|r| r.contact.address.complement = Some("a".repeat(101)), field::COMPLEMENT, TooLong),
+            (|r| r.contact.address.postal_code = "2A000".into(), field::POSTAL_CODE, PostalCodeInvalid),
+            (|r| r.contact.address.commune = " ".into(), field::COMMUNE, Required),
+            (|r| r.schooling.uai = "0630020F".into(), field::UAI, UaiInvalid),
+            (|r| r.schooling.uai = "".into(), field::UAI, EstablishmentRequired),
+            (|r| r.schooling.stream_code = " ".into(), field::STREAM_CODE, StreamRequired),
+            (|r| r.schooling.stream_code = "24 000".into(), field::STREAM_CODE, TextInvalidCharacters),
         ];
         for (i, (mutate, field, code)) in cases.iter().enumerate() {
             let mut r = adult();
             mutate(&mut r);
-            assert_eq!(
-                validate_application(&r, &test_campaign(), today()),
-                vec![(*field, *code)],
-                "case {i}"
-            );
+            assert_eq!(validate_application(&r, &test_campaign(), today()), vec![(*field, *code)], "case {i}");
         }
     }
 
@@ -564,10 +412,7 @@ mod tests {
         let c = test_campaign();
         let mut r = minor();
         r.guardian = None;
-        assert_eq!(
-            validate_application(&r, &c, today()),
-            vec![(field::GUARDIAN, GuardianRequired)]
-        );
+        assert_eq!(validate_application(&r, &c, today()), vec![(field::GUARDIAN, GuardianRequired)]);
 
         // The consent link must reach the guardian: the child's own mailbox is refused, however it is written.
         for same in ["elise.martin@gmail.com", "Elise.Martin@GMAIL.com", "elisemartin+maman@gmail.com"] {
@@ -603,14 +448,8 @@ mod tests {
         let c = test_campaign();
         let before = Date::parse_iso("2026-05-31").unwrap();
         let after = Date::parse_iso("2027-06-01").unwrap();
-        assert_eq!(
-            validate_application(&adult(), &c, before),
-            vec![(field::CAMPAIGN_ID, CampaignNotOpen)]
-        );
-        assert_eq!(
-            validate_application(&adult(), &c, after),
-            vec![(field::CAMPAIGN_ID, CampaignClosed)]
-        );
+        assert_eq!(validate_application(&adult(), &c, before), vec![(field::CAMPAIGN_ID, CampaignNotOpen)]);
+        assert_eq!(validate_application(&adult(), &c, after), vec![(field::CAMPAIGN_ID, CampaignClosed)]);
     }
 
     #[test]
@@ -622,11 +461,7 @@ mod tests {
         let issues = validate_application(&r, &test_campaign(), today());
         assert_eq!(
             issues,
-            vec![
-                (field::FIRST_NAME, Required),
-                (field::EMAIL, EmailInvalid),
-                (field::POSTAL_CODE, PostalCodeInvalid)
-            ]
+            vec![(field::FIRST_NAME, Required), (field::EMAIL, EmailInvalid), (field::POSTAL_CODE, PostalCodeInvalid)]
         );
     }
 }

@@ -55,11 +55,7 @@ pub fn age_check(birth: Date, campaign: &Campaign) -> AgeCheck {
 
 /// A birth date as the application accepts it: not after today, and within the campaign's ages.
 /// `Ok` says whether a guardian is needed.
-pub fn validate_birth_date(
-    birth: Date,
-    campaign: &Campaign,
-    today: Date,
-) -> Result<AgeCheck, ErrorCode> {
+pub fn validate_birth_date(birth: Date, campaign: &Campaign, today: Date) -> Result<AgeCheck, ErrorCode> {
     if birth > today {
         return Err(ErrorCode::DateInFuture);
     }
@@ -72,11 +68,7 @@ pub fn validate_birth_date(
 
 /// Whether applications are accepted today: from the opening day to the closing day, both included.
 pub fn campaign_window(campaign: &Campaign, today: Date) -> Result<(), ErrorCode> {
-    let (Some(opens), Some(closes), Some(_)) = (
-        campaign.opens(),
-        campaign.closes(),
-        campaign.age_reference(),
-    ) else {
+    let (Some(opens), Some(closes), Some(_)) = (campaign.opens(), campaign.closes(), campaign.age_reference()) else {
         return Err(ErrorCode::CampaignClosed);
     };
     if today < opens {
@@ -156,13 +148,7 @@ mod tests {
         for (today, want) in cases {
             assert_eq!(campaign_window(&c, d(today)), want, "{today}");
         }
-        let broken = Campaign {
-            closes_on: "2027-02-30".into(),
-            ..c
-        };
-        assert_eq!(
-            campaign_window(&broken, d("2026-10-01")),
-            Err(ErrorCode::CampaignClosed)
-        );
+        let broken = Campaign { closes_on: "2027-02-30".into(), ..c };
+        assert_eq!(campaign_window(&broken, d("2026-10-01")), Err(ErrorCode::CampaignClosed));
     }
 }

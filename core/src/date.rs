@@ -48,9 +48,7 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u16> {
             let part = &s[r];
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
         };
         Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
     }
@@ -78,8 +76,7 @@ impl Date {
             _ => return Err(ErrorCode::DateIncomplete),
         }
         let digits = |p: &str, max_len: usize| {
-            (p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit()))
-                .then(|| p.parse::<u16>().ok())?
+            (p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit())).then(|| p.parse::<u16>().ok())?
         };
         let is_digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
         if !(is_digits(d) && is_digits(m) && is_digits(y)) {
@@ -141,7 +138,8 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let (date, rest) = s.split_once(['T', 't'])?;
     let d = Date::parse_iso(date)?;
-    let num = |t: &str| -> Option<i64> { (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())? };
+    let num =
+        |t: &str| -> Option<i64> { (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())? };
     let (h, m, sec) = (num(rest.get(0..2)?)?, num(rest.get(3..5)?)?, num(rest.get(6..8)?)?);
     if rest.get(2..3)? != ":" || rest.get(5..6)? != ":" || h > 23 || m > 59 || sec > 60 {
         return None;
@@ -157,7 +155,11 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let offset = match zone {
         "Z" | "z" => 0,
         _ => {
-            let sign = match zone.get(0..1)? { "+" => 1, "-" => -1, _ => return None };
+            let sign = match zone.get(0..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
             if zone.len() != 6 || zone.get(3..4)? != ":" {
                 return None;
             }
@@ -177,15 +179,7 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 /// The instant within the years [`Date`] covers (1 to 9999, UTC), so that no computation below can overflow.
@@ -209,8 +203,7 @@ fn last_sunday_1h_utc(year: i64, month: u32) -> i64 {
 pub fn paris_utc_offset_secs(unix_secs: i64) -> i64 {
     let unix_secs = clamp_to_dates(unix_secs);
     let (year, _, _) = civil_from_days(unix_secs.div_euclid(SECS_PER_DAY));
-    let summer =
-        last_sunday_1h_utc(year, 3) <= unix_secs && unix_secs < last_sunday_1h_utc(year, 10);
+    let summer = last_sunday_1h_utc(year, 3) <= unix_secs && unix_secs < last_sunday_1h_utc(year, 10);
     if summer { 7200 } else { 3600 }
 }
 
@@ -221,32 +214,16 @@ pub fn paris_date(unix_secs: i64) -> Date {
     let local = unix_secs + paris_utc_offset_secs(unix_secs);
     let (year, month, day) = civil_from_days(local.div_euclid(SECS_PER_DAY));
     match u16::try_from(year) {
-        Ok(y @ 1..=9999) => Date {
-            year: y,
-            month: month as u8,
-            day: day as u8,
-        },
-        _ if year < 1 => Date {
-            year: 1,
-            month: 1,
-            day: 1,
-        },
-        _ => Date {
-            year: 9999,
-            month: 12,
-            day: 31,
-        },
+        Ok(y @ 1..=9999) => Date { year: y, month: month as u8, day: day as u8 },
+        _ if year < 1 => Date { year: 1, month: 1, day: 1 },
+        _ => Date { year: 9999, month: 12, day: 31 },
     }
 }
 
 impl Date {
     /// Days since 1970-01-01.
     pub fn days_since_epoch(self) -> i64 {
-        days_from_civil(
-            i64::from(self.year),
-            u32::from(self.month),
-            u32::from(self.day),
-        )
+        days_from_civil(i64::from(self.year), u32::from(self.month), u32::from(self.day))
     }
 }
 
@@ -296,14 +273,7 @@ mod tests {
 
     #[test]
     fn leap_years() {
-        for (y, leap) in [
-            (2024, true),
-            (2023, false),
-            (1900, false),
-            (2000, true),
-            (2100, false),
-            (2008, true),
-        ] {
+        for (y, leap) in [(2024, true), (2023, false), (1900, false), (2000, true), (2100, false), (2008, true)] {
             assert_eq!(is_leap_year(y), leap, "{y}");
         }
     }
@@ -346,7 +316,8 @@ mod tests {
     #[test]
     fn whole_dates_typed_in_one_box_are_split() {
         let want = Some(("14".to_string(), "03".to_string(), "2010".to_string()));
-        for typed in ["14/03/2010", "14-03-2010", "14 03 2010", "14.03.2010", " 14/03/2010 ", "2010-03-14", "14032010"] {
+        for typed in ["14/03/2010", "14-03-2010", "14 03 2010", "14.03.2010", " 14/03/2010 ", "2010-03-14", "14032010"]
+        {
             assert_eq!(Date::split_typed(typed), want, "{typed}");
         }
         assert_eq!(Date::split_typed("7/3/2009"), Some(("7".into(), "3".into(), "2009".into())));
@@ -389,11 +360,7 @@ mod tests {
         ];
         for (day, month, year, want) in cases {
             let got = Date::from_fields(day, month, year).map(Date::to_iso);
-            assert_eq!(
-                got.as_deref().map_err(|e| *e),
-                *want,
-                "{day}/{month}/{year}"
-            );
+            assert_eq!(got.as_deref().map_err(|e| *e), *want, "{day}/{month}/{year}");
         }
     }
 
@@ -475,14 +442,7 @@ mod tests {
             let date = d(s);
             assert_eq!(date.days_since_epoch(), days, "{s}");
             let (y, m, dd) = civil_from_days(days);
-            assert_eq!(
-                (y, m, dd),
-                (
-                    i64::from(date.year),
-                    u32::from(date.month),
-                    u32::from(date.day)
-                )
-            );
+            assert_eq!((y, m, dd), (i64::from(date.year), u32::from(date.month), u32::from(date.day)));
         }
     }
 
@@ -501,11 +461,7 @@ mod tests {
             ("2026-01-01", "2025-09-01", 0), // born after the reference: 0, never an underflow
         ];
         for (birth, reference, age) in cases {
-            assert_eq!(
-                age_on(d(birth), d(reference)),
-                age,
-                "{birth} on {reference}"
-            );
+            assert_eq!(age_on(d(birth), d(reference)), age, "{birth} on {reference}");
         }
     }
 }

@@ -25,10 +25,7 @@ pub const BODY_LEN: usize = 9;
 pub const LEN: usize = BODY_LEN + 1;
 
 fn interim(digits: &str) -> Option<u8> {
-    digits.bytes().try_fold(0u8, |acc, b| {
-        b.is_ascii_digit()
-            .then(|| TABLE[acc as usize][(b - b'0') as usize])
-    })
+    digits.bytes().try_fold(0u8, |acc, b| b.is_ascii_digit().then(|| TABLE[acc as usize][(b - b'0') as usize]))
 }
 
 /// The check digit of a string of ASCII digits, `None` if it holds anything else or is empty.
@@ -50,10 +47,7 @@ pub fn with_check_digit(body: &str) -> Option<String> {
 
 /// The ten digits without the spaces (or dots, dashes) a person may type, whatever their validity.
 pub fn normalize(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !(c.is_whitespace() || matches!(c, '.' | '-')))
-        .collect()
+    input.chars().filter(|c| !(c.is_whitespace() || matches!(c, '.' | '-'))).collect()
 }
 
 /// Whether the input, once spaces are removed, is ten digits whose Damm check comes out to zero.
@@ -68,11 +62,7 @@ pub fn format(number: &str) -> String {
     if s.len() != LEN || !s.is_ascii() {
         return number.to_string();
     }
-    s.as_bytes()
-        .chunks(2)
-        .map(|pair| std::str::from_utf8(pair).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.as_bytes().chunks(2).map(|pair| std::str::from_utf8(pair).unwrap_or_default()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -106,10 +96,7 @@ mod tests {
             for x in 0..10 {
                 for y in 0..10 {
                     if x != y {
-                        assert_ne!(
-                            TABLE[TABLE[c][x] as usize][y],
-                            TABLE[TABLE[c][y] as usize][x]
-                        );
+                        assert_ne!(TABLE[TABLE[c][x] as usize][y], TABLE[TABLE[c][y] as usize][x]);
                     }
                 }
             }
@@ -120,9 +107,7 @@ mod tests {
     fn samples() -> impl Iterator<Item = String> {
         let mut x: u64 = 12_345;
         (0..2_000).map(move |_| {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             format!("{:09}", (x >> 24) % 1_000_000_000)
         })
     }
@@ -168,11 +153,7 @@ mod tests {
         let spaced = format(&good);
         assert_eq!(spaced.len(), 14);
         assert_eq!(format("4675823565"), "46 75 82 35 65");
-        assert_eq!(
-            format("46758"),
-            "46758",
-            "not a dossier number: left as it is"
-        );
+        assert_eq!(format("46758"), "46758", "not a dossier number: left as it is");
         assert!(is_valid(&spaced));
         assert!(is_valid(&format!("  {good} ")));
         assert!(!is_valid(&good[..9]));

@@ -15,8 +15,8 @@
 //!   application free of someone else's data.
 
 use crate::api::{
-    self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian,
-    Identity, Schooling, field,
+    self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian, Identity, Schooling,
+    field,
 };
 use crate::application::{Issues, check_listed_commune, normalize_application};
 use crate::campaign::{AgeCheck, age_check};
@@ -39,11 +39,7 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_empty() {
-            "\"\""
-        } else {
-            "\"•••\""
-        })
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"•••\"" })
     }
 }
 
@@ -84,11 +80,7 @@ pub struct PhotoMeta {
 /// Sorts issues into the order the form asks for them (the journey's, [`crate::journey::form_order`]), so error
 /// summaries read top to bottom; unknown fields go last, in their original order.
 pub fn sort_issues(issues: &mut [FieldIssue]) {
-    issues.sort_by_key(|(f, _)| {
-        crate::journey::form_order()
-            .position(|o| o == *f)
-            .unwrap_or(usize::MAX)
-    });
+    issues.sort_by_key(|(f, _)| crate::journey::form_order().position(|o| o == *f).unwrap_or(usize::MAX));
 }
 
 fn sorted(mut issues: Vec<FieldIssue>) -> Vec<FieldIssue> {
@@ -191,9 +183,7 @@ impl Default for Draft {
 
 /// 64-bit FNV-1a: a stable, dependency-free fingerprint (not a security measure: it never sees the password).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 impl Draft {
@@ -219,11 +209,7 @@ impl Draft {
     /// Ticks or unticks the charter box for the version on screen.
     pub fn accept_charter(&mut self, version: &str, accepted: bool) {
         self.charter_accepted = accepted;
-        self.charter_version = if accepted {
-            version.to_string()
-        } else {
-            String::new()
-        };
+        self.charter_version = if accepted { version.to_string() } else { String::new() };
     }
 
     /// Whether the charter accepted is this campaign's: if it changed since, the box shows unticked again.
@@ -241,8 +227,7 @@ impl Draft {
     /// Whether a legal guardian takes part: only once a real birth date puts the applicant under the campaign's
     /// threshold (and within its ages). Until then the guardian step stays hidden.
     pub fn guardian_needed(&self, campaign: &Campaign) -> bool {
-        self.birth_date()
-            .is_ok_and(|b| age_check(b, campaign) == AgeCheck::NeedsGuardian)
+        self.birth_date().is_ok_and(|b| age_check(b, campaign) == AgeCheck::NeedsGuardian)
     }
 
     // ---- password ----
@@ -268,8 +253,7 @@ impl Draft {
     fn update_password_was_set(&mut self) {
         let (pw, confirm) = (self.password.expose(), self.password_confirm.expose());
         // Typing again after a reload starts over: the flag follows what is now in the boxes.
-        self.password_was_set =
-            validate_password(pw).is_ok() && validate_password_confirmation(pw, confirm).is_ok();
+        self.password_was_set = validate_password(pw).is_ok() && validate_password_confirmation(pw, confirm).is_ok();
     }
 
     /// A valid password was entered earlier in this session.
@@ -319,10 +303,7 @@ impl Draft {
     /// The communes of the current postcode, once known: `Some(empty)` for a postcode the list does not know.
     pub fn listed_communes(&self) -> Option<&[String]> {
         let code = crate::rules::address::normalize_postal_code(&self.postal_code).ok()?;
-        self.listed_communes
-            .as_ref()
-            .filter(|(c, _)| *c == code)
-            .map(|(_, l)| l.as_slice())
+        self.listed_communes.as_ref().filter(|(c, _)| *c == code).map(|(_, l)| l.as_slice())
     }
 
     pub fn establishment(&self) -> Option<&EstablishmentChoice> {
@@ -359,11 +340,7 @@ impl Draft {
     /// request changed after an error is a new request and needs a new key, or the server would refuse the reuse.
     /// The fingerprint leaves the password out, so it never reaches storage even hashed: an edit of the password
     /// alone keeps the key.
-    pub fn idempotency_key_for(
-        &mut self,
-        request: &ApplicationRequest,
-        fresh: impl FnOnce() -> String,
-    ) -> String {
+    pub fn idempotency_key_for(&mut self, request: &ApplicationRequest, fresh: impl FnOnce() -> String) -> String {
         let mut without_secret = request.clone();
         without_secret.identity.password.clear();
         let body = serde_json::to_string(&(without_secret, self.photo)).unwrap_or_default();
@@ -393,11 +370,7 @@ impl Draft {
     ///
     /// Checks only the form can make come first (confirmations, ticked boxes, choices made, the photo), so
     /// their specific message wins over the generic one the request check would give for the same field.
-    pub fn to_request(
-        &self,
-        campaign: &Campaign,
-        today: Date,
-    ) -> Result<ApplicationRequest, Vec<FieldIssue>> {
+    pub fn to_request(&self, campaign: &Campaign, today: Date) -> Result<ApplicationRequest, Vec<FieldIssue>> {
         let mut v = Issues::default();
         if !self.charter_accepted {
             v.push(field::CHARTER_VERSION, ErrorCode::CharterNotAccepted);
@@ -411,10 +384,7 @@ impl Draft {
         } else if !emails_match(&self.email, &self.email_confirm) {
             v.push(field::EMAIL_CONFIRM, ErrorCode::EmailMismatch);
         }
-        v.take(
-            field::PASSWORD_CONFIRM,
-            validate_password_confirmation(self.password(), self.password_confirm()),
-        );
+        v.take(field::PASSWORD_CONFIRM, validate_password_confirmation(self.password(), self.password_confirm()));
 
         let guardian_needed = self.guardian_needed(campaign);
         if guardian_needed && self.guardian.civility.is_none() {
@@ -428,9 +398,7 @@ impl Draft {
         }
         match self.photo {
             None => v.push(field::PHOTO, ErrorCode::PhotoRequired),
-            Some(p) if p.bytes > api::MAX_PHOTO_BYTES as u64 => {
-                v.push(field::PHOTO, ErrorCode::PhotoTooLarge)
-            }
+            Some(p) if p.bytes > api::MAX_PHOTO_BYTES as u64 => v.push(field::PHOTO, ErrorCode::PhotoTooLarge),
             Some(_) => {}
         }
 
@@ -438,11 +406,7 @@ impl Draft {
         let optional = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
         let request = ApplicationRequest {
             campaign_id: campaign.id.clone(),
-            charter_version: if self.charter_accepted {
-                self.charter_version.clone()
-            } else {
-                String::new()
-            },
+            charter_version: if self.charter_accepted { self.charter_version.clone() } else { String::new() },
             identity: Identity {
                 // Placeholders stand in for missing choices; their issue is already recorded above.
                 civility: self.civility.unwrap_or(Civility::Madame),
@@ -471,24 +435,11 @@ impl Draft {
                 },
             },
             schooling: Schooling {
-                uai: self
-                    .establishment
-                    .as_ref()
-                    .map(|e| e.uai.clone())
-                    .unwrap_or_default(),
-                stream_code: self
-                    .stream
-                    .as_ref()
-                    .map(|s| s.code.clone())
-                    .unwrap_or_default(),
+                uai: self.establishment.as_ref().map(|e| e.uai.clone()).unwrap_or_default(),
+                stream_code: self.stream.as_ref().map(|s| s.code.clone()).unwrap_or_default(),
             },
-            delivery: Delivery {
-                send_to_establishment: self.send_to_establishment,
-            },
-            consents: Consents {
-                good_deals: self.consent_good_deals,
-                news: self.consent_news,
-            },
+            delivery: Delivery { send_to_establishment: self.send_to_establishment },
+            consents: Consents { good_deals: self.consent_good_deals, news: self.consent_news },
         };
 
         // The server checks the commune against the whole list; the form can once it has the postcode's communes.
@@ -555,14 +506,9 @@ pub(crate) mod fixtures {
             commune: Some("Clermont-Ferrand".into()),
         }));
         d.set_stream(Some(StreamChoice {
-            code: "24000000".into(),
-            label: "Seconde générale et technologique".into(),
+            code: "24000000".into(), label: "Seconde générale et technologique".into()
         }));
-        d.photo = Some(PhotoMeta {
-            width: 600,
-            height: 800,
-            bytes: 180_000,
-        });
+        d.photo = Some(PhotoMeta { width: 600, height: 800, bytes: 180_000 });
         d
     }
 
@@ -616,17 +562,9 @@ mod tests {
         assert!(d.send_to_establishment);
         assert!(!d.consent_good_deals && !d.consent_news);
         assert_eq!(Draft::from_storage_json("{}"), Some(Draft::new()));
-        assert_eq!(
-            Draft::from_storage_json(r#"{"last_name":"Dupont"}"#)
-                .unwrap()
-                .last_name,
-            "Dupont"
-        );
+        assert_eq!(Draft::from_storage_json(r#"{"last_name":"Dupont"}"#).unwrap().last_name, "Dupont");
         assert_eq!(Draft::from_storage_json("not json"), None);
-        assert_eq!(
-            Draft::from_storage_json(r#"{"send_to_establishment":"yes"}"#),
-            None
-        );
+        assert_eq!(Draft::from_storage_json(r#"{"send_to_establishment":"yes"}"#), None);
     }
 
     #[test]
@@ -637,10 +575,7 @@ mod tests {
         d.set_password_confirm("motdepasse1");
         assert!(d.password_was_set());
         d.set_password("court1");
-        assert!(
-            !d.password_was_set(),
-            "a weaker password replaces the good one"
-        );
+        assert!(!d.password_was_set(), "a weaker password replaces the good one");
         assert!(!d.password_lost());
     }
 
@@ -652,10 +587,7 @@ mod tests {
             e
         });
         d.set_establishment(same);
-        assert!(
-            d.stream().is_some(),
-            "the same establishment picked again keeps the stream"
-        );
+        assert!(d.stream().is_some(), "the same establishment picked again keeps the stream");
 
         d.set_establishment(Some(EstablishmentChoice {
             uai: "0630001J".into(),
@@ -663,18 +595,12 @@ mod tests {
             commune: None,
         }));
         assert_eq!(d.stream(), None);
-        assert_eq!(
-            d.issues(&test_campaign(), today()),
-            vec![(field::STREAM_CODE, StreamRequired)]
-        );
+        assert_eq!(d.issues(&test_campaign(), today()), vec![(field::STREAM_CODE, StreamRequired)]);
 
         d.set_establishment(None);
         assert_eq!(
             d.issues(&test_campaign(), today()),
-            vec![
-                (field::UAI, EstablishmentRequired),
-                (field::STREAM_CODE, StreamRequired)
-            ]
+            vec![(field::UAI, EstablishmentRequired), (field::STREAM_CODE, StreamRequired)]
         );
     }
 
@@ -693,10 +619,7 @@ mod tests {
         assert!(validate_application(&r, &c, today()).is_empty());
 
         let m = complete_minor().to_request(&c, today()).unwrap();
-        assert_eq!(
-            m.guardian.as_ref().map(|g| g.phone.as_str()),
-            Some("+33698765432")
-        );
+        assert_eq!(m.guardian.as_ref().map(|g| g.phone.as_str()), Some("+33698765432"));
         assert!(validate_application(&m, &c, today()).is_empty());
     }
 
@@ -708,16 +631,9 @@ mod tests {
         d.birth_year = "2009".into();
         assert!(!d.guardian_needed(&c));
         assert_eq!(d.guardian.first_name, "Paul", "kept");
-        assert_eq!(
-            d.to_request(&c, today()).unwrap().guardian,
-            None,
-            "not sent"
-        );
+        assert_eq!(d.to_request(&c, today()).unwrap().guardian, None, "not sent");
         d.birth_year = "2012".into();
-        assert!(
-            d.to_request(&c, today()).unwrap().guardian.is_some(),
-            "back as it was"
-        );
+        assert!(d.to_request(&c, today()).unwrap().guardian.is_some(), "back as it was");
     }
 
     #[test]
@@ -750,59 +666,23 @@ mod tests {
     fn form_only_checks_table() {
         type Mutation = fn(&mut Draft);
         let cases: &[(Mutation, Vec<FieldIssue>)] = &[
-            (
-                |d| d.accept_charter("2026.1", false),
-                vec![(field::CHARTER_VERSION, CharterNotAccepted)],
-            ),
-            (
-                |d| d.accept_charter("2025.9", true),
-                vec![(field::CHARTER_VERSION, CharterVersionMismatch)],
-            ),
-            (
-                |d| d.email_confirm = "eloise.lefevre@gmial.com".into(),
-                vec![(field::EMAIL_CONFIRM, EmailMismatch)],
-            ),
-            (
-                |d| d.email_confirm = "".into(),
-                vec![(field::EMAIL_CONFIRM, Required)],
-            ),
-            (
-                |d| d.set_password_confirm("motdepasse2"),
-                vec![(field::PASSWORD_CONFIRM, PasswordMismatch)],
-            ),
-            (
-                |d| d.birth_month = "".into(),
-                vec![(field::BIRTH_DATE, DateIncomplete)],
-            ),
+            (|d| d.accept_charter("2026.1", false), vec![(field::CHARTER_VERSION, CharterNotAccepted)]),
+            (|d| d.accept_charter("2025.9", true), vec![(field::CHARTER_VERSION, CharterVersionMismatch)]),
+            (|d| d.email_confirm = "eloise.lefevre@gmial.com".into(), vec![(field::EMAIL_CONFIRM, EmailMismatch)]),
+            (|d| d.email_confirm = "".into(), vec![(field::EMAIL_CONFIRM, Required)]),
+            (|d| d.set_password_confirm("motdepasse2"), vec![(field::PASSWORD_CONFIRM, PasswordMismatch)]),
+            (|d| d.birth_month = "".into(), vec![(field::BIRTH_DATE, DateIncomplete)]),
             (|d| d.birth_day = "31".into(), vec![]),
             (|d| d.birth_month = "2".into(), vec![]),
-            (
-                |d| (d.birth_day, d.birth_month) = ("30".into(), "2".into()),
-                vec![(field::BIRTH_DATE, DateDayInvalid)],
-            ),
-            (
-                |d| d.birth_year = "2020".into(),
-                vec![(field::BIRTH_DATE, TooYoung)],
-            ),
-            (
-                |d| d.mobile_phone = "04 73 00 00 00".into(),
-                vec![(field::MOBILE_PHONE, PhoneNotMobile)],
-            ),
+            (|d| (d.birth_day, d.birth_month) = ("30".into(), "2".into()), vec![(field::BIRTH_DATE, DateDayInvalid)]),
+            (|d| d.birth_year = "2020".into(), vec![(field::BIRTH_DATE, TooYoung)]),
+            (|d| d.mobile_phone = "04 73 00 00 00".into(), vec![(field::MOBILE_PHONE, PhoneNotMobile)]),
             (|d| d.photo = None, vec![(field::PHOTO, PhotoRequired)]),
             (
-                |d| {
-                    d.photo = Some(PhotoMeta {
-                        width: 1,
-                        height: 1,
-                        bytes: 2_000_001,
-                    })
-                },
+                |d| d.photo = Some(PhotoMeta { width: 1, height: 1, bytes: 2_000_001 }),
                 vec![(field::PHOTO, PhotoTooLarge)],
             ),
-            (
-                |d| d.last_name = "L3fèvre".into(),
-                vec![(field::LAST_NAME, NameInvalidCharacters)],
-            ),
+            (|d| d.last_name = "L3fèvre".into(), vec![(field::LAST_NAME, NameInvalidCharacters)]),
             (|d| d.complement = "   ".into(), vec![]),
         ];
         for (i, (mutate, want)) in cases.iter().enumerate() {
@@ -846,11 +726,7 @@ mod tests {
         };
         let r = d.to_request(&c, today()).unwrap();
         assert_eq!(d.idempotency_key_for(&r, &mut fresh), "key-1");
-        assert_eq!(
-            d.idempotency_key_for(&r, &mut fresh),
-            "key-1",
-            "a retry reuses the key"
-        );
+        assert_eq!(d.idempotency_key_for(&r, &mut fresh), "key-1", "a retry reuses the key");
 
         // The key and its fingerprint survive a reload (the password does not, and is not in the fingerprint).
         let mut reloaded = Draft::from_storage_json(&d.to_storage_json()).unwrap();
@@ -860,21 +736,9 @@ mod tests {
 
         d.commune = "Clermont-Fd".into();
         let changed = d.to_request(&c, today()).unwrap();
-        assert_eq!(
-            d.idempotency_key_for(&changed, &mut fresh),
-            "key-2",
-            "a changed request is a new request"
-        );
-        d.photo = Some(PhotoMeta {
-            width: 600,
-            height: 800,
-            bytes: 170_000,
-        });
-        assert_eq!(
-            d.idempotency_key_for(&changed, &mut fresh),
-            "key-3",
-            "so is a new photo"
-        );
+        assert_eq!(d.idempotency_key_for(&changed, &mut fresh), "key-2", "a changed request is a new request");
+        d.photo = Some(PhotoMeta { width: 600, height: 800, bytes: 170_000 });
+        assert_eq!(d.idempotency_key_for(&changed, &mut fresh), "key-3", "so is a new photo");
     }
 
     fn names(list: &[&str]) -> Vec<String> {
@@ -943,19 +807,12 @@ mod tests {
 
     #[test]
     fn sort_issues_follows_the_form() {
-        let mut issues = vec![
-            (field::PHOTO, PhotoRequired),
-            ("unknown", Required),
-            (field::CIVILITY, CivilityRequired),
-        ];
+        let mut issues =
+            vec![(field::PHOTO, PhotoRequired), ("unknown", Required), (field::CIVILITY, CivilityRequired)];
         sort_issues(&mut issues);
         assert_eq!(
             issues,
-            vec![
-                (field::CIVILITY, CivilityRequired),
-                (field::PHOTO, PhotoRequired),
-                ("unknown", Required)
-            ]
+            vec![(field::CIVILITY, CivilityRequired), (field::PHOTO, PhotoRequired), ("unknown", Required)]
         );
     }
 }

@@ -191,8 +191,7 @@ impl Serialize for ErrorCode {
 impl<'de> Deserialize<'de> for ErrorCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ErrorCode, D::Error> {
         let code = String::deserialize(d)?;
-        ErrorCode::from_code(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown error code {code:?}")))
+        ErrorCode::from_code(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown error code {code:?}")))
     }
 }
 
@@ -212,10 +211,7 @@ mod tests {
             assert_eq!(ErrorCode::from_code(code.as_str()), Some(code));
             // serde and as_str must agree, since both end up on the wire.
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
-            assert_eq!(
-                serde_json::from_value::<ErrorCode>(code.as_str().into()).unwrap(),
-                code
-            );
+            assert_eq!(serde_json::from_value::<ErrorCode>(code.as_str().into()).unwrap(), code);
         }
         assert_eq!(ErrorCode::from_code("nope"), None);
         assert!(serde_json::from_str::<ErrorCode>("\"no_such_code\"").is_err());
@@ -227,10 +223,7 @@ mod tests {
         let code = ErrorCode::AddressCharacterNotAccepted('😀');
         assert_eq!(code.character(), Some('😀'));
         assert_eq!(code.as_str(), "address_character_not_accepted");
-        assert_eq!(
-            serde_json::to_value(code).unwrap(),
-            "address_character_not_accepted"
-        );
+        assert_eq!(serde_json::to_value(code).unwrap(), "address_character_not_accepted");
         assert_eq!(
             ErrorCode::from_code("address_character_not_accepted"),
             Some(ErrorCode::AddressCharacterNotAccepted(UNKNOWN_CHARACTER))
@@ -243,11 +236,7 @@ mod tests {
                 assert_eq!(code.with_character('x').as_str(), code.as_str());
             }
         }
-        let naming: Vec<&str> = ErrorCode::ALL
-            .iter()
-            .filter(|c| c.character().is_some())
-            .map(|c| c.as_str())
-            .collect();
+        let naming: Vec<&str> = ErrorCode::ALL.iter().filter(|c| c.character().is_some()).map(|c| c.as_str()).collect();
         assert_eq!(
             naming,
             [

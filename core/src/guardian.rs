@@ -113,8 +113,18 @@ mod tests {
             ("six days", fresh, 6 * day, true),
             ("expired: the family asks for a new link", fresh, 7 * day, false),
             ("already reminded", Pending { reminded_at: Some(3 * day), ..fresh }, 4 * day, false),
-            ("a new link asked for on day 8: no reminder at once", Pending { last_sent_at: 8 * day, latest_expiry: link_expiry(8 * day), ..fresh }, 8 * day, false),
-            ("…but three days later", Pending { last_sent_at: 8 * day, latest_expiry: link_expiry(8 * day), ..fresh }, 11 * day, true),
+            (
+                "a new link asked for on day 8: no reminder at once",
+                Pending { last_sent_at: 8 * day, latest_expiry: link_expiry(8 * day), ..fresh },
+                8 * day,
+                false,
+            ),
+            (
+                "…but three days later",
+                Pending { last_sent_at: 8 * day, latest_expiry: link_expiry(8 * day), ..fresh },
+                11 * day,
+                true,
+            ),
         ];
         for (name, p, now, due) in cases {
             assert_eq!(reminder_due(p, now), due, "{name}");

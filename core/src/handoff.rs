@@ -14,7 +14,8 @@ pub fn format(code: &str) -> String {
 
 /// The code as typed (lower case, spaces, dashes) in its canonical form, or `None` when it cannot be one.
 pub fn normalize(typed: &str) -> Option<String> {
-    let code: String = typed.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).map(|c| c.to_ascii_uppercase()).collect();
+    let code: String =
+        typed.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).map(|c| c.to_ascii_uppercase()).collect();
     (code.len() == LEN && code.chars().all(|c| ALPHABET.contains(c))).then_some(code)
 }
 

@@ -181,10 +181,7 @@ pub fn form_order() -> impl Iterator<Item = &'static str> {
 
 impl StepId {
     pub fn step(self) -> &'static Step {
-        STEPS
-            .iter()
-            .find(|s| s.id == self)
-            .expect("every StepId has a row in STEPS")
+        STEPS.iter().find(|s| s.id == self).expect("every StepId has a row in STEPS")
     }
 
     pub fn slug(self) -> &'static str {
@@ -230,11 +227,7 @@ pub fn is_visible(step: StepId, draft: &Draft, campaign: &Campaign) -> bool {
 
 /// The steps this person goes through, in order.
 pub fn visible_steps(draft: &Draft, campaign: &Campaign) -> Vec<StepId> {
-    STEPS
-        .iter()
-        .map(|s| s.id)
-        .filter(|&id| is_visible(id, draft, campaign))
-        .collect()
+    STEPS.iter().map(|s| s.id).filter(|&id| is_visible(id, draft, campaign)).collect()
 }
 
 /// A step's number as the helpdesk says it: "Étape 3 sur 7", or "Étape 2 bis sur 7" for a conditional step.
@@ -251,10 +244,7 @@ pub struct StepNumber {
 /// The number of a step, the same for everyone: it depends on the table only, never on the answers. Steps shown
 /// to everyone are numbered 1..=M in order; a conditional step is "N bis" after step N.
 pub fn number(step: StepId) -> StepNumber {
-    let of = STEPS
-        .iter()
-        .filter(|s| s.condition == Condition::Always)
-        .count();
+    let of = STEPS.iter().filter(|s| s.condition == Condition::Always).count();
     let mut n = 0;
     for s in STEPS {
         let bis = s.condition != Condition::Always;
@@ -270,26 +260,16 @@ pub fn number(step: StepId) -> StepNumber {
 
 /// The step after this one for this person (from a hidden step: the next visible one).
 pub fn next(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<StepId> {
-    visible_steps(draft, campaign)
-        .into_iter()
-        .find(|&s| s > step)
+    visible_steps(draft, campaign).into_iter().find(|&s| s > step)
 }
 
 /// The step before this one for this person, for the "back" link.
 pub fn previous(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<StepId> {
-    visible_steps(draft, campaign)
-        .into_iter()
-        .rev()
-        .find(|&s| s < step)
+    visible_steps(draft, campaign).into_iter().rev().find(|&s| s < step)
 }
 
 /// What must be put right before leaving this step with "next", in form order.
-pub fn step_errors(
-    step: StepId,
-    draft: &Draft,
-    campaign: &Campaign,
-    today: Date,
-) -> Vec<FieldIssue> {
+pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
     let all = draft.issues(campaign, today);
     match step.step().checks {
         Checks::Everything => all,
@@ -297,9 +277,7 @@ pub fn step_errors(
             let lost = draft.password_lost();
             all.into_iter()
                 .filter(|(f, _)| fields.contains(f))
-                .filter(|(f, _)| {
-                    !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM))
-                })
+                .filter(|(f, _)| !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM)))
                 .collect()
         }
     }
@@ -331,12 +309,7 @@ pub fn guard(requested_slug: &str, draft: &Draft, campaign: &Campaign, today: Da
 
 /// The steps this person still has to complete before `requested` can be shown, in order: what a deep link to a
 /// step not reachable yet must name (empty when it is reachable, and for hidden steps and unknown slugs).
-pub fn missing_before(
-    requested: StepId,
-    draft: &Draft,
-    campaign: &Campaign,
-    today: Date,
-) -> Vec<StepId> {
+pub fn missing_before(requested: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> Vec<StepId> {
     if !is_visible(requested, draft, campaign) {
         return Vec::new();
     }
@@ -352,11 +325,7 @@ pub fn missing_before(
 /// that page depends on ([`Step::needs`]) is complete.
 fn open_on_detour(step: StepId, asked_for: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> bool {
     missing_before(asked_for, draft, campaign, today).contains(&step)
-        && step
-            .step()
-            .needs
-            .iter()
-            .all(|&n| !is_visible(n, draft, campaign) || is_complete(n, draft, campaign, today))
+        && step.step().needs.iter().all(|&n| !is_visible(n, draft, campaign) || is_complete(n, draft, campaign, today))
 }
 
 /// [`guard`] for a page opened from a deep link's notice (`asked_for`: the step the link asked for, carried in the
@@ -378,12 +347,7 @@ pub fn guard_detour(
 /// after this one, else the first still missing before it, else `asked_for` itself (now reachable).
 pub fn next_on_detour(current: StepId, asked_for: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> StepId {
     let missing = missing_before(asked_for, draft, campaign, today);
-    missing
-        .iter()
-        .copied()
-        .find(|&s| s > current)
-        .or_else(|| missing.first().copied())
-        .unwrap_or(asked_for)
+    missing.iter().copied().find(|&s| s > current).or_else(|| missing.first().copied()).unwrap_or(asked_for)
 }
 
 #[cfg(test)]
@@ -395,16 +359,7 @@ mod tests {
     use crate::error::ErrorCode;
     use StepId::*;
 
-    const ALL: [StepId; 8] = [
-        Charter,
-        Identity,
-        Guardian,
-        Contact,
-        Establishment,
-        Photo,
-        Delivery,
-        Review,
-    ];
+    const ALL: [StepId; 8] = [Charter, Identity, Guardian, Contact, Establishment, Photo, Delivery, Review];
 
     #[test]
     fn table_is_complete_ordered_and_stable() {
@@ -439,10 +394,7 @@ mod tests {
     #[test]
     fn every_form_field_has_one_step() {
         for f in form_order() {
-            let owners = STEPS
-                .iter()
-                .filter(|s| matches!(s.checks, Checks::Fields(fs) if fs.contains(&f)))
-                .count();
+            let owners = STEPS.iter().filter(|s| matches!(s.checks, Checks::Fields(fs) if fs.contains(&f))).count();
             let expected = usize::from(f != field::CAMPAIGN_ID);
             assert_eq!(owners, expected, "{f}");
         }
@@ -499,10 +451,7 @@ mod tests {
         let c = test_campaign();
         let t = today();
         let empty = Draft::new();
-        assert_eq!(
-            missing_before(Photo, &empty, &c, t),
-            vec![Charter, Identity, Contact, Establishment]
-        );
+        assert_eq!(missing_before(Photo, &empty, &c, t), vec![Charter, Identity, Contact, Establishment]);
         assert!(missing_before(Charter, &empty, &c, t).is_empty());
         assert!(missing_before(Review, &complete(), &c, t).is_empty());
         assert!(missing_before(Guardian, &complete(), &c, t).is_empty(), "hidden for an adult");
@@ -532,8 +481,8 @@ mod tests {
             ("identite", Identity),
             ("coordonnees", Contact),
             ("etablissement", Establishment),
-            ("photo", Identity),        // the step asked for waits for all of them
-            ("envoi", Identity),        // not listed: the usual guard
+            ("photo", Identity), // the step asked for waits for all of them
+            ("envoi", Identity), // not listed: the usual guard
             ("verification", Identity),
         ] {
             assert_eq!(guard_detour(slug, Some(Photo), &d, &c, t), lands, "{slug}");
@@ -581,14 +530,8 @@ mod tests {
         let mut d = complete();
         d.last_name = "".into();
         d.postal_code = "6300".into();
-        assert_eq!(
-            step_errors(Identity, &d, &c, today()),
-            vec![(field::LAST_NAME, ErrorCode::Required)]
-        );
-        assert_eq!(
-            step_errors(Contact, &d, &c, today()),
-            vec![(field::POSTAL_CODE, ErrorCode::PostalCodeInvalid)]
-        );
+        assert_eq!(step_errors(Identity, &d, &c, today()), vec![(field::LAST_NAME, ErrorCode::Required)]);
+        assert_eq!(step_errors(Contact, &d, &c, today()), vec![(field::POSTAL_CODE, ErrorCode::PostalCodeInvalid)]);
         assert!(step_errors(Charter, &d, &c, today()).is_empty());
         assert!(step_errors(Delivery, &d, &c, today()).is_empty());
         assert_eq!(step_errors(Review, &d, &c, today()).len(), 2);
@@ -634,10 +577,7 @@ mod tests {
         }
 
         // Picking a stream fixes the establishment step and the journey moves on.
-        halfway.set_stream(Some(StreamChoice {
-            code: "40025214".into(),
-            label: "Bac pro".into(),
-        }));
+        halfway.set_stream(Some(StreamChoice { code: "40025214".into(), label: "Bac pro".into() }));
         assert_eq!(first_incomplete(&halfway, &c, t), Photo);
     }
 
@@ -653,10 +593,7 @@ mod tests {
         assert_eq!(guard("verification", &d, &c, t), Review);
         assert_eq!(
             step_errors(Review, &d, &c, t),
-            vec![
-                (field::PASSWORD, ErrorCode::Required),
-                (field::PASSWORD_CONFIRM, ErrorCode::Required)
-            ]
+            vec![(field::PASSWORD, ErrorCode::Required), (field::PASSWORD_CONFIRM, ErrorCode::Required)]
         );
         assert!(d.to_request(&c, t).is_err());
 
@@ -665,10 +602,7 @@ mod tests {
         assert!(!is_complete(Review, &d, &c, t));
         d.set_password_confirm("nouveau2026");
         assert!(is_complete(Review, &d, &c, t));
-        assert_eq!(
-            d.to_request(&c, t).unwrap().identity.password,
-            "nouveau2026"
-        );
+        assert_eq!(d.to_request(&c, t).unwrap().identity.password, "nouveau2026");
 
         // A password that was never valid is not "lost": the identity step still needs it.
         let mut never = complete();

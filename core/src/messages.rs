@@ -27,8 +27,7 @@ pub fn error_message(lang: &str, code: ErrorCode) -> Option<String> {
 
 /// The message of a wire code as written in the errors file, placeholders and all.
 pub fn error_template(lang: &str, code: &str) -> Option<String> {
-    let map: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(errors_json(lang)).ok()?;
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(errors_json(lang)).ok()?;
     map.get(code)?.as_str().map(str::to_string)
 }
 
@@ -38,9 +37,9 @@ pub fn error_template(lang: &str, code: &str) -> Option<String> {
 /// the two cannot word the character differently.
 pub fn fill(template: &str, code: ErrorCode) -> String {
     match code.character() {
-        Some(c) => template
-            .replace("{character}", &c.to_string())
-            .replace("{code_point}", &crate::rules::text::code_point(c)),
+        Some(c) => {
+            template.replace("{character}", &c.to_string()).replace("{code_point}", &crate::rules::text::code_point(c))
+        }
         None => template.to_string(),
     }
 }
@@ -59,19 +58,10 @@ mod tests {
             for code in &wanted {
                 let msg = map.get(*code).and_then(|v| v.as_str()).unwrap_or_default();
                 assert!(!msg.trim().is_empty(), "{lang}: no message for {code}");
-                assert!(
-                    msg.trim_end().ends_with(['.', '!', '?']),
-                    "{lang}.{code}: end with punctuation"
-                );
+                assert!(msg.trim_end().ends_with(['.', '!', '?']), "{lang}.{code}: end with punctuation");
             }
-            let extra: Vec<&String> = map
-                .keys()
-                .filter(|k| !wanted.contains(k.as_str()))
-                .collect();
-            assert!(
-                extra.is_empty(),
-                "{lang}: keys without an ErrorCode: {extra:?}"
-            );
+            let extra: Vec<&String> = map.keys().filter(|k| !wanted.contains(k.as_str())).collect();
+            assert!(extra.is_empty(), "{lang}: keys without an ErrorCode: {extra:?}");
         }
     }
 
@@ -95,11 +85,7 @@ mod tests {
                 &["un caractère invisible (U+200B)"],
                 &["an invisible character (U+200B)"],
             ),
-            (
-                ErrorCode::TooManyAccents('e'),
-                &["« e »", "deux accents au plus"],
-                &["“e”", "two accents at most"],
-            ),
+            (ErrorCode::TooManyAccents('e'), &["« e »", "deux accents au plus"], &["“e”", "two accents at most"]),
         ];
         for (code, fr, en) in cases {
             for (lang, wanted) in [("fr", fr), ("en", en)] {
@@ -113,8 +99,7 @@ mod tests {
         for &code in ErrorCode::ALL {
             for lang in LANGUAGES {
                 let template = error_template(lang, code.as_str()).unwrap();
-                let has_placeholder =
-                    template.contains("{character}") || template.contains("{code_point}");
+                let has_placeholder = template.contains("{character}") || template.contains("{code_point}");
                 assert_eq!(has_placeholder, code.character().is_some(), "{lang}.{code}");
             }
         }
@@ -130,15 +115,10 @@ mod tests {
     /// The Région speaks to young people with "tu": no "vous" may slip into the French messages.
     #[test]
     fn french_messages_say_tu() {
-        let map: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(ERRORS_FR_JSON).unwrap();
+        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(ERRORS_FR_JSON).unwrap();
         for (code, msg) in &map {
-            let words: Vec<String> = msg
-                .as_str()
-                .unwrap()
-                .split(|c: char| !c.is_alphabetic())
-                .map(str::to_lowercase)
-                .collect();
+            let words: Vec<String> =
+                msg.as_str().unwrap().split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect();
             for formal in ["vous", "votre", "vos"] {
                 assert!(!words.iter().any(|w| w == formal), "{code}: {msg}");
             }

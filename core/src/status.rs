@@ -324,33 +324,31 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     if status == Status::PhotoRefused {
         tasks.push(Task::SendNewPhoto);
     }
-    let duplicate = duplicate.map(|DuplicateDates { blocked_on, reason, to_establishment, validated, sent, handed_over: handed }| {
-        let state = |done: Option<Date>, started: bool| match (done, started) {
-            (Some(_), _) => StageState::Done,
-            (None, true) => StageState::Current,
-            _ => StageState::Upcoming,
-        };
-        let mut check = step(Stage::SchoolValidation, state(validated, true), validated);
-        if validated.is_none() {
-            expect(&mut check, blocked_on, DUPLICATE_VALIDATION_DAYS, today);
-        }
-        let mut made = step(Stage::Manufacture, state(sent, validated.is_some()), sent);
-        if sent.is_none()
-            && let Some(v) = validated
-        {
-            expect(&mut made, v, CARD_DAYS_AFTER_VALIDATION, today);
-        }
-        Duplicate {
-            blocked_on,
-            reason,
-            to_establishment,
-            timeline: vec![
-                check,
-                made,
-                step(Stage::HandedOver, state(handed, sent.is_some()), handed),
-            ],
-        }
-    });
+    let duplicate = duplicate.map(
+        |DuplicateDates { blocked_on, reason, to_establishment, validated, sent, handed_over: handed }| {
+            let state = |done: Option<Date>, started: bool| match (done, started) {
+                (Some(_), _) => StageState::Done,
+                (None, true) => StageState::Current,
+                _ => StageState::Upcoming,
+            };
+            let mut check = step(Stage::SchoolValidation, state(validated, true), validated);
+            if validated.is_none() {
+                expect(&mut check, blocked_on, DUPLICATE_VALIDATION_DAYS, today);
+            }
+            let mut made = step(Stage::Manufacture, state(sent, validated.is_some()), sent);
+            if sent.is_none()
+                && let Some(v) = validated
+            {
+                expect(&mut made, v, CARD_DAYS_AFTER_VALIDATION, today);
+            }
+            Duplicate {
+                blocked_on,
+                reason,
+                to_establishment,
+                timeline: vec![check, made, step(Stage::HandedOver, state(handed, sent.is_some()), handed)],
+            }
+        },
+    );
     Progress {
         status,
         timeline,
@@ -392,15 +390,37 @@ mod tests {
             Event::SchoolValidated { on: d("2026-09-10") },
             Event::CardSent { on: d("2026-09-20"), to_establishment: true },
         ];
-        let blocked = Event::CardBlocked { on: d("2026-10-01"), reason: BlockReason::Lost, duplicate_to_establishment: true };
+        let blocked =
+            Event::CardBlocked { on: d("2026-10-01"), reason: BlockReason::Lost, duplicate_to_establishment: true };
         let given = Event::CardHandedOver { on: d("2026-09-24") };
         let table: Vec<(&str, Vec<Event>, Status)> = vec![
             ("handed over, then lost", [&before[..], &[given.clone(), blocked.clone()]].concat(), Status::CardBlocked),
-            ("lost before it was handed over", [&before[..], std::slice::from_ref(&blocked)].concat(), Status::CardBlocked),
-            ("duplicate validated", [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateValidated { on: d("2026-10-02") }]].concat(), Status::CardBlocked),
-            ("duplicate sent", [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateSent { on: d("2026-10-12") }]].concat(), Status::CardBlocked),
-            ("duplicate handed over", [&before[..], &[given, blocked.clone(), Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(), Status::HandedOver),
-            ("a duplicate handed over although the first card never was", [&before[..], &[blocked, Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(), Status::HandedOver),
+            (
+                "lost before it was handed over",
+                [&before[..], std::slice::from_ref(&blocked)].concat(),
+                Status::CardBlocked,
+            ),
+            (
+                "duplicate validated",
+                [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateValidated { on: d("2026-10-02") }]]
+                    .concat(),
+                Status::CardBlocked,
+            ),
+            (
+                "duplicate sent",
+                [&before[..], &[given.clone(), blocked.clone(), Event::DuplicateSent { on: d("2026-10-12") }]].concat(),
+                Status::CardBlocked,
+            ),
+            (
+                "duplicate handed over",
+                [&before[..], &[given, blocked.clone(), Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(),
+                Status::HandedOver,
+            ),
+            (
+                "a duplicate handed over although the first card never was",
+                [&before[..], &[blocked, Event::DuplicateHandedOver { on: d("2026-10-15") }]].concat(),
+                Status::HandedOver,
+            ),
         ];
         for (name, events, want) in table {
             let p = progress(&events, d("2026-10-16"), d(CLOSES));
@@ -412,9 +432,16 @@ mod tests {
         // validated.
         let made = [&before[..3], &[Event::CardManufactured { on: d("2026-09-12") }]].concat();
         assert!(progress(&made, d("2026-09-13"), d(CLOSES)).timeline[2].expected_from.is_some());
-        let lost = [&made[..], &[Event::CardBlocked { on: d("2026-09-14"), reason: BlockReason::Lost, duplicate_to_establishment: true }]].concat();
+        let lost = [
+            &made[..],
+            &[Event::CardBlocked { on: d("2026-09-14"), reason: BlockReason::Lost, duplicate_to_establishment: true }],
+        ]
+        .concat();
         let p = progress(&lost, d("2026-09-14"), d(CLOSES));
-        assert_eq!((p.status, p.timeline[2].expected_from, p.timeline[2].expected_to), (Status::CardBlocked, None, None));
+        assert_eq!(
+            (p.status, p.timeline[2].expected_from, p.timeline[2].expected_to),
+            (Status::CardBlocked, None, None)
+        );
     }
 
     #[test]
@@ -436,7 +463,10 @@ mod tests {
         more.push(Event::DuplicateValidated { on: d("2026-11-04") });
         let p = progress(&more, d("2026-11-05"), d(CLOSES));
         let made = &p.duplicate.as_ref().unwrap().timeline[1];
-        assert_eq!((made.state, made.expected_from, made.expected_to), (StageState::Current, Some(d("2026-11-14")), Some(d("2026-11-19"))));
+        assert_eq!(
+            (made.state, made.expected_from, made.expected_to),
+            (StageState::Current, Some(d("2026-11-14")), Some(d("2026-11-19")))
+        );
         more.push(Event::DuplicateSent { on: d("2026-11-15") });
         let p = progress(&more, d("2026-11-16"), d(CLOSES));
         let states: Vec<_> = p.duplicate.unwrap().timeline.iter().map(|s| s.state).collect();
@@ -452,31 +482,65 @@ mod tests {
             Event::CardSent { on: d("2026-09-20"), to_establishment: true },
             Event::CardHandedOver { on: d("2026-09-24") },
         ];
-        let blocked = Event::CardBlocked { on: d("2026-10-29"), reason: BlockReason::Lost, duplicate_to_establishment: true };
+        let blocked =
+            Event::CardBlocked { on: d("2026-10-29"), reason: BlockReason::Lost, duplicate_to_establishment: true };
         let validated = Event::DuplicateValidated { on: d("2026-11-02") };
         let sent = Event::DuplicateSent { on: d("2026-11-13") };
         let given = Event::DuplicateHandedOver { on: d("2026-11-16") };
         type Dates = (Option<&'static str>, Option<&'static str>, Option<&'static str>);
         // (case, events after the first card, today, per step: (done on, expected from, expected to))
         let table: Vec<(&str, Vec<Event>, &str, [Dates; 3])> = vec![
-            ("declared: validation 1 to 5 days after, across a month end", vec![blocked.clone()], "2026-10-29",
-                [(None, Some("2026-10-30"), Some("2026-11-03")), (None, None, None), (None, None, None)]),
-            ("validation late: expected from today, never in the past", vec![blocked.clone()], "2026-11-05",
-                [(None, Some("2026-11-05"), Some("2026-11-05")), (None, None, None), (None, None, None)]),
-            ("validated: its day, then the card 10 to 15 days after it", vec![blocked.clone(), validated.clone()], "2026-11-03",
-                [(Some("2026-11-02"), None, None), (None, Some("2026-11-12"), Some("2026-11-17")), (None, None, None)]),
-            ("sent", vec![blocked.clone(), validated.clone(), sent.clone()], "2026-11-14",
-                [(Some("2026-11-02"), None, None), (Some("2026-11-13"), None, None), (None, None, None)]),
-            ("handed over", vec![blocked.clone(), validated.clone(), sent.clone(), given], "2026-11-20",
-                [(Some("2026-11-02"), None, None), (Some("2026-11-13"), None, None), (Some("2026-11-16"), None, None)]),
-            ("a second declaration starts again from its own day",
-                vec![blocked, validated, sent, Event::CardBlocked { on: d("2026-12-01"), reason: BlockReason::Damaged, duplicate_to_establishment: false }],
-                "2026-12-01", [(None, Some("2026-12-02"), Some("2026-12-06")), (None, None, None), (None, None, None)]),
+            (
+                "declared: validation 1 to 5 days after, across a month end",
+                vec![blocked.clone()],
+                "2026-10-29",
+                [(None, Some("2026-10-30"), Some("2026-11-03")), (None, None, None), (None, None, None)],
+            ),
+            (
+                "validation late: expected from today, never in the past",
+                vec![blocked.clone()],
+                "2026-11-05",
+                [(None, Some("2026-11-05"), Some("2026-11-05")), (None, None, None), (None, None, None)],
+            ),
+            (
+                "validated: its day, then the card 10 to 15 days after it",
+                vec![blocked.clone(), validated.clone()],
+                "2026-11-03",
+                [(Some("2026-11-02"), None, None), (None, Some("2026-11-12"), Some("2026-11-17")), (None, None, None)],
+            ),
+            (
+                "sent",
+                vec![blocked.clone(), validated.clone(), sent.clone()],
+                "2026-11-14",
+                [(Some("2026-11-02"), None, None), (Some("2026-11-13"), None, None), (None, None, None)],
+            ),
+            (
+                "handed over",
+                vec![blocked.clone(), validated.clone(), sent.clone(), given],
+                "2026-11-20",
+                [(Some("2026-11-02"), None, None), (Some("2026-11-13"), None, None), (Some("2026-11-16"), None, None)],
+            ),
+            (
+                "a second declaration starts again from its own day",
+                vec![
+                    blocked,
+                    validated,
+                    sent,
+                    Event::CardBlocked {
+                        on: d("2026-12-01"),
+                        reason: BlockReason::Damaged,
+                        duplicate_to_establishment: false,
+                    },
+                ],
+                "2026-12-01",
+                [(None, Some("2026-12-02"), Some("2026-12-06")), (None, None, None), (None, None, None)],
+            ),
         ];
         let day = |s: Option<&str>| s.map(d);
         for (name, more, today, want) in table {
             let p = progress(&[&first[..], &more].concat(), d(today), d(CLOSES));
-            let got: Vec<_> = p.duplicate.expect(name).timeline.iter().map(|s| (s.done_on, s.expected_from, s.expected_to)).collect();
+            let got: Vec<_> =
+                p.duplicate.expect(name).timeline.iter().map(|s| (s.done_on, s.expected_from, s.expected_to)).collect();
             let want: Vec<_> = want.iter().map(|(done, from, to)| (day(*done), day(*from), day(*to))).collect();
             assert_eq!(got, want, "{name}");
         }
@@ -484,14 +548,12 @@ mod tests {
 
     #[test]
     fn a_new_photo_is_taken_after_a_refusal_or_for_a_duplicate_not_yet_validated() {
-        let base = [
-            Event::Registered { on: d("2026-09-02") },
-            Event::Activated { on: d("2026-09-02") },
-        ];
+        let base = [Event::Registered { on: d("2026-09-02") }, Event::Activated { on: d("2026-09-02") }];
         let refused = Event::PhotoRefused { on: d("2026-09-05"), reason: "Floue".into() };
         let validated = Event::SchoolValidated { on: d("2026-09-10") };
         let sent = Event::CardSent { on: d("2026-09-20"), to_establishment: true };
-        let blocked = Event::CardBlocked { on: d("2026-11-02"), reason: BlockReason::Damaged, duplicate_to_establishment: true };
+        let blocked =
+            Event::CardBlocked { on: d("2026-11-02"), reason: BlockReason::Damaged, duplicate_to_establishment: true };
         let dup_validated = Event::DuplicateValidated { on: d("2026-11-04") };
         let dup_sent = Event::DuplicateSent { on: d("2026-11-15") };
         let resent = Event::PhotoResent { on: d("2026-09-06") };
@@ -501,8 +563,16 @@ mod tests {
             ("new photo sent after the refusal", vec![refused.clone(), resent], None),
             ("validated", vec![validated.clone()], None),
             ("card sent", vec![validated.clone(), sent.clone()], None),
-            ("duplicate requested", vec![validated.clone(), sent.clone(), blocked.clone()], Some(NewPhotoFor::Duplicate)),
-            ("duplicate validated", vec![validated.clone(), sent.clone(), blocked.clone(), dup_validated.clone()], None),
+            (
+                "duplicate requested",
+                vec![validated.clone(), sent.clone(), blocked.clone()],
+                Some(NewPhotoFor::Duplicate),
+            ),
+            (
+                "duplicate validated",
+                vec![validated.clone(), sent.clone(), blocked.clone(), dup_validated.clone()],
+                None,
+            ),
             ("duplicate sent", vec![validated, sent, blocked, dup_validated, dup_sent], None),
         ];
         for (name, more, expected) in cases {
@@ -537,21 +607,111 @@ mod tests {
         type Case = (&'static str, Vec<Event>, &'static str, Status, Vec<StageState>);
         let table: Vec<Case> = vec![
             ("not activated", vec![reg.clone()], "2026-09-03", Status::AwaitingActivation, vec![D, U, U, U]),
-            ("waiting for the school", vec![reg.clone(), act.clone()], "2026-09-03", Status::AwaitingSchool, vec![D, C, U, U]),
-            ("photo refused", vec![reg.clone(), act.clone(), refused.clone()], "2026-09-08", Status::PhotoRefused, vec![D, A, U, U]),
-            ("new photo sent", vec![reg.clone(), act.clone(), refused.clone(), resent.clone()], "2026-09-09", Status::AwaitingSchool, vec![D, C, U, U]),
-            ("validated", vec![reg.clone(), act.clone(), val.clone()], "2026-09-11", Status::InManufacture, vec![D, D, C, U]),
-            ("manufactured", vec![reg.clone(), act.clone(), val.clone(), made.clone()], "2026-09-13", Status::InManufacture, vec![D, D, C, U]),
-            ("sent", vec![reg.clone(), act.clone(), val.clone(), made.clone(), sent.clone()], "2026-09-21", Status::Sent, vec![D, D, D, C]),
-            ("handed over", vec![reg.clone(), act.clone(), val.clone(), made, sent, given], "2026-09-25", Status::HandedOver, vec![D, D, D, D]),
-            ("guardian not yet agreed", vec![reg.clone(), guardian.clone()], "2026-09-03", Status::AwaitingGuardian, vec![D, U, U, U]),
-            ("guardian not yet agreed, account active", vec![reg.clone(), guardian.clone(), act.clone()], "2026-09-03", Status::AwaitingGuardian, vec![D, U, U, U]),
-            ("guardian agreed", vec![reg.clone(), guardian.clone(), agreed.clone(), act.clone()], "2026-09-05", Status::AwaitingSchool, vec![D, C, U, U]),
-            ("guardian agreed, not activated", vec![reg.clone(), guardian.clone(), agreed], "2026-09-05", Status::AwaitingActivation, vec![D, U, U, U]),
-            ("closed while waiting for the guardian", vec![reg.clone(), guardian, act.clone()], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
-            ("campaign closed before validation", vec![reg.clone(), act.clone()], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
-            ("closed with a refused photo", vec![reg.clone(), act.clone(), refused], "2027-06-01", Status::CampaignClosed, vec![D, U, U, U]),
-            ("validated, then the campaign closed", vec![reg, act, val], "2027-06-01", Status::InManufacture, vec![D, D, C, U]),
+            (
+                "waiting for the school",
+                vec![reg.clone(), act.clone()],
+                "2026-09-03",
+                Status::AwaitingSchool,
+                vec![D, C, U, U],
+            ),
+            (
+                "photo refused",
+                vec![reg.clone(), act.clone(), refused.clone()],
+                "2026-09-08",
+                Status::PhotoRefused,
+                vec![D, A, U, U],
+            ),
+            (
+                "new photo sent",
+                vec![reg.clone(), act.clone(), refused.clone(), resent.clone()],
+                "2026-09-09",
+                Status::AwaitingSchool,
+                vec![D, C, U, U],
+            ),
+            (
+                "validated",
+                vec![reg.clone(), act.clone(), val.clone()],
+                "2026-09-11",
+                Status::InManufacture,
+                vec![D, D, C, U],
+            ),
+            (
+                "manufactured",
+                vec![reg.clone(), act.clone(), val.clone(), made.clone()],
+                "2026-09-13",
+                Status::InManufacture,
+                vec![D, D, C, U],
+            ),
+            (
+                "sent",
+                vec![reg.clone(), act.clone(), val.clone(), made.clone(), sent.clone()],
+                "2026-09-21",
+                Status::Sent,
+                vec![D, D, D, C],
+            ),
+            (
+                "handed over",
+                vec![reg.clone(), act.clone(), val.clone(), made, sent, given],
+                "2026-09-25",
+                Status::HandedOver,
+                vec![D, D, D, D],
+            ),
+            (
+                "guardian not yet agreed",
+                vec![reg.clone(), guardian.clone()],
+                "2026-09-03",
+                Status::AwaitingGuardian,
+                vec![D, U, U, U],
+            ),
+            (
+                "guardian not yet agreed, account active",
+                vec![reg.clone(), guardian.clone(), act.clone()],
+                "2026-09-03",
+                Status::AwaitingGuardian,
+                vec![D, U, U, U],
+            ),
+            (
+                "guardian agreed",
+                vec![reg.clone(), guardian.clone(), agreed.clone(), act.clone()],
+                "2026-09-05",
+                Status::AwaitingSchool,
+                vec![D, C, U, U],
+            ),
+            (
+                "guardian agreed, not activated",
+                vec![reg.clone(), guardian.clone(), agreed],
+                "2026-09-05",
+                Status::AwaitingActivation,
+                vec![D, U, U, U],
+            ),
+            (
+                "closed while waiting for the guardian",
+                vec![reg.clone(), guardian, act.clone()],
+                "2027-06-01",
+                Status::CampaignClosed,
+                vec![D, U, U, U],
+            ),
+            (
+                "campaign closed before validation",
+                vec![reg.clone(), act.clone()],
+                "2027-06-01",
+                Status::CampaignClosed,
+                vec![D, U, U, U],
+            ),
+            (
+                "closed with a refused photo",
+                vec![reg.clone(), act.clone(), refused],
+                "2027-06-01",
+                Status::CampaignClosed,
+                vec![D, U, U, U],
+            ),
+            (
+                "validated, then the campaign closed",
+                vec![reg, act, val],
+                "2027-06-01",
+                Status::InManufacture,
+                vec![D, D, C, U],
+            ),
         ];
         for (name, events, today, status, want) in table {
             let p = progress(&events, d(today), d(CLOSES));
@@ -571,7 +731,11 @@ mod tests {
         ];
         let p = progress(&events, d("2026-09-29"), d(CLOSES));
         let m = &p.timeline[2];
-        assert_eq!((m.expected_from, m.expected_to), (Some(d("2026-10-08")), Some(d("2026-10-13"))), "across a month end");
+        assert_eq!(
+            (m.expected_from, m.expected_to),
+            (Some(d("2026-10-08")), Some(d("2026-10-13"))),
+            "across a month end"
+        );
         assert_eq!(p.timeline[1].done_on, Some(d("2026-09-28")));
         // Late: on 20 October the card is expected from today, not on a date already gone.
         let late = progress(&events, d("2026-10-20"), d(CLOSES));

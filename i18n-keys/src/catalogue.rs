@@ -63,11 +63,7 @@ impl Catalogue {
                 problems.push(format!("{file}: key \"{key}\" is used but not defined in locales/{first}"));
             }
         }
-        if problems.is_empty() {
-            Ok(Catalogue { langs: langs.to_vec(), tables, used })
-        } else {
-            Err(problems)
-        }
+        if problems.is_empty() { Ok(Catalogue { langs: langs.to_vec(), tables, used }) } else { Err(problems) }
     }
 
     /// `load`, or a build that stops with every problem listed.
@@ -152,21 +148,29 @@ mod tests {
 
     #[test]
     fn a_consistent_catalogue_loads_and_every_inconsistency_is_named() {
-        let good = tree("good", &[
-            ("locales/fr/start.json", r#"{"title": "Bonjour {name}"}"#),
-            ("locales/en/start.json", r#"{"title": "Hello {name}"}"#),
-            ("src/main.rs", r#"t("start.title")"#),
-        ]);
+        let good = tree(
+            "good",
+            &[
+                ("locales/fr/start.json", r#"{"title": "Bonjour {name}"}"#),
+                ("locales/en/start.json", r#"{"title": "Hello {name}"}"#),
+                ("src/main.rs", r#"t("start.title")"#),
+            ],
+        );
         let c = Catalogue::load(&good, &["fr", "en"]).unwrap();
         assert_eq!(c.tables["en"]["start.title"], "Hello {name}");
-        assert!(c.used.iter().all(|(file, key)| file.ends_with("main.rs") && key == "start.title") && !c.used.is_empty());
+        assert!(
+            c.used.iter().all(|(file, key)| file.ends_with("main.rs") && key == "start.title") && !c.used.is_empty()
+        );
 
-        let bad = tree("bad", &[
-            ("locales/fr/start.json", r#"{"title": "Bonjour {name}", "lead": "Salut"}"#),
-            ("locales/en/start.json", r#"{"title": "Hello {who}"}"#),
-            ("locales/en/extra.json", r#"{}"#),
-            ("src/main.rs", r#"t("start.missing")"#),
-        ]);
+        let bad = tree(
+            "bad",
+            &[
+                ("locales/fr/start.json", r#"{"title": "Bonjour {name}", "lead": "Salut"}"#),
+                ("locales/en/start.json", r#"{"title": "Hello {who}"}"#),
+                ("locales/en/extra.json", r#"{}"#),
+                ("src/main.rs", r#"t("start.missing")"#),
+            ],
+        );
         let problems = Catalogue::load(&bad, &["fr", "en"]).err().unwrap().join("\n");
         for expected in [
             "extra.json exists in one language only",
@@ -176,12 +180,18 @@ mod tests {
         ] {
             assert!(problems.contains(expected), "{expected} not in:\n{problems}");
         }
-        let nested = tree("nested", &[
-            ("locales/fr/start.json", r#"{"title": {"x": "y"}}"#),
-            ("locales/en/start.json", r#"["no"]"#),
-            ("locales/en/other.txt", "ignored"),
-        ]);
+        let nested = tree(
+            "nested",
+            &[
+                ("locales/fr/start.json", r#"{"title": {"x": "y"}}"#),
+                ("locales/en/start.json", r#"["no"]"#),
+                ("locales/en/other.txt", "ignored"),
+            ],
+        );
         let problems = Catalogue::load(&nested, &["fr", "en"]).err().unwrap().join("\n");
-        assert!(problems.contains("value of \"title\" must be a string") && problems.contains("must be a flat JSON object"), "{problems}");
+        assert!(
+            problems.contains("value of \"title\" must be a string") && problems.contains("must be a flat JSON object"),
+            "{problems}"
+        );
     }
 }

@@ -41,10 +41,7 @@ pub fn collect_used_keys(
             collect_used_keys(&path, functions, namespaces, used);
         } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
             let text = fs::read_to_string(&path).unwrap();
-            for key in literal_keys(&text, functions)
-                .into_iter()
-                .chain(namespaced_literals(&text, namespaces))
-            {
+            for key in literal_keys(&text, functions).into_iter().chain(namespaced_literals(&text, namespaces)) {
                 used.push((path.display().to_string(), key));
             }
         }
@@ -82,9 +79,7 @@ pub fn namespaced_literals(source: &str, namespaces: &BTreeSet<String>) -> Vec<S
             continue;
         };
         let shaped = !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             && ns.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
         if shaped && namespaces.contains(ns) {
             keys.push(piece.to_string());
@@ -99,7 +94,10 @@ mod tests {
 
     #[test]
     fn finds_placeholders_and_keys() {
-        assert_eq!(placeholders("Réessaie dans {minutes} min, {name}").into_iter().collect::<Vec<_>>(), ["minutes", "name"]);
+        assert_eq!(
+            placeholders("Réessaie dans {minutes} min, {name}").into_iter().collect::<Vec<_>>(),
+            ["minutes", "name"]
+        );
         let src = r#"t("shell.title"); tf_now("errors.x", v); not_t("a.b"); let k = "start.lead"; "Hello.World""#;
         assert_eq!(literal_keys(src, &["t", "tf_now"]), ["shell.title", "errors.x"]);
         let ns: BTreeSet<String> = ["start".to_string()].into();

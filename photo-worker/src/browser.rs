@@ -4,8 +4,8 @@ use passregion_photo::{Crop, output_size};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    Blob, ImageBitmap, ImageBitmapOptions, ImageOrientation, OffscreenCanvas,
-    OffscreenCanvasRenderingContext2d, ResizeQuality,
+    Blob, ImageBitmap, ImageBitmapOptions, ImageOrientation, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
+    ResizeQuality,
 };
 
 async fn bitmap(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Option<ImageBitmap> {
@@ -17,8 +17,7 @@ pub async fn upright_size(file: &Blob) -> Option<(u32, u32)> {
     let options = ImageBitmapOptions::new();
     options.set_image_orientation(ImageOrientation::FromImage);
     let scope = crate::scope();
-    let bmp = bitmap(scope.create_image_bitmap_with_blob_and_image_bitmap_options(file, &options))
-        .await?;
+    let bmp = bitmap(scope.create_image_bitmap_with_blob_and_image_bitmap_options(file, &options)).await?;
     let size = (bmp.width(), bmp.height());
     bmp.close();
     Some(size)
@@ -38,11 +37,7 @@ pub async fn crop_resize_rgba(
     rotated: bool,
 ) -> Option<(Vec<u8>, u32, u32)> {
     let (ow, oh) = output_size(crop);
-    let (w, h) = if crop.width >= 2 * ow {
-        (2 * ow, 2 * oh)
-    } else {
-        (crop.width, crop.height)
-    };
+    let (w, h) = if crop.width >= 2 * ow { (2 * ow, 2 * oh) } else { (crop.width, crop.height) };
     let options = ImageBitmapOptions::new();
     options.set_image_orientation(ImageOrientation::FromImage);
     options.set_resize_quality(ResizeQuality::High);
@@ -57,9 +52,7 @@ pub async fn crop_resize_rgba(
         );
         options.set_resize_width(rw);
         options.set_resize_height(rh);
-        let bmp =
-            bitmap(scope.create_image_bitmap_with_blob_and_image_bitmap_options(file, &options))
-                .await?;
+        let bmp = bitmap(scope.create_image_bitmap_with_blob_and_image_bitmap_options(file, &options)).await?;
         if (bmp.width(), bmp.height()) != (rw, rh) {
             bmp.close();
             return None;
@@ -82,15 +75,14 @@ pub async fn crop_resize_rgba(
     } else {
         options.set_resize_width(w);
         options.set_resize_height(h);
-        let promise = scope
-            .create_image_bitmap_with_blob_and_a_sx_and_a_sy_and_a_sw_and_a_sh_and_a_options(
-                file,
-                crop.x as i32,
-                crop.y as i32,
-                crop.width as i32,
-                crop.height as i32,
-                &options,
-            );
+        let promise = scope.create_image_bitmap_with_blob_and_a_sx_and_a_sy_and_a_sw_and_a_sh_and_a_options(
+            file,
+            crop.x as i32,
+            crop.y as i32,
+            crop.width as i32,
+            crop.height as i32,
+            &options,
+        );
         let bmp = bitmap(promise).await?;
         if (bmp.width(), bmp.height()) != (w, h) {
             bmp.close();
@@ -99,8 +91,6 @@ pub async fn crop_resize_rgba(
         ctx.draw_image_with_image_bitmap(&bmp, 0.0, 0.0).ok()?;
         bmp.close();
     }
-    let data = ctx
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
-        .ok()?;
+    let data = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?;
     Some((data.data().0, w, h))
 }

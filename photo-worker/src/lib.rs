@@ -29,13 +29,9 @@ fn now() -> f64 {
 
 async fn read_bytes(file: &Blob) -> Result<Vec<u8>, PhotoError> {
     if file.size() as u64 > passregion_photo::MAX_INPUT_BYTES {
-        return Err(PhotoError::FileTooLarge {
-            bytes: file.size() as u64,
-        });
+        return Err(PhotoError::FileTooLarge { bytes: file.size() as u64 });
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| PhotoError::Damaged)?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| PhotoError::Damaged)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -46,11 +42,9 @@ async fn read_and_probe(file: &Blob) -> Result<(Vec<u8>, ProbeInfo, (u32, u32)),
     let info = probe(&bytes)?;
     let upright = match info.upright_size() {
         Some(size) => size,
-        None => browser::upright_size(file)
-            .await
-            .ok_or(PhotoError::NeedsBrowserDecoder {
-                format: info.format.name(),
-            })?,
+        None => {
+            browser::upright_size(file).await.ok_or(PhotoError::NeedsBrowserDecoder { format: info.format.name() })?
+        }
     };
     Ok((bytes, info, upright))
 }
@@ -60,20 +54,11 @@ async fn handle_probe(id: f64, file: Blob) -> Result<(), PhotoError> {
     if width < passregion_photo::MIN_CROP_W || height < passregion_photo::MIN_CROP_H {
         return Err(PhotoError::ImageTooSmall { width, height });
     }
-    Out::new("probed", id)
-        .str("format", info.format.name())
-        .num("width", width)
-        .num("height", height)
-        .post();
+    Out::new("probed", id).str("format", info.format.name()).num("width", width).num("height", height).post();
     Ok(())
 }
 
-async fn handle_process(
-    id: f64,
-    file: Blob,
-    crop: Crop,
-    force_rust: bool,
-) -> Result<(), PhotoError> {
+async fn handle_process(id: f64, file: Blob, crop: Crop, force_rust: bool) -> Result<(), PhotoError> {
     let started = now();
     Out::new("progress", id).str("stage", "decode").post();
     let (bytes, info, upright) = read_and_probe(&file).await?;
@@ -84,13 +69,8 @@ async fn handle_process(
     let result = if force_rust {
         None
     } else {
-        browser::crop_resize_rgba(
-            &file,
-            &crop,
-            upright,
-            info.orientation.exif() != 1 || info.stored_size.is_none(),
-        )
-        .await
+        browser::crop_resize_rgba(&file, &crop, upright, info.orientation.exif() != 1 || info.stored_size.is_none())
+            .await
     };
     let done = match result {
         Some((rgba, w, h)) => {
@@ -127,12 +107,8 @@ fn report(id: f64, err: PhotoError) {
     match err {
         PhotoError::TooManyPixels { width, height }
         | PhotoError::ImageTooSmall { width, height }
-        | PhotoError::CropTooSmall { width, height } => {
-            out = out.num("width", width).num("height", height)
-        }
-        PhotoError::FileTooLarge { bytes } => {
-            out = out.value("bytes", &JsValue::from_f64(bytes as f64))
-        }
+        | PhotoError::CropTooSmall { width, height } => out = out.num("width", width).num("height", height),
+        PhotoError::FileTooLarge { bytes } => out = out.value("bytes", &JsValue::from_f64(bytes as f64)),
         _ => {}
     }
     out.post();
@@ -140,14 +116,8 @@ fn report(id: f64, err: PhotoError) {
 
 fn on_message(event: MessageEvent) {
     let data = event.data();
-    let id = js_sys::Reflect::get(&data, &"id".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let Some(file) = js_sys::Reflect::get(&data, &"file".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Blob>().ok())
-    else {
+    let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let Some(file) = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) else {
         report(id, PhotoError::Empty);
         return;
     };

@@ -4,9 +4,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 pub fn get_str(obj: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(obj, &key.into())
-        .ok()
-        .and_then(|v| v.as_string())
+    Reflect::get(obj, &key.into()).ok().and_then(|v| v.as_string())
 }
 
 /// Whole, non-negative numbers only: anything else reads as missing (and the crop check then refuses it).
@@ -19,9 +17,7 @@ pub struct Out(Object);
 
 impl Out {
     pub fn new(kind: &str, id: f64) -> Out {
-        Out(Object::new())
-            .str("type", kind)
-            .value("id", &JsValue::from_f64(id))
+        Out(Object::new()).str("type", kind).value("id", &JsValue::from_f64(id))
     }
 
     pub fn str(self, key: &str, value: &str) -> Out {

@@ -14,11 +14,7 @@ const H: u32 = 900;
 
 /// A picture with distinct content everywhere: a wrong orientation or offset changes most pixels.
 fn upright_pixel(x: u32, y: u32) -> [u8; 3] {
-    [
-        (x * 255 / W) as u8,
-        (y * 255 / H) as u8,
-        if (x / 50 + y / 50).is_multiple_of(2) { 40 } else { 210 },
-    ]
+    [(x * 255 / W) as u8, (y * 255 / H) as u8, if (x / 50 + y / 50).is_multiple_of(2) { 40 } else { 210 }]
 }
 
 /// EXIF 6 (rotate 90° clockwise to show): stored (x, y) shows at upright (H_s − 1 − y, x). EXIF 1: as is.
@@ -27,41 +23,16 @@ fn jpeg(orientation: u8) -> Vec<u8> {
     let mut rgb = Vec::with_capacity((sw * sh * 3) as usize);
     for y in 0..sh {
         for x in 0..sw {
-            let px = if orientation == 6 {
-                upright_pixel(sh - 1 - y, x)
-            } else {
-                upright_pixel(x, y)
-            };
+            let px = if orientation == 6 { upright_pixel(sh - 1 - y, x) } else { upright_pixel(x, y) };
             rgb.extend_from_slice(&px);
         }
     }
     let mut exif = b"Exif\0\0II*\0\x08\0\0\0".to_vec();
-    exif.extend_from_slice(&[
-        1,
-        0,
-        0x12,
-        0x01,
-        3,
-        0,
-        1,
-        0,
-        0,
-        0,
-        orientation,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-    ]);
+    exif.extend_from_slice(&[1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0]);
     let mut out = Vec::new();
     let mut encoder = jpeg_encoder::Encoder::new(&mut out, 95);
     encoder.add_app_segment(1, &exif).expect("segment");
-    encoder
-        .encode(&rgb, sw as u16, sh as u16, jpeg_encoder::ColorType::Rgb)
-        .expect("encoded");
+    encoder.encode(&rgb, sw as u16, sh as u16, jpeg_encoder::ColorType::Rgb).expect("encoded");
     out
 }
 
@@ -74,28 +45,16 @@ fn blob(bytes: &[u8]) -> web_sys::Blob {
 async fn frame_difference(orientation: u8) -> f64 {
     let file = blob(&jpeg(orientation));
     assert_eq!(upright_size(&file).await, Some((W, H)));
-    let crop = Crop {
-        x: 120,
-        y: 90,
-        width: 490,
-        height: 630,
-    };
-    let (rgba, w, h) = crop_resize_rgba(&file, &crop, (W, H), orientation != 1)
-        .await
-        .expect("the browser decodes a JPEG");
-    assert_eq!(
-        (w, h),
-        (490, 630),
-        "small crops are returned at their own size"
-    );
+    let crop = Crop { x: 120, y: 90, width: 490, height: 630 };
+    let (rgba, w, h) =
+        crop_resize_rgba(&file, &crop, (W, H), orientation != 1).await.expect("the browser decodes a JPEG");
+    assert_eq!((w, h), (490, 630), "small crops are returned at their own size");
     let mut diff = 0u64;
     for y in 0..h {
         for x in 0..w {
             let i = ((y * w + x) * 4) as usize;
             let want = upright_pixel(crop.x + x, crop.y + y);
-            diff += (0..3)
-                .map(|c| u64::from(rgba[i + c].abs_diff(want[c])))
-                .sum::<u64>();
+            diff += (0..3).map(|c| u64::from(rgba[i + c].abs_diff(want[c]))).sum::<u64>();
         }
     }
     diff as f64 / f64::from(w * h * 3)
@@ -118,9 +77,7 @@ async fn large_crops_come_back_at_twice_the_output_size() {
     let file = blob(&jpeg(6));
     // 700 wide is under 2 × 700: returned at crop size. The rule: min(2 × output, crop).
     let crop = Crop::centred(W, H);
-    let (_, w, h) = crop_resize_rgba(&file, &crop, (W, H), true)
-        .await
-        .expect("decoded");
+    let (_, w, h) = crop_resize_rgba(&file, &crop, (W, H), true).await.expect("decoded");
     assert_eq!((w, h), (crop.width, crop.height));
 }
 

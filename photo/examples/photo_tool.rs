@@ -29,10 +29,7 @@ fn load_upright(path: &str) -> DynamicImage {
 fn luma(img: &DynamicImage) -> (Vec<f64>, u32, u32) {
     let (w, h) = img.dimensions();
     let rgb = img.to_rgb8();
-    let y = rgb
-        .pixels()
-        .map(|p| 0.299 * f64::from(p[0]) + 0.587 * f64::from(p[1]) + 0.114 * f64::from(p[2]))
-        .collect();
+    let y = rgb.pixels().map(|p| 0.299 * f64::from(p[0]) + 0.587 * f64::from(p[1]) + 0.114 * f64::from(p[2])).collect();
     (y, w, h)
 }
 
@@ -60,8 +57,7 @@ fn ssim(a: &DynamicImage, b: &DynamicImage) -> f64 {
             let k = 64.0;
             let (ma, mb) = (sa / k, sb / k);
             let (va, vb, cov) = (saa / k - ma * ma, sbb / k - mb * mb, sab / k - ma * mb);
-            total += ((2.0 * ma * mb + c1) * (2.0 * cov + c2))
-                / ((ma * ma + mb * mb + c1) * (va + vb + c2));
+            total += ((2.0 * ma * mb + c1) * (2.0 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
             n += 1.0;
         }
     }
@@ -76,9 +72,7 @@ fn main() {
             let size: u32 = args[4].parse().expect("size");
             let out = img.resize(size, size, FilterType::Lanczos3).to_rgb8();
             let mut file = std::fs::File::create(&args[3]).expect("writable");
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut file, 90)
-                .encode_image(&out)
-                .expect("encoded");
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut file, 90).encode_image(&out).expect("encoded");
         }
         Some("process") => {
             let bytes = std::fs::read(&args[2]).expect("readable input");
@@ -102,23 +96,13 @@ fn main() {
             let img = load_upright(&args[2]);
             let (w, h) = img.dimensions();
             let c = Crop::centred(w, h);
-            let out = img.crop_imm(c.x, c.y, c.width, c.height).resize_exact(
-                827,
-                1063,
-                FilterType::Lanczos3,
-            );
+            let out = img.crop_imm(c.x, c.y, c.width, c.height).resize_exact(827, 1063, FilterType::Lanczos3);
             out.to_rgb8().save(&args[3]).expect("writable");
             let rgb = out.to_rgb8();
-            let advice: Vec<_> = advise(rgb.as_raw(), 827, 1063)
-                .iter()
-                .map(|a| a.code())
-                .collect();
+            let advice: Vec<_> = advise(rgb.as_raw(), 827, 1063).iter().map(|a| a.code()).collect();
             println!("reference {}x{} advice {advice:?}", c.width, c.height);
         }
-        Some("png") => load_upright(&args[2])
-            .to_rgb8()
-            .save(&args[3])
-            .expect("writable"),
+        Some("png") => load_upright(&args[2]).to_rgb8().save(&args[3]).expect("writable"),
         Some("ssim") => {
             let a = load_upright(&args[2]);
             let mut b = load_upright(&args[3]);

@@ -72,8 +72,8 @@ pub fn sharpness(rgb: &[u8], width: u32, height: u32) -> Option<f64> {
     let (mut sum, mut sum_sq, mut n) = (0.0, 0.0, 0.0);
     for y in y0.max(1)..y1.min(h.saturating_sub(1)) {
         for x in x0.max(1)..x1.min(w.saturating_sub(1)) {
-            let lap = luma_at(x - 1, y) + luma_at(x + 1, y) + luma_at(x, y - 1) + luma_at(x, y + 1)
-                - 4.0 * luma_at(x, y);
+            let lap =
+                luma_at(x - 1, y) + luma_at(x + 1, y) + luma_at(x, y - 1) + luma_at(x, y + 1) - 4.0 * luma_at(x, y);
             sum += lap;
             sum_sq += lap * lap;
             n += 1.0;
@@ -101,12 +101,7 @@ pub fn advise(rgb: &[u8], width: u32, height: u32) -> Vec<Advice> {
     if count == 0 {
         return advice;
     }
-    let mean = histogram
-        .iter()
-        .enumerate()
-        .map(|(v, &n)| v as f64 * n as f64)
-        .sum::<f64>()
-        / count as f64;
+    let mean = histogram.iter().enumerate().map(|(v, &n)| v as f64 * n as f64).sum::<f64>() / count as f64;
     let clipped = histogram[250..].iter().sum::<u64>() as f64 / count as f64;
     if mean < DARK_MEAN {
         advice.push(Advice::TooDark);
@@ -118,9 +113,9 @@ pub fn advise(rgb: &[u8], width: u32, height: u32) -> Vec<Advice> {
         advice.push(Advice::Blurry);
     }
 
-    let colourful = rgb.chunks_exact(3).any(|px| {
-        px[0].abs_diff(px[1]) > 12 || px[1].abs_diff(px[2]) > 12 || px[0].abs_diff(px[2]) > 12
-    });
+    let colourful = rgb
+        .chunks_exact(3)
+        .any(|px| px[0].abs_diff(px[1]) > 12 || px[1].abs_diff(px[2]) > 12 || px[0].abs_diff(px[2]) > 12);
     if !colourful {
         advice.push(Advice::Grayscale);
     }

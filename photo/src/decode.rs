@@ -13,12 +13,8 @@ pub(crate) fn decode_stored_crop(
     info: &ProbeInfo,
     crop: &Crop,
 ) -> Result<(Vec<u8>, u32, u32), PhotoError> {
-    let image_format = info
-        .format
-        .image_format()
-        .ok_or(PhotoError::NeedsBrowserDecoder {
-            format: info.format.name(),
-        })?;
+    let image_format =
+        info.format.image_format().ok_or(PhotoError::NeedsBrowserDecoder { format: info.format.name() })?;
     let (sw, sh) = info.stored_size.ok_or(PhotoError::Damaged)?;
     let rect = stored_rect(crop, info.orientation, sw, sh);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
@@ -60,12 +56,7 @@ pub(crate) fn rgba_on_white(rgba: &[u8]) -> Vec<u8> {
 }
 
 /// Turns stored-orientation pixels upright.
-pub(crate) fn orient(
-    rgb: Vec<u8>,
-    width: u32,
-    height: u32,
-    orientation: Orientation,
-) -> (Vec<u8>, u32, u32) {
+pub(crate) fn orient(rgb: Vec<u8>, width: u32, height: u32, orientation: Orientation) -> (Vec<u8>, u32, u32) {
     use image::metadata::Orientation as O;
     let o = match orientation.exif() {
         2 => O::FlipHorizontal,

@@ -29,12 +29,7 @@ pub fn encode_within(
     height: u32,
     max_bytes: usize,
 ) -> Result<(Vec<u8>, u8, usize), PhotoError> {
-    if width == 0
-        || height == 0
-        || width > 65_535
-        || height > 65_535
-        || rgb.len() != (width * height * 3) as usize
-    {
+    if width == 0 || height == 0 || width > 65_535 || height > 65_535 || rgb.len() != (width * height * 3) as usize {
         return Err(PhotoError::BadCrop);
     }
     let first = encode(rgb, width, height, FIRST_QUALITY);

@@ -57,8 +57,7 @@ pub struct ProbeInfo {
 impl ProbeInfo {
     /// Size once the EXIF orientation is applied.
     pub fn upright_size(&self) -> Option<(u32, u32)> {
-        self.stored_size
-            .map(|(w, h)| self.orientation.upright_size(w, h))
+        self.stored_size.map(|(w, h)| self.orientation.upright_size(w, h))
     }
 }
 
@@ -80,12 +79,7 @@ fn sniff(bytes: &[u8]) -> Result<Format, PhotoError> {
         if brand == b"avif" || brand == b"avis" {
             return Ok(Format::Avif);
         }
-        if [
-            b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1",
-        ]
-        .iter()
-        .any(|b| brand == *b)
-        {
+        if [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"].iter().any(|b| brand == *b) {
             return Ok(Format::Heif);
         }
     }
@@ -127,17 +121,11 @@ pub fn probe(bytes: &[u8]) -> Result<ProbeInfo, PhotoError> {
         return Err(PhotoError::Empty);
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(PhotoError::FileTooLarge {
-            bytes: bytes.len() as u64,
-        });
+        return Err(PhotoError::FileTooLarge { bytes: bytes.len() as u64 });
     }
     let format = sniff(bytes)?;
     let Some(image_format) = format.image_format() else {
-        return Ok(ProbeInfo {
-            format,
-            stored_size: None,
-            orientation: Orientation::UPRIGHT,
-        });
+        return Ok(ProbeInfo { format, stored_size: None, orientation: Orientation::UPRIGHT });
     };
     if format == Format::Jpeg && !jpeg_is_complete(bytes) {
         return Err(PhotoError::Damaged);
@@ -158,16 +146,9 @@ pub fn probe(bytes: &[u8]) -> Result<ProbeInfo, PhotoError> {
     let orientation = Orientation::from_exif(orientation);
     let (uw, uh) = orientation.upright_size(width, height);
     if uw < MIN_CROP_W || uh < MIN_CROP_H {
-        return Err(PhotoError::ImageTooSmall {
-            width: uw,
-            height: uh,
-        });
+        return Err(PhotoError::ImageTooSmall { width: uw, height: uh });
     }
-    Ok(ProbeInfo {
-        format,
-        stored_size: Some((width, height)),
-        orientation,
-    })
+    Ok(ProbeInfo { format, stored_size: Some((width, height)), orientation })
 }
 
 /// Width and height from a PNG's first chunk, which the format requires to be IHDR; `None` if it is not there
@@ -196,17 +177,13 @@ fn check_not_animated(format: Format, bytes: &[u8]) -> Result<(), PhotoError> {
         Format::Png => image::codecs::png::PngDecoder::new(Cursor::new(bytes))
             .and_then(|d| d.is_apng())
             .map_err(map_decode_error)?,
-        Format::Webp => image::codecs::webp::WebPDecoder::new(Cursor::new(bytes))
-            .map_err(map_decode_error)?
-            .has_animation(),
+        Format::Webp => {
+            image::codecs::webp::WebPDecoder::new(Cursor::new(bytes)).map_err(map_decode_error)?.has_animation()
+        }
         Format::Gif => gif_frame_count(bytes) > 1,
         _ => false,
     };
-    if animated {
-        Err(PhotoError::Animated)
-    } else {
-        Ok(())
-    }
+    if animated { Err(PhotoError::Animated) } else { Ok(()) }
 }
 
 /// Counts image descriptors (up to 2) by walking the GIF blocks, without decoding any frame.
@@ -274,10 +251,7 @@ fn exif_value(o: image::metadata::Orientation) -> u8 {
 
 pub(crate) fn map_decode_error(e: image::ImageError) -> PhotoError {
     match e {
-        image::ImageError::Limits(_) => PhotoError::TooManyPixels {
-            width: 0,
-            height: 0,
-        },
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels { width: 0, height: 0 },
         image::ImageError::Unsupported(_) => PhotoError::Unsupported { format: "variant" },
         _ => PhotoError::Damaged,
     }
@@ -297,11 +271,7 @@ mod tests {
             for &b in &body {
                 crc ^= u32::from(b);
                 for _ in 0..8 {
-                    crc = if crc & 1 != 0 {
-                        (crc >> 1) ^ 0xEDB8_8320
-                    } else {
-                        crc >> 1
-                    };
+                    crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
                 }
             }
             out.extend_from_slice(&body);
@@ -312,11 +282,7 @@ mod tests {
         ihdr.extend_from_slice(&height.to_be_bytes());
         ihdr.extend_from_slice(&[bit_depth, color_type, 0, 0, 0]);
         chunk(&mut out, b"IHDR", &ihdr);
-        chunk(
-            &mut out,
-            b"IDAT",
-            &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-        );
+        chunk(&mut out, b"IDAT", &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
         chunk(&mut out, b"IEND", &[]);
         out
     }
@@ -327,11 +293,9 @@ mod tests {
     /// RGBA), which reproduces it here: the size must come from the header, whatever the decoder thinks.
     #[test]
     fn gigantic_png_is_refused_with_its_size() {
-        for (width, height, depth, color) in [
-            (30_000, 30_000, 8, 2),
-            (i32::MAX as u32, i32::MAX as u32, 16, 6),
-            (20_000, 1_000, 8, 2),
-        ] {
+        for (width, height, depth, color) in
+            [(30_000, 30_000, 8, 2), (i32::MAX as u32, i32::MAX as u32, 16, 6), (20_000, 1_000, 8, 2)]
+        {
             assert_eq!(
                 probe(&png_header(width, height, depth, color)),
                 Err(PhotoError::TooManyPixels { width, height }),

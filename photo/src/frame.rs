@@ -86,12 +86,7 @@ impl Frame {
 
     /// Moves the frame by `dx, dy` picture pixels.
     pub fn moved(self, dx: f64, dy: f64) -> Frame {
-        Frame {
-            cx: self.cx + dx,
-            cy: self.cy + dy,
-            ..self
-        }
-        .clamp()
+        Frame { cx: self.cx + dx, cy: self.cy + dy, ..self }.clamp()
     }
 
     /// A keyboard move: the photo goes the way of the arrow — the frame, which shows it, goes the other way — by a
@@ -109,19 +104,11 @@ impl Frame {
 
     /// The frame as whole pixels, for the pipeline.
     pub fn crop(&self) -> Crop {
-        let w = (self.width().round() as u32)
-            .min(self.full_width() as u32)
-            .max(1);
-        let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32)
-            .min(self.img_h as u32);
+        let w = (self.width().round() as u32).min(self.full_width() as u32).max(1);
+        let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32).min(self.img_h as u32);
         let x = ((self.cx - f64::from(w) / 2.0).floor().max(0.0) as u32).min(self.img_w as u32 - w);
         let y = ((self.cy - f64::from(h) / 2.0).floor().max(0.0) as u32).min(self.img_h as u32 - h);
-        Crop {
-            x,
-            y,
-            width: w,
-            height: h,
-        }
+        Crop { x, y, width: w, height: h }
     }
 }
 
@@ -145,10 +132,7 @@ mod tests {
         ];
         for (key, shift, (dx, dy)) in table {
             let moved = zoomed.nudged(Nudge::from_key(key).expect("an arrow"), shift).crop();
-            let got = (
-                i64::from(moved.x) - i64::from(start.x),
-                i64::from(moved.y) - i64::from(start.y),
-            );
+            let got = (i64::from(moved.x) - i64::from(start.x), i64::from(moved.y) - i64::from(start.y));
             // Whole pixels: a pixel either way from rounding the frame's edges.
             assert!(
                 (got.0 - dx).abs() <= 1 && (got.1 - dy).abs() <= 1,
@@ -176,14 +160,7 @@ mod tests {
 
     #[test]
     fn every_move_and_zoom_stays_a_valid_crop() {
-        for (w, h) in [
-            (4000, 3000),
-            (3024, 4032),
-            (640, 900),
-            (413, 531),
-            (8000, 6000),
-            (1000, 531),
-        ] {
+        for (w, h) in [(4000, 3000), (3024, 4032), (640, 900), (413, 531), (8000, 6000), (1000, 531)] {
             let mut f = Frame::new(w, h);
             let steps: [(f64, f64, f64); 7] = [
                 (1e6, 0.0, 1.0),
@@ -196,12 +173,7 @@ mod tests {
             ];
             for (dx, dy, z) in steps {
                 f = f.with_zoom(f.zoom() * z).moved(dx, dy);
-                assert_eq!(
-                    f.crop().validate(w, h),
-                    Ok(()),
-                    "{w}×{h} {f:?} {:?}",
-                    f.crop()
-                );
+                assert_eq!(f.crop().validate(w, h), Ok(()), "{w}×{h} {f:?} {:?}", f.crop());
             }
         }
     }
@@ -211,10 +183,7 @@ mod tests {
         let f = Frame::new(4000, 3000).with_zoom(1000.0);
         let c = f.crop();
         assert_eq!((c.width, c.height), (413, 531));
-        assert_eq!(
-            Frame::new(4000, 3000).with_zoom(0.01).crop(),
-            Crop::centred(4000, 3000)
-        );
+        assert_eq!(Frame::new(4000, 3000).with_zoom(0.01).crop(), Crop::centred(4000, 3000));
     }
 
     #[test]

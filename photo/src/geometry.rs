@@ -9,11 +9,7 @@ impl Orientation {
 
     /// Unknown or out-of-range values mean "as stored", as browsers do.
     pub fn from_exif(value: u8) -> Orientation {
-        if (1..=8).contains(&value) {
-            Orientation(value)
-        } else {
-            Orientation::UPRIGHT
-        }
+        if (1..=8).contains(&value) { Orientation(value) } else { Orientation::UPRIGHT }
     }
 
     pub fn exif(self) -> u8 {
@@ -27,11 +23,7 @@ impl Orientation {
 
     /// Upright size of a picture stored as `width × height`.
     pub fn upright_size(self, width: u32, height: u32) -> (u32, u32) {
-        if self.swaps_axes() {
-            (height, width)
-        } else {
-            (width, height)
-        }
+        if self.swaps_axes() { (height, width) } else { (width, height) }
     }
 }
 
@@ -47,24 +39,12 @@ pub struct Crop {
 impl Crop {
     /// The largest centred 7:9 frame inside an upright `width × height` picture.
     pub fn centred(width: u32, height: u32) -> Crop {
-        let (w, h) =
-            if u64::from(width) * u64::from(ASPECT_H) <= u64::from(height) * u64::from(ASPECT_W) {
-                (
-                    width,
-                    (u64::from(width) * u64::from(ASPECT_H) / u64::from(ASPECT_W)) as u32,
-                )
-            } else {
-                (
-                    (u64::from(height) * u64::from(ASPECT_W) / u64::from(ASPECT_H)) as u32,
-                    height,
-                )
-            };
-        Crop {
-            x: (width - w) / 2,
-            y: (height - h) / 2,
-            width: w,
-            height: h,
-        }
+        let (w, h) = if u64::from(width) * u64::from(ASPECT_H) <= u64::from(height) * u64::from(ASPECT_W) {
+            (width, (u64::from(width) * u64::from(ASPECT_H) / u64::from(ASPECT_W)) as u32)
+        } else {
+            ((u64::from(height) * u64::from(ASPECT_W) / u64::from(ASPECT_H)) as u32, height)
+        };
+        Crop { x: (width - w) / 2, y: (height - h) / 2, width: w, height: h }
     }
 
     /// Checks the frame against an upright `width × height` picture: inside it, 7:9 (to rounding), and big enough.
@@ -80,10 +60,7 @@ impl Crop {
             return Err(PhotoError::BadCrop);
         }
         if self.width < MIN_CROP_W || self.height < MIN_CROP_H {
-            return Err(PhotoError::CropTooSmall {
-                width: self.width,
-                height: self.height,
-            });
+            return Err(PhotoError::CropTooSmall { width: self.width, height: self.height });
         }
         Ok(())
     }
@@ -92,20 +69,14 @@ impl Crop {
 /// Output size for a frame: 827 × 1063 at most, never enlarged, always 7:9.
 pub fn output_size(crop: &Crop) -> (u32, u32) {
     let w = crop.width.min(OUTPUT_MAX_W);
-    let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32)
-        .min(OUTPUT_MAX_H);
+    let h = ((f64::from(w) * f64::from(ASPECT_H) / f64::from(ASPECT_W)).round() as u32).min(OUTPUT_MAX_H);
     (w, h)
 }
 
 /// Maps a rectangle given on the upright picture to the same pixels in the stored (un-rotated) picture of size
 /// `stored_w × stored_h`: lets the decoder crop before rotating, so only the small crop is ever rotated.
 pub fn stored_rect(crop: &Crop, orientation: Orientation, stored_w: u32, stored_h: u32) -> Crop {
-    let Crop {
-        x,
-        y,
-        width: w,
-        height: h,
-    } = *crop;
+    let Crop { x, y, width: w, height: h } = *crop;
     let (sw, sh) = (stored_w, stored_h);
     let (x, y, w, h) = match orientation.exif() {
         2 => (sw - x - w, y, w, h),
@@ -117,12 +88,7 @@ pub fn stored_rect(crop: &Crop, orientation: Orientation, stored_w: u32, stored_
         8 => (sw - y - h, x, h, w),
         _ => (x, y, w, h),
     };
-    Crop {
-        x,
-        y,
-        width: w,
-        height: h,
-    }
+    Crop { x, y, width: w, height: h }
 }
 
 #[cfg(test)]
@@ -131,122 +97,29 @@ mod tests {
 
     #[test]
     fn centred_frame_is_largest_7_9_inside() {
-        assert_eq!(
-            Crop::centred(4000, 3000),
-            Crop {
-                x: 833,
-                y: 0,
-                width: 2333,
-                height: 3000
-            }
-        );
-        assert_eq!(
-            Crop::centred(700, 2000),
-            Crop {
-                x: 0,
-                y: 550,
-                width: 700,
-                height: 900
-            }
-        );
-        assert_eq!(
-            Crop::centred(827, 1063),
-            Crop {
-                x: 0,
-                y: 0,
-                width: 826,
-                height: 1063
-            }
-        );
+        assert_eq!(Crop::centred(4000, 3000), Crop { x: 833, y: 0, width: 2333, height: 3000 });
+        assert_eq!(Crop::centred(700, 2000), Crop { x: 0, y: 550, width: 700, height: 900 });
+        assert_eq!(Crop::centred(827, 1063), Crop { x: 0, y: 0, width: 826, height: 1063 });
     }
 
     #[test]
     fn output_is_capped_and_never_enlarged() {
-        let big = Crop {
-            x: 0,
-            y: 0,
-            width: 2333,
-            height: 3000,
-        };
+        let big = Crop { x: 0, y: 0, width: 2333, height: 3000 };
         assert_eq!(output_size(&big), (827, 1063));
-        let small = Crop {
-            x: 0,
-            y: 0,
-            width: 420,
-            height: 540,
-        };
+        let small = Crop { x: 0, y: 0, width: 420, height: 540 };
         assert_eq!(output_size(&small), (420, 540));
     }
 
     #[test]
     fn validate_table() {
         let cases = [
-            (
-                Crop {
-                    x: 0,
-                    y: 0,
-                    width: 700,
-                    height: 900,
-                },
-                Ok(()),
-            ),
-            (
-                Crop {
-                    x: 0,
-                    y: 0,
-                    width: 700,
-                    height: 901,
-                },
-                Ok(()),
-            ),
-            (
-                Crop {
-                    x: 1,
-                    y: 0,
-                    width: 700,
-                    height: 900,
-                },
-                Err(PhotoError::BadCrop),
-            ),
-            (
-                Crop {
-                    x: 0,
-                    y: 0,
-                    width: 700,
-                    height: 700,
-                },
-                Err(PhotoError::BadCrop),
-            ),
-            (
-                Crop {
-                    x: 0,
-                    y: 0,
-                    width: 0,
-                    height: 0,
-                },
-                Err(PhotoError::BadCrop),
-            ),
-            (
-                Crop {
-                    x: 10,
-                    y: 10,
-                    width: 412,
-                    height: 530,
-                },
-                Err(PhotoError::CropTooSmall {
-                    width: 412,
-                    height: 530,
-                }),
-            ),
-            (
-                Crop {
-                    x: 10,
-                    y: 10,
-                    width: 413,
-                    height: 531,
-                },
-                Ok(()),
-            ),
+            (Crop { x: 0, y: 0, width: 700, height: 900 }, Ok(())),
+            (Crop { x: 0, y: 0, width: 700, height: 901 }, Ok(())),
+            (Crop { x: 1, y: 0, width: 700, height: 900 }, Err(PhotoError::BadCrop)),
+            (Crop { x: 0, y: 0, width: 700, height: 700 }, Err(PhotoError::BadCrop)),
+            (Crop { x: 0, y: 0, width: 0, height: 0 }, Err(PhotoError::BadCrop)),
+            (Crop { x: 10, y: 10, width: 412, height: 530 }, Err(PhotoError::CropTooSmall { width: 412, height: 530 })),
+            (Crop { x: 10, y: 10, width: 413, height: 531 }, Ok(())),
         ];
         for (crop, expected) in cases {
             assert_eq!(crop.validate(700, 910), expected, "{crop:?}");
@@ -273,24 +146,13 @@ mod tests {
         for o in 1..=8u8 {
             let orientation = Orientation::from_exif(o);
             let (uw, _) = orientation.upright_size(sw, sh);
-            let crop = Crop {
-                x: 1,
-                y: 2,
-                width: uw.min(5),
-                height: 3,
-            };
+            let crop = Crop { x: 1, y: 2, width: uw.min(5), height: 3 };
             let r = stored_rect(&crop, orientation, sw, sh);
             let mut count = 0;
             for y in r.y..r.y + r.height {
                 for x in r.x..r.x + r.width {
                     let (u, v) = to_upright(o, x, y, sw, sh);
-                    assert!(
-                        u >= crop.x
-                            && u < crop.x + crop.width
-                            && v >= crop.y
-                            && v < crop.y + crop.height,
-                        "o={o}"
-                    );
+                    assert!(u >= crop.x && u < crop.x + crop.width && v >= crop.y && v < crop.y + crop.height, "o={o}");
                     count += 1;
                 }
             }

@@ -18,18 +18,12 @@ pub struct Processed {
 /// The whole pipeline in Rust: probe, decode, crop the upright frame `crop`, resize (Lanczos3), advise, encode.
 pub fn process(bytes: &[u8], crop: &Crop) -> Result<Processed, PhotoError> {
     let info = probe(bytes)?;
-    let (uw, uh) = info.upright_size().ok_or(PhotoError::NeedsBrowserDecoder {
-        format: info.format.name(),
-    })?;
+    let (uw, uh) = info.upright_size().ok_or(PhotoError::NeedsBrowserDecoder { format: info.format.name() })?;
     crop.validate(uw, uh)?;
     let (out_w, out_h) = output_size(crop);
     let (pixels, sw, sh) = decode_stored_crop(bytes, &info, crop)?;
     // Resize while still in stored orientation, so that only the small result is rotated.
-    let (rw, rh) = if info.orientation.swaps_axes() {
-        (out_h, out_w)
-    } else {
-        (out_w, out_h)
-    };
+    let (rw, rh) = if info.orientation.swaps_axes() { (out_h, out_w) } else { (out_w, out_h) };
     let resized = resize_rgb(pixels, sw, sh, rw, rh);
     let (upright, w, h) = orient(resized, rw, rh, info.orientation);
     finish_rgb(&upright, w, h)
@@ -64,12 +58,5 @@ pub fn finish_rgba_scaled(
 fn finish_rgb(rgb: &[u8], width: u32, height: u32) -> Result<Processed, PhotoError> {
     let advice = advise(rgb, width, height);
     let (jpeg, quality, encodes) = encode_within(rgb, width, height, MAX_OUTPUT_BYTES)?;
-    Ok(Processed {
-        jpeg,
-        width,
-        height,
-        quality,
-        encodes,
-        advice,
-    })
+    Ok(Processed { jpeg, width, height, quality, encodes, advice })
 }

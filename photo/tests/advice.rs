@@ -6,15 +6,12 @@ use passregion_photo::{Advice, Crop, process};
 
 fn advice_for(img: &RgbImage) -> Vec<Advice> {
     let (w, h) = img.dimensions();
-    process(&jpeg(img, 92, None), &Crop::centred(w, h))
-        .expect("processed")
-        .advice
+    process(&jpeg(img, 92, None), &Crop::centred(w, h)).expect("processed").advice
 }
 
 fn map(img: &RgbImage, f: impl Fn(u8) -> u8) -> RgbImage {
     let mut out = img.clone();
-    out.pixels_mut()
-        .for_each(|p| p.0.iter_mut().for_each(|c| *c = f(*c)));
+    out.pixels_mut().for_each(|p| p.0.iter_mut().for_each(|c| *c = f(*c)));
     out
 }
 
@@ -53,12 +50,7 @@ fn enlarged() -> RgbImage {
 /// A 7:9 frame `width` pixels wide in the centre of `img`.
 fn centre_frame(img: &RgbImage, width: u32) -> Crop {
     let height = width * 9 / 7;
-    Crop {
-        x: (img.width() - width) / 2,
-        y: (img.height() - height) / 2,
-        width,
-        height,
-    }
+    Crop { x: (img.width() - width) / 2, y: (img.height() - height) / 2, width, height }
 }
 
 /// Issue 12: zooming until the face fills the oval kept the frame at its source resolution (800 pixels wide here),
@@ -76,8 +68,6 @@ fn zooming_into_a_large_sharp_photo_is_not_called_blurry() {
 #[test]
 fn a_photo_blurred_at_the_printing_scale_is_still_called_blurry() {
     let blurred = DynamicImage::ImageRgb8(enlarged()).blur(6.0).to_rgb8();
-    let advice = process(&jpeg(&blurred, 92, None), &centre_frame(&blurred, 800))
-        .expect("processed")
-        .advice;
+    let advice = process(&jpeg(&blurred, 92, None), &centre_frame(&blurred, 800)).expect("processed").advice;
     assert!(advice.contains(&Advice::Blurry), "{advice:?}");
 }

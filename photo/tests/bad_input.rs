@@ -11,11 +11,7 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
         }
     }
     !crc
@@ -37,11 +33,7 @@ fn gigantic_png() -> Vec<u8> {
     ihdr.extend_from_slice(&30_000u32.to_be_bytes());
     ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     png_chunk(&mut out, b"IHDR", &ihdr);
-    png_chunk(
-        &mut out,
-        b"IDAT",
-        &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-    );
+    png_chunk(&mut out, b"IDAT", &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
     png_chunk(&mut out, b"IEND", &[]);
     out
 }
@@ -62,12 +54,7 @@ fn animated_gif() -> Vec<u8> {
 fn png_of(image: DynamicImage) -> Vec<u8> {
     let mut out = Vec::new();
     PngEncoder::new(Cursor::new(&mut out))
-        .write_image(
-            image.as_bytes(),
-            image.width(),
-            image.height(),
-            image.color().into(),
-        )
+        .write_image(image.as_bytes(), image.width(), image.height(), image.color().into())
         .expect("encoded");
     out
 }
@@ -88,12 +75,7 @@ fn cmyk_jpeg(img: &RgbImage) -> Vec<u8> {
         .collect();
     let mut out = Vec::new();
     jpeg_encoder::Encoder::new(&mut out, 92)
-        .encode(
-            &cmyk,
-            img.width() as u16,
-            img.height() as u16,
-            jpeg_encoder::ColorType::Cmyk,
-        )
+        .encode(&cmyk, img.width() as u16, img.height() as u16, jpeg_encoder::ColorType::Cmyk)
         .expect("encoded");
     out
 }
@@ -106,58 +88,18 @@ fn refused_inputs_each_get_their_error() {
     over_60_mb.resize(MAX_INPUT_BYTES as usize + 1, 0);
     let cases: Vec<(&str, Vec<u8>, PhotoError)> = vec![
         ("empty file", vec![], PhotoError::Empty),
-        (
-            "text file named .jpg",
-            b"Bonjour, ceci n'est pas une photo.\n".to_vec(),
-            PhotoError::NotAnImage,
-        ),
+        ("text file named .jpg", b"Bonjour, ceci n'est pas une photo.\n".to_vec(), PhotoError::NotAnImage),
         ("truncated JPEG", truncated, PhotoError::Damaged),
-        (
-            "JPEG header only",
-            good[..600].to_vec(),
-            PhotoError::Damaged,
-        ),
-        (
-            "30000x30000 PNG",
-            gigantic_png(),
-            PhotoError::TooManyPixels {
-                width: 30_000,
-                height: 30_000,
-            },
-        ),
+        ("JPEG header only", good[..600].to_vec(), PhotoError::Damaged),
+        ("30000x30000 PNG", gigantic_png(), PhotoError::TooManyPixels { width: 30_000, height: 30_000 }),
         ("animated GIF", animated_gif(), PhotoError::Animated),
-        (
-            "file over 60 MB",
-            over_60_mb,
-            PhotoError::FileTooLarge {
-                bytes: MAX_INPUT_BYTES + 1,
-            },
-        ),
-        (
-            "BMP",
-            b"BM\x00\x00\x00\x00".to_vec(),
-            PhotoError::Unsupported { format: "bmp" },
-        ),
-        (
-            "tiny image",
-            jpeg(&photo(200, 260), 90, None),
-            PhotoError::ImageTooSmall {
-                width: 200,
-                height: 260,
-            },
-        ),
+        ("file over 60 MB", over_60_mb, PhotoError::FileTooLarge { bytes: MAX_INPUT_BYTES + 1 }),
+        ("BMP", b"BM\x00\x00\x00\x00".to_vec(), PhotoError::Unsupported { format: "bmp" }),
+        ("tiny image", jpeg(&photo(200, 260), 90, None), PhotoError::ImageTooSmall { width: 200, height: 260 }),
     ];
     for (what, bytes, expected) in cases {
-        assert_eq!(
-            probe(&bytes).err(),
-            Some(expected.clone()),
-            "{what} (probe)"
-        );
-        assert_eq!(
-            process(&bytes, &Crop::centred(630, 810)).err(),
-            Some(expected),
-            "{what} (process)"
-        );
+        assert_eq!(probe(&bytes).err(), Some(expected.clone()), "{what} (probe)");
+        assert_eq!(process(&bytes, &Crop::centred(630, 810)).err(), Some(expected), "{what} (process)");
     }
 }
 
@@ -177,23 +119,8 @@ fn heic_is_recognised_and_left_to_the_browser() {
 #[test]
 fn frame_below_413_by_531_source_pixels_is_refused() {
     let file = jpeg(&photo(1000, 1200), 90, None);
-    let err = process(
-        &file,
-        &Crop {
-            x: 0,
-            y: 0,
-            width: 400,
-            height: 514,
-        },
-    )
-    .err();
-    assert_eq!(
-        err,
-        Some(PhotoError::CropTooSmall {
-            width: 400,
-            height: 514
-        })
-    );
+    let err = process(&file, &Crop { x: 0, y: 0, width: 400, height: 514 }).err();
+    assert_eq!(err, Some(PhotoError::CropTooSmall { width: 400, height: 514 }));
 }
 
 #[test]
@@ -206,37 +133,24 @@ fn unusual_but_valid_encodings_are_accepted() {
     let out = process(&gray, &crop).expect("grayscale PNG");
     assert!(out.advice.contains(&Advice::Grayscale));
 
-    let sixteen = png_of(DynamicImage::ImageRgb16(
-        DynamicImage::ImageRgb8(img.clone()).to_rgb16(),
-    ));
+    let sixteen = png_of(DynamicImage::ImageRgb16(DynamicImage::ImageRgb8(img.clone()).to_rgb16()));
     let out = process(&sixteen, &crop).expect("16-bit PNG");
     assert!(mean_abs_diff(&decode(&out.jpeg), &reference) < 3.0);
 
     let out = process(&cmyk_jpeg(&img), &crop).expect("CMYK JPEG");
     let diff = mean_abs_diff(&decode(&out.jpeg), &reference);
-    assert!(
-        diff < 12.0,
-        "CMYK colours converted: mean difference {diff}"
-    );
+    assert!(diff < 12.0, "CMYK colours converted: mean difference {diff}");
 
     // Transparency is flattened on white, as on the printed card.
     let mut rgba = DynamicImage::ImageRgb8(img.clone()).to_rgba8();
     rgba.pixels_mut().for_each(|p| p.0[3] = 0);
     let out = process(&png_of(DynamicImage::ImageRgba8(rgba)), &crop).expect("RGBA PNG");
-    assert!(
-        decode(&out.jpeg)
-            .pixels()
-            .all(|p| p.0.iter().all(|&c| c > 240))
-    );
+    assert!(decode(&out.jpeg).pixels().all(|p| p.0.iter().all(|&c| c > 240)));
 
     let single_gif = {
         let mut out = Vec::new();
         let mut encoder = image::codecs::gif::GifEncoder::new(&mut out);
-        encoder
-            .encode_frame(image::Frame::new(
-                DynamicImage::ImageRgb8(img.clone()).to_rgba8(),
-            ))
-            .expect("encoded");
+        encoder.encode_frame(image::Frame::new(DynamicImage::ImageRgb8(img.clone()).to_rgba8())).expect("encoded");
         drop(encoder);
         out
     };

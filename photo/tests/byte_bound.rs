@@ -1,23 +1,13 @@
 mod common;
 
 use common::*;
-use passregion_photo::{
-    Crop, MAX_OUTPUT_BYTES, QUALITY_LADDER_MAX_ENCODES, encode_within, process,
-};
+use passregion_photo::{Crop, MAX_OUTPUT_BYTES, QUALITY_LADDER_MAX_ENCODES, encode_within, process};
 
 fn check(w: u32, h: u32) {
     let input = jpeg(&photo(w, h), 95, None);
-    assert!(
-        input.len() > MAX_OUTPUT_BYTES,
-        "the input itself is over the limit ({} bytes)",
-        input.len()
-    );
+    assert!(input.len() > MAX_OUTPUT_BYTES, "the input itself is over the limit ({} bytes)", input.len());
     let out = process(&input, &Crop::centred(w, h)).expect("processed");
-    assert!(
-        out.jpeg.len() <= MAX_OUTPUT_BYTES,
-        "{} bytes",
-        out.jpeg.len()
-    );
+    assert!(out.jpeg.len() <= MAX_OUTPUT_BYTES, "{} bytes", out.jpeg.len());
     assert!(out.encodes <= QUALITY_LADDER_MAX_ENCODES);
     assert_eq!((out.width, out.height), (827, 1063));
     assert_eq!(decode(&out.jpeg).dimensions(), (827, 1063));

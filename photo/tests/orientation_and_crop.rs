@@ -8,17 +8,8 @@ use passregion_photo::{Crop, probe, process};
 fn all_eight_exif_orientations_give_the_same_upright_photo() {
     let upright = photo(630, 900);
     // Off-centre frame: a wrong mapping between upright and stored pixels would pick another area.
-    let crop = Crop {
-        x: 100,
-        y: 60,
-        width: 490,
-        height: 630,
-    };
-    let reference = decode(
-        &process(&jpeg(&upright, 95, Some(1)), &crop)
-            .expect("upright processed")
-            .jpeg,
-    );
+    let crop = Crop { x: 100, y: 60, width: 490, height: 630 };
+    let reference = decode(&process(&jpeg(&upright, 95, Some(1)), &crop).expect("upright processed").jpeg);
     for o in 1..=8u8 {
         let file = jpeg(&stored_for(&upright, o), 95, Some(o));
         let info = probe(&file).expect("probed");
@@ -35,21 +26,9 @@ fn all_eight_exif_orientations_give_the_same_upright_photo() {
 fn crop_takes_exactly_the_chosen_area() {
     // Four flat quadrants; the frame straddles the vertical border at 1/4 of its width.
     let (w, h) = (1400, 1800);
-    let colours = [
-        Rgb([200, 30, 30]),
-        Rgb([30, 200, 30]),
-        Rgb([30, 30, 200]),
-        Rgb([220, 220, 40]),
-    ];
-    let img = RgbImage::from_fn(w, h, |x, y| {
-        colours[(x >= 700) as usize + 2 * (y >= 900) as usize]
-    });
-    let crop = Crop {
-        x: 525,
-        y: 450,
-        width: 700,
-        height: 900,
-    };
+    let colours = [Rgb([200, 30, 30]), Rgb([30, 200, 30]), Rgb([30, 30, 200]), Rgb([220, 220, 40])];
+    let img = RgbImage::from_fn(w, h, |x, y| colours[(x >= 700) as usize + 2 * (y >= 900) as usize]);
+    let crop = Crop { x: 525, y: 450, width: 700, height: 900 };
     let out = process(&jpeg(&img, 95, None), &crop).expect("processed");
     assert_eq!((out.width, out.height), (700, 900));
     let got = decode(&out.jpeg);
@@ -60,9 +39,7 @@ fn crop_takes_exactly_the_chosen_area() {
     assert!(near(got.get_pixel(80, 700), &colours[2]));
     assert!(near(got.get_pixel(600, 700), &colours[3]));
     // Borders land where the maths says: x = 700 − 525 = 175, y = 900 − 450 = 450.
-    assert!(
-        near(got.get_pixel(165, 440), &colours[0]) && near(got.get_pixel(185, 440), &colours[1])
-    );
+    assert!(near(got.get_pixel(165, 440), &colours[0]) && near(got.get_pixel(185, 440), &colours[1]));
     assert!(near(got.get_pixel(165, 460), &colours[2]));
 }
 

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::provide_i18n;
 use crate::chunks::{self, lazy};
+use crate::i18n::provide_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::provide_session;
 use crate::ui::layout::Layout;

@@ -142,9 +142,12 @@ mod tests {
     /// Keys built at run time: months, statuses, stages and states of core's progress, password rule codes.
     #[test]
     fn dynamic_keys_exist() {
-        for key in crate::dates::month_keys().into_iter().chain(crate::pages::dossier::dynamic_keys())
+        for key in crate::dates::month_keys()
+            .into_iter()
+            .chain(crate::pages::dossier::dynamic_keys())
             .chain(crate::pages::secret_code::dynamic_keys())
-            .chain(crate::pages::advantages::dynamic_keys()) {
+            .chain(crate::pages::advantages::dynamic_keys())
+        {
             for lang in Lang::ALL {
                 assert!(lookup(lang, &key).is_some(), "{key} missing in {}", lang.code());
             }

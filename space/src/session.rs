@@ -77,11 +77,7 @@ impl Session {
 }
 
 pub fn provide_session() -> Session {
-    let s = Session {
-        deadline: RwSignal::new(None),
-        idle_secs: RwSignal::new(20 * 60),
-        warn_secs: RwSignal::new(120),
-    };
+    let s = Session { deadline: RwSignal::new(None), idle_secs: RwSignal::new(20 * 60), warn_secs: RwSignal::new(120) };
     provide_context(s);
     s
 }

@@ -101,10 +101,9 @@ impl Notice {
     pub fn text(self, lang: Lang) -> String {
         match self {
             Notice::TooManyAttempts { minutes: 1 } => text(lang, "common.too_many_attempts_one"),
-            Notice::TooManyAttempts { minutes } => fill(
-                &text(lang, "common.too_many_attempts"),
-                &[("n", &minutes.to_string())],
-            ),
+            Notice::TooManyAttempts { minutes } => {
+                fill(&text(lang, "common.too_many_attempts"), &[("n", &minutes.to_string())])
+            }
             Notice::Busy => text(lang, "common.server_busy"),
             Notice::MaybeAlreadySent => text(lang, "review.send_maybe_registered"),
         }
@@ -136,54 +135,23 @@ mod tests {
 
     #[test]
     fn wait_in_minutes_rounds_up_and_never_says_zero() {
-        for (secs, minutes) in [
-            (0, 1),
-            (1, 1),
-            (59, 1),
-            (60, 1),
-            (61, 2),
-            (119, 2),
-            (120, 2),
-            (900, 15),
-            (3601, 61),
-        ] {
+        for (secs, minutes) in [(0, 1), (1, 1), (59, 1), (60, 1), (61, 2), (119, 2), (120, 2), (900, 15), (3601, 61)] {
             assert_eq!(wait_minutes(secs), minutes, "{secs} s");
         }
     }
 
     #[test]
     fn notice_table() {
-        let unexpected = |status| ApiError::Unexpected {
-            status: Some(status),
-            detail: "<html>".into(),
-        };
+        let unexpected = |status| ApiError::Unexpected { status: Some(status), detail: "<html>".into() };
         let cases: Vec<(ApiError, Option<Notice>)> = vec![
-            (
-                problem(429, problem_code::RATE_LIMITED, Some(30)),
-                Some(Notice::TooManyAttempts { minutes: 1 }),
-            ),
-            (
-                problem(429, problem_code::RATE_LIMITED, Some(600)),
-                Some(Notice::TooManyAttempts { minutes: 10 }),
-            ),
-            (
-                problem(429, problem_code::RATE_LIMITED, None),
-                Some(Notice::TooManyAttempts { minutes: 1 }),
-            ),
+            (problem(429, problem_code::RATE_LIMITED, Some(30)), Some(Notice::TooManyAttempts { minutes: 1 })),
+            (problem(429, problem_code::RATE_LIMITED, Some(600)), Some(Notice::TooManyAttempts { minutes: 10 })),
+            (problem(429, problem_code::RATE_LIMITED, None), Some(Notice::TooManyAttempts { minutes: 1 })),
             // A rate limit on the way (a proxy's page, no figure): said the same.
-            (
-                unexpected(429),
-                Some(Notice::TooManyAttempts { minutes: 1 }),
-            ),
-            (
-                problem(503, problem_code::BUSY, Some(2)),
-                Some(Notice::Busy),
-            ),
+            (unexpected(429), Some(Notice::TooManyAttempts { minutes: 1 })),
+            (problem(503, problem_code::BUSY, Some(2)), Some(Notice::Busy)),
             (unexpected(503), Some(Notice::Busy)),
-            (
-                problem(422, problem_code::IDEMPOTENCY_KEY_REUSED, None),
-                Some(Notice::MaybeAlreadySent),
-            ),
+            (problem(422, problem_code::IDEMPOTENCY_KEY_REUSED, None), Some(Notice::MaybeAlreadySent)),
             (problem(422, problem_code::VALIDATION_FAILED, None), None),
             (problem(410, problem_code::ACTIVATION_EXPIRED, None), None),
             (problem(500, problem_code::INTERNAL, None), None),
@@ -219,20 +187,12 @@ mod tests {
             assert_eq!(notice.text(Lang::En), *en);
         }
         let fr = Notice::MaybeAlreadySent.text(Lang::Fr);
-        for part in [
-            "peut-être déjà enregistrée",
-            "e-mail d'activation",
-            "avant de l'envoyer à nouveau",
-        ] {
+        for part in ["peut-être déjà enregistrée", "e-mail d'activation", "avant de l'envoyer à nouveau"] {
             assert!(fr.to_lowercase().contains(part), "{fr}");
         }
         assert!(fr.ends_with("appelle le"), "{fr}");
         let en = Notice::MaybeAlreadySent.text(Lang::En);
-        for part in [
-            "may already be registered",
-            "activation email",
-            "before sending it again",
-        ] {
+        for part in ["may already be registered", "activation email", "before sending it again"] {
             assert!(en.to_lowercase().contains(part), "{en}");
         }
         assert!(en.ends_with("call"), "{en}");

@@ -22,26 +22,16 @@ pub fn encode(value: &str) -> String {
 }
 
 fn with_lang(builder: RequestBuilder, lang: Lang) -> RequestBuilder {
-    builder
-        .header("Accept-Language", lang.code())
-        .header("Accept", "application/json")
+    builder.header("Accept-Language", lang.code()).header("Accept", "application/json")
 }
 
 pub async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
-    let request = with_lang(Request::get(&url(path)), lang)
-        .build()
-        .map_err(unexpected)?;
+    let request = with_lang(Request::get(&url(path)), lang).build().map_err(unexpected)?;
     read(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
-pub async fn post_json<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    lang: Lang,
-) -> Result<T, ApiError> {
-    let request = with_lang(Request::post(&url(path)), lang)
-        .json(body)
-        .map_err(unexpected)?;
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, lang: Lang) -> Result<T, ApiError> {
+    let request = with_lang(Request::post(&url(path)), lang).json(body).map_err(unexpected)?;
     read(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
@@ -53,20 +43,15 @@ pub async fn post_multipart<B: Serialize, T: DeserializeOwned>(
     lang: Lang,
 ) -> Result<T, ApiError> {
     let form = web_sys::FormData::new().map_err(js_unexpected)?;
-    let json = serde_json::to_string(json_part).map_err(|e| ApiError::Unexpected {
-        status: None,
-        detail: e.to_string(),
-    })?;
+    let json =
+        serde_json::to_string(json_part).map_err(|e| ApiError::Unexpected { status: None, detail: e.to_string() })?;
     let parts = js_sys::Array::of1(&JsValue::from_str(&json));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let json_blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(js_unexpected)?;
-    form.append_with_blob_and_filename("application", &json_blob, "application.json")
-        .map_err(js_unexpected)?;
+    let json_blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_unexpected)?;
+    form.append_with_blob_and_filename("application", &json_blob, "application.json").map_err(js_unexpected)?;
     if let Some(photo) = file_part {
-        form.append_with_blob_and_filename("photo", &photo, PHOTO_FILE_NAME)
-            .map_err(js_unexpected)?;
+        form.append_with_blob_and_filename("photo", &photo, PHOTO_FILE_NAME).map_err(js_unexpected)?;
     }
     // No Content-Type header: the browser writes it with the multipart boundary.
     let request = with_lang(Request::post(&url(path)), lang)
@@ -87,32 +72,21 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 /// field errors survive); anything else (a proxy's HTML page, a body that is not ours) → `Unexpected`.
 pub fn classify<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|e| ApiError::Unexpected {
-            status: Some(status),
-            detail: e.to_string(),
-        });
+        return serde_json::from_str(body)
+            .map_err(|e| ApiError::Unexpected { status: Some(status), detail: e.to_string() });
     }
     match serde_json::from_str::<Problem>(body) {
         Ok(problem) => Err(ApiError::Problem(problem)),
-        Err(_) => Err(ApiError::Unexpected {
-            status: Some(status),
-            detail: body.chars().take(200).collect(),
-        }),
+        Err(_) => Err(ApiError::Unexpected { status: Some(status), detail: body.chars().take(200).collect() }),
     }
 }
 
 fn unexpected(e: gloo_net::Error) -> ApiError {
-    ApiError::Unexpected {
-        status: None,
-        detail: e.to_string(),
-    }
+    ApiError::Unexpected { status: None, detail: e.to_string() }
 }
 
 fn js_unexpected(e: JsValue) -> ApiError {
-    ApiError::Unexpected {
-        status: None,
-        detail: format!("{e:?}"),
-    }
+    ApiError::Unexpected { status: None, detail: format!("{e:?}") }
 }
 
 /// The handoff's secret header (`Handoff-Secret`): which tab or phone is asking.
@@ -160,7 +134,8 @@ async fn empty(response: Response) -> Result<(), ApiError> {
 
 /// A file answered by the API (the handoff's photo), as a blob.
 pub async fn get_blob_with_secret(path: &str, secret: &str, lang: Lang) -> Result<web_sys::Blob, ApiError> {
-    let request = with_lang(Request::get(&url(path)), lang).header(HANDOFF_SECRET, secret).build().map_err(unexpected)?;
+    let request =
+        with_lang(Request::get(&url(path)), lang).header(HANDOFF_SECRET, secret).build().map_err(unexpected)?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     let status = response.status();
     if !(200..300).contains(&status) {
@@ -176,7 +151,12 @@ pub async fn get_blob_with_secret(path: &str, secret: &str, lang: Lang) -> Resul
 }
 
 /// `PUT` of one file part `photo`, with a handoff secret; success has no body.
-pub async fn put_photo_with_secret(path: &str, photo: &web_sys::Blob, secret: &str, lang: Lang) -> Result<(), ApiError> {
+pub async fn put_photo_with_secret(
+    path: &str,
+    photo: &web_sys::Blob,
+    secret: &str,
+    lang: Lang,
+) -> Result<(), ApiError> {
     let form = web_sys::FormData::new().map_err(js_unexpected)?;
     form.append_with_blob_and_filename("photo", photo, PHOTO_FILE_NAME).map_err(js_unexpected)?;
     let request =
@@ -225,24 +205,9 @@ mod tests {
     #[test]
     fn anything_else_is_unexpected() {
         let html = classify::<ActivationDone>(502, "<html>Bad gateway</html>").unwrap_err();
-        assert!(
-            matches!(
-                html,
-                ApiError::Unexpected {
-                    status: Some(502),
-                    ..
-                }
-            ),
-            "{html:?}"
-        );
+        assert!(matches!(html, ApiError::Unexpected { status: Some(502), .. }), "{html:?}");
         let wrong_shape = classify::<ActivationDone>(200, r#"{"nope":1}"#).unwrap_err();
-        assert!(matches!(
-            wrong_shape,
-            ApiError::Unexpected {
-                status: Some(200),
-                ..
-            }
-        ));
+        assert!(matches!(wrong_shape, ApiError::Unexpected { status: Some(200), .. }));
         assert_eq!(wrong_shape.code(), None);
     }
 }

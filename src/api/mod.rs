@@ -9,8 +9,8 @@ mod http;
 pub use error::{ApiError, wait_minutes};
 
 use passregion_core::api::{
-    ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter,
-    Establishment, EstablishmentStreams, Page, PostalCodeCommunes, ResendActivationRequest, Stream,
+    ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter, Establishment,
+    EstablishmentStreams, Page, PostalCodeCommunes, ResendActivationRequest, Stream,
 };
 use serde::Deserialize;
 
@@ -30,10 +30,7 @@ pub async fn search_establishments(
     per_page: u32,
     lang: Lang,
 ) -> Result<Page<Establishment>, ApiError> {
-    let path = format!(
-        "/establishments?q={}&page={page}&per_page={per_page}",
-        http::encode(query)
-    );
+    let path = format!("/establishments?q={}&page={page}&per_page={per_page}", http::encode(query));
     http::get_json(&path, lang).await
 }
 
@@ -41,23 +38,12 @@ pub async fn establishment(uai: &str, lang: Lang) -> Result<Establishment, ApiEr
     http::get_json(&format!("/establishments/{}", http::encode(uai)), lang).await
 }
 
-pub async fn establishment_streams(
-    uai: &str,
-    lang: Lang,
-) -> Result<EstablishmentStreams, ApiError> {
-    http::get_json(
-        &format!("/establishments/{}/streams", http::encode(uai)),
-        lang,
-    )
-    .await
+pub async fn establishment_streams(uai: &str, lang: Lang) -> Result<EstablishmentStreams, ApiError> {
+    http::get_json(&format!("/establishments/{}/streams", http::encode(uai)), lang).await
 }
 
 /// Streams whose name matches `query`, limited to one establishment when `uai` is given.
-pub async fn search_streams(
-    query: &str,
-    uai: Option<&str>,
-    lang: Lang,
-) -> Result<Page<Stream>, ApiError> {
+pub async fn search_streams(query: &str, uai: Option<&str>, lang: Lang) -> Result<Page<Stream>, ApiError> {
     let mut path = format!("/streams?q={}", http::encode(query));
     if let Some(uai) = uai {
         path.push_str(&format!("&uai={}", http::encode(uai)));
@@ -66,15 +52,8 @@ pub async fn search_streams(
 }
 
 /// The communes of a postcode in the official list (empty when the list does not know it).
-pub async fn postal_code_communes(
-    postal_code: &str,
-    lang: Lang,
-) -> Result<PostalCodeCommunes, ApiError> {
-    http::get_json(
-        &format!("/postal-codes/{}/communes", http::encode(postal_code)),
-        lang,
-    )
-    .await
+pub async fn postal_code_communes(postal_code: &str, lang: Lang) -> Result<PostalCodeCommunes, ApiError> {
+    http::get_json(&format!("/postal-codes/{}/communes", http::encode(postal_code)), lang).await
 }
 
 /// Creates the application: the JSON part `application` and the `photo` part, under an idempotency key so that a
@@ -89,14 +68,7 @@ pub async fn submit_application(
 }
 
 pub async fn activate(token: &str, lang: Lang) -> Result<ActivationDone, ApiError> {
-    http::post_json(
-        "/activations",
-        &ActivationRequest {
-            token: token.to_string(),
-        },
-        lang,
-    )
-    .await
+    http::post_json("/activations", &ActivationRequest { token: token.to_string() }, lang).await
 }
 
 /// The server's answer to a resend request; the same whether or not the address is known.
@@ -105,10 +77,7 @@ pub struct ResendAnswer {
     pub message: String,
 }
 
-pub async fn resend_activation(
-    request: &ResendActivationRequest,
-    lang: Lang,
-) -> Result<ResendAnswer, ApiError> {
+pub async fn resend_activation(request: &ResendActivationRequest, lang: Lang) -> Result<ResendAnswer, ApiError> {
     http::post_json("/activations/resend", request, lang).await
 }
 
@@ -118,7 +87,10 @@ pub async fn guardian_consent(token: &str, lang: Lang) -> Result<passregion_core
     http::post_json("/guardian-consents/lookup", &body, lang).await
 }
 
-pub async fn give_guardian_consent(token: &str, lang: Lang) -> Result<passregion_core::guardian::ConsentGiven, ApiError> {
+pub async fn give_guardian_consent(
+    token: &str,
+    lang: Lang,
+) -> Result<passregion_core::guardian::ConsentGiven, ApiError> {
     let body = passregion_core::guardian::ConsentToken { token: token.to_string() };
     http::post_json("/guardian-consents/confirm", &body, lang).await
 }

@@ -75,9 +75,7 @@ pub fn ActivationPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let result = api::activate(&token, lang.get_untracked()).await;
                 let _ = outcome.try_set(match result {
-                    Ok(done) => {
-                        Outcome::Done(passregion_core::dossier::format(&done.dossier_number))
-                    }
+                    Ok(done) => Outcome::Done(passregion_core::dossier::format(&done.dossier_number)),
                     Err(e) if e.notice().is_some() => Outcome::Notice(e),
                     Err(e) => match e.code() {
                         Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
@@ -85,9 +83,7 @@ pub fn ActivationPage() -> impl IntoView {
                         Some(problem_code::ACTIVATION_ALREADY_USED) => {
                             Outcome::AlreadyUsed(e.dossier_number().map(passregion_core::dossier::format))
                         }
-                        Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => {
-                            Outcome::Unknown
-                        }
+                        Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => Outcome::Unknown,
                         _ => Outcome::Failed,
                     },
                 });

@@ -116,7 +116,8 @@ pub fn GuardianConsentPage() -> impl IntoView {
         });
     };
 
-    let body = move || match outcome.get() {
+    let body = move || {
+        match outcome.get() {
         Outcome::Loading => view! { <Spinner label=t("consent.loading") /> }.into_any(),
         Outcome::Ask(request) => {
             let civility = t_now(match request.guardian.civility {
@@ -203,6 +204,7 @@ pub fn GuardianConsentPage() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
     };
     view! {
         <div class="page consent">

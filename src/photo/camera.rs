@@ -21,9 +21,7 @@ impl CameraError {
     pub fn from_dom_name(name: &str) -> CameraError {
         match name {
             "NotAllowedError" | "PermissionDeniedError" => CameraError::Refused,
-            "NotFoundError" | "DevicesNotFoundError" | "OverconstrainedError" => {
-                CameraError::NoCamera
-            }
+            "NotFoundError" | "DevicesNotFoundError" | "OverconstrainedError" => CameraError::NoCamera,
             "NotReadableError" | "TrackStartError" | "AbortError" => CameraError::Busy,
             "SecurityError" => CameraError::NotSecure,
             _ => CameraError::Other,
@@ -75,11 +73,7 @@ fn stop_stream() {
 }
 
 pub fn use_camera(video: NodeRef<leptos::html::Video>) -> Camera {
-    let camera = Camera {
-        live: RwSignal::new(false),
-        error: RwSignal::new(None),
-        video,
-    };
+    let camera = Camera { live: RwSignal::new(false), error: RwSignal::new(None), video };
     on_cleanup(stop_stream);
     camera
 }
@@ -90,11 +84,7 @@ impl Camera {
     pub fn start(self) {
         self.error.set(None);
         let window = web_sys::window().expect("browser window");
-        let devices = window
-            .navigator()
-            .media_devices()
-            .ok()
-            .filter(|_| window.is_secure_context());
+        let devices = window.navigator().media_devices().ok().filter(|_| window.is_secure_context());
         let Some(devices) = devices else {
             self.error.set(Some(if window.is_secure_context() {
                 CameraError::NoCamera
@@ -147,10 +137,7 @@ impl Camera {
                     });
                 }
                 Err(e) => {
-                    let name = e
-                        .dyn_ref::<web_sys::DomException>()
-                        .map(|d| d.name())
-                        .unwrap_or_default();
+                    let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
                     self.error.set(Some(CameraError::from_dom_name(&name)));
                 }
             }
@@ -177,33 +164,23 @@ impl Camera {
             return None;
         }
         let document = web_sys::window()?.document()?;
-        let canvas: web_sys::HtmlCanvasElement =
-            document.create_element("canvas").ok()?.unchecked_into();
+        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.unchecked_into();
         canvas.set_width(w);
         canvas.set_height(h);
-        let ctx: web_sys::CanvasRenderingContext2d =
-            canvas.get_context("2d").ok()??.unchecked_into();
-        ctx.draw_image_with_html_video_element(&video, 0.0, 0.0)
-            .ok()?;
+        let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
+        ctx.draw_image_with_html_video_element(&video, 0.0, 0.0).ok()?;
         self.stop();
         let (tx, rx) = futures_channel();
         let callback = Closure::once_into_js(move |blob: JsValue| tx(blob.dyn_into::<Blob>().ok()));
         canvas
-            .to_blob_with_type_and_encoder_options(
-                callback.unchecked_ref(),
-                "image/jpeg",
-                &JsValue::from(0.95),
-            )
+            .to_blob_with_type_and_encoder_options(callback.unchecked_ref(), "image/jpeg", &JsValue::from(0.95))
             .ok()?;
         rx.await
     }
 }
 
 /// A one-shot channel built on a JS promise (no extra crate for a single callback).
-fn futures_channel() -> (
-    impl FnOnce(Option<Blob>),
-    impl std::future::Future<Output = Option<Blob>>,
-) {
+fn futures_channel() -> (impl FnOnce(Option<Blob>), impl std::future::Future<Output = Option<Blob>>) {
     let resolver: std::rc::Rc<std::cell::RefCell<Option<js_sys::Function>>> = Default::default();
     let promise = {
         let resolver = resolver.clone();
@@ -211,17 +188,9 @@ fn futures_channel() -> (
     };
     let send = move |blob: Option<Blob>| {
         if let Some(resolve) = resolver.borrow_mut().take() {
-            let _ = resolve.call1(
-                &JsValue::NULL,
-                &blob.map(JsValue::from).unwrap_or(JsValue::NULL),
-            );
+            let _ = resolve.call1(&JsValue::NULL, &blob.map(JsValue::from).unwrap_or(JsValue::NULL));
         }
     };
-    let receive = async move {
-        JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.dyn_into::<Blob>().ok())
-    };
+    let receive = async move { JsFuture::from(promise).await.ok().and_then(|v| v.dyn_into::<Blob>().ok()) };
     (send, receive)
 }

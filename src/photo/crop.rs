@@ -35,13 +35,8 @@ pub fn CropFrame(
 ) -> impl IntoView {
     let viewport = NodeRef::<leptos::html::Div>::new();
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
-    let viewport_width = move || {
-        viewport
-            .get_untracked()
-            .map(|v| v.get_bounding_client_rect().width())
-            .unwrap_or(1.0)
-            .max(1.0)
-    };
+    let viewport_width =
+        move || viewport.get_untracked().map(|v| v.get_bounding_client_rect().width()).unwrap_or(1.0).max(1.0);
     // Screen pixels → picture pixels: the frame's width fills the viewport.
     let to_image = move |px: f64| px * frame.with_untracked(|f| f.width()) / viewport_width();
 
@@ -63,17 +58,11 @@ pub fn CropFrame(
         frame.set(f.with_zoom(f.zoom() * (-ev.delta_y() * 0.0015).exp()));
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
-        if let Some(target) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
+        if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = target.set_pointer_capture(ev.pointer_id());
         }
         pointers.update_value(|p| {
-            p.insert(
-                ev.pointer_id(),
-                (f64::from(ev.client_x()), f64::from(ev.client_y())),
-            );
+            p.insert(ev.pointer_id(), (f64::from(ev.client_x()), f64::from(ev.client_y())));
         });
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
@@ -82,12 +71,8 @@ pub fn CropFrame(
         let Some(before) = pointers.with_value(|p| p.get(&id).copied()) else {
             return;
         };
-        let others: Vec<(f64, f64)> = pointers.with_value(|p| {
-            p.iter()
-                .filter(|(k, _)| **k != id)
-                .map(|(_, v)| *v)
-                .collect()
-        });
+        let others: Vec<(f64, f64)> =
+            pointers.with_value(|p| p.iter().filter(|(k, _)| **k != id).map(|(_, v)| *v).collect());
         pointers.update_value(|p| {
             p.insert(id, now);
         });
@@ -96,11 +81,7 @@ pub fn CropFrame(
             // Dragging the picture right shows more of its left: the frame moves the other way.
             [] => frame.set(f.moved(to_image(before.0 - now.0), to_image(before.1 - now.1))),
             [other, ..] => {
-                let dist = |a: (f64, f64)| {
-                    ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2))
-                        .sqrt()
-                        .max(1.0)
-                };
+                let dist = |a: (f64, f64)| ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2)).sqrt().max(1.0);
                 frame.set(f.with_zoom(f.zoom() * dist(now) / dist(before)));
             }
         }

@@ -18,7 +18,9 @@ use crate::i18n::{current_lang, t};
 enum Phase {
     Starting,
     /// Shown: the QR code and the code; `connected` once the phone opened the link.
-    Waiting { connected: bool },
+    Waiting {
+        connected: bool,
+    },
     Receiving,
     /// Ten minutes passed (or the server forgot it): offer a new code.
     Expired,
@@ -75,7 +77,8 @@ pub fn PhoneHandoff(
             created.set(None);
             let lang = current_lang();
             wasm_bindgen_futures::spawn_local(async move {
-                let started = if for_space { api::handoff::start_for_space(lang).await } else { api::handoff::start(lang).await };
+                let started =
+                    if for_space { api::handoff::start_for_space(lang).await } else { api::handoff::start(lang).await };
                 let started = match started {
                     Ok(c) => c,
                     Err(_) => {

@@ -114,11 +114,7 @@ pub fn PhotoStep(
     // Nothing personal on the phone: its card mock has no name.
     let name = Signal::derive(move || {
         state
-            .map(|state| {
-                state.draft.with(|d| {
-                    passregion_core::rules::name::card_name(&d.first_name, &d.last_name)
-                })
-            })
+            .map(|state| state.draft.with(|d| passregion_core::rules::name::card_name(&d.first_name, &d.last_name)))
             .unwrap_or_default()
     });
     let touch = device::touch_first();
@@ -175,22 +171,11 @@ pub fn PhotoStep(
                 }
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
                 frame.set(Frame::new(width, height));
-                set_stage(Stage::Cropping {
-                    url,
-                    width,
-                    height,
-                    from_camera: from_camera.get_value(),
-                });
+                set_stage(Stage::Cropping { url, width, height, from_camera: from_camera.get_value() });
                 // Straight to the frame, so the arrows work at once and the next Tab is "Apply".
                 request_animation_frame(|| focus_id("photo-crop"));
             }
-            Reply::Done {
-                id,
-                jpeg,
-                width,
-                height,
-                advice,
-            } if id == current => {
+            Reply::Done { id, jpeg, width, height, advice } if id == current => {
                 if let Stage::Cropping { url, .. } = stage.get_untracked() {
                     revoke(&url);
                 }
@@ -198,48 +183,26 @@ pub fn PhotoStep(
                 let parts = js_sys::Array::of1(&array);
                 let options = web_sys::BlobPropertyBag::new();
                 options.set_type("image/jpeg");
-                let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-                else {
+                let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
                     return;
                 };
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
-                result.set_value(Some((
-                    blob,
-                    PhotoMeta {
-                        width,
-                        height,
-                        bytes: jpeg.len() as u64,
-                    },
-                )));
+                result.set_value(Some((blob, PhotoMeta { width, height, bytes: jpeg.len() as u64 })));
                 // In use at once (one confirmation: "Apply"); a photo from the phone waits for "this is mine", and
                 // on the phone itself sending is the person's act.
                 if !from_phone.get_value() && hand_over.is_none() {
                     accept_now();
                 }
                 let pending = from_phone.get_value() || hand_over.is_some();
-                stage.set(Stage::Result {
-                    url,
-                    advice,
-                    from_camera: from_camera.get_value(),
-                    pending,
-                });
+                stage.set(Stage::Result { url, advice, from_camera: from_camera.get_value(), pending });
                 request_animation_frame(|| focus_id("photo-result"));
             }
-            Reply::Failed {
-                id,
-                code,
-                width,
-                height,
-            } if id == current || code == "worker" => {
+            Reply::Failed { id, code, width, height } if id == current || code == "worker" => {
                 // A camera too poor for an ID photo: the phone is the way out.
                 if from_camera.get_value() && matches!(code.as_str(), "image_too_small" | "crop_too_small") {
                     no_webcam.set(true);
                 }
-                problem.set(Some(Problem {
-                    code,
-                    width,
-                    height,
-                }));
+                problem.set(Some(Problem { code, width, height }));
                 // A refused crop (too small) keeps the frame so the person can zoom out; anything else starts over.
                 match stage.get_untracked() {
                     Stage::Processing if !from_phone.get_value() && !source.with_value(Option::is_none) => {}
@@ -259,19 +222,11 @@ pub fn PhotoStep(
         problem.set(None);
         let size = blob.size();
         if size == 0.0 {
-            problem.set(Some(Problem {
-                code: "empty".into(),
-                width: 0,
-                height: 0,
-            }));
+            problem.set(Some(Problem { code: "empty".into(), width: 0, height: 0 }));
             return;
         }
         if size > MAX_FILE_BYTES {
-            problem.set(Some(Problem {
-                code: "file_too_large".into(),
-                width: 0,
-                height: 0,
-            }));
+            problem.set(Some(Problem { code: "file_too_large".into(), width: 0, height: 0 }));
             return;
         }
         from_camera.set_value(camera_shot);
@@ -280,11 +235,7 @@ pub fn PhotoStep(
         set_stage(Stage::Checking);
         worker.with_value(|w| match w {
             Some(w) => request.set_value(w.probe(&blob)),
-            None => problem.set(Some(Problem {
-                code: "worker".into(),
-                width: 0,
-                height: 0,
-            })),
+            None => problem.set(Some(Problem { code: "worker".into(), width: 0, height: 0 })),
         });
     };
     let take_files = move |files: Option<web_sys::FileList>| {
@@ -312,7 +263,10 @@ pub fn PhotoStep(
             if let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await {
                 let cameras = js_sys::Array::from(&list)
                     .iter()
-                    .filter(|d| js_sys::Reflect::get(d, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("videoinput"))
+                    .filter(|d| {
+                        js_sys::Reflect::get(d, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref()
+                            == Some("videoinput")
+                    })
                     .count();
                 if cameras == 0 {
                     let _ = no_webcam.try_set(true);
@@ -323,7 +277,10 @@ pub fn PhotoStep(
     let phone_first = move || {
         phone_panel.is_some()
             && (no_webcam.get()
-                || matches!(camera.error.get(), Some(camera::CameraError::Refused | camera::CameraError::NoCamera | camera::CameraError::NotSecure)))
+                || matches!(
+                    camera.error.get(),
+                    Some(camera::CameraError::Refused | camera::CameraError::NoCamera | camera::CameraError::NotSecure)
+                ))
     };
     let phone_button = move |primary: bool| {
         phone_panel.map(|_| {
@@ -392,10 +349,7 @@ pub fn PhotoStep(
         take_files(ev.data_transfer().and_then(|d| d.files()));
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        let files = ev
-            .clipboard_data()
-            .and_then(|d| d.files())
-            .filter(|f| f.length() > 0);
+        let files = ev.clipboard_data().and_then(|d| d.files()).filter(|f| f.length() > 0);
         if files.is_some() {
             ev.prevent_default();
             take_files(files);

@@ -14,28 +14,10 @@ const WORKER_URL: &str = "/passregion-photo-worker_loader.js";
 /// What the worker answered.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    Probed {
-        id: u32,
-        width: u32,
-        height: u32,
-    },
-    Progress {
-        id: u32,
-        stage: String,
-    },
-    Done {
-        id: u32,
-        jpeg: Vec<u8>,
-        width: u32,
-        height: u32,
-        advice: Vec<String>,
-    },
-    Failed {
-        id: u32,
-        code: String,
-        width: u32,
-        height: u32,
-    },
+    Probed { id: u32, width: u32, height: u32 },
+    Progress { id: u32, stage: String },
+    Done { id: u32, jpeg: Vec<u8>, width: u32, height: u32, advice: Vec<String> },
+    Failed { id: u32, code: String, width: u32, height: u32 },
 }
 
 impl Reply {
@@ -45,35 +27,18 @@ impl Reply {
         let text = |k: &str| get(k).and_then(|v| v.as_string()).unwrap_or_default();
         let id = num("id");
         Some(match text("type").as_str() {
-            "probed" => Reply::Probed {
-                id,
-                width: num("width"),
-                height: num("height"),
-            },
-            "progress" => Reply::Progress {
-                id,
-                stage: text("stage"),
-            },
+            "probed" => Reply::Probed { id, width: num("width"), height: num("height") },
+            "progress" => Reply::Progress { id, stage: text("stage") },
             "done" => Reply::Done {
                 id,
                 jpeg: get("jpeg")?.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec(),
                 width: num("width"),
                 height: num("height"),
                 advice: get("advice")
-                    .map(|a| {
-                        js_sys::Array::from(&a)
-                            .iter()
-                            .filter_map(|v| v.as_string())
-                            .collect()
-                    })
+                    .map(|a| js_sys::Array::from(&a).iter().filter_map(|v| v.as_string()).collect())
                     .unwrap_or_default(),
             },
-            "error" => Reply::Failed {
-                id,
-                code: text("code"),
-                width: num("width"),
-                height: num("height"),
-            },
+            "error" => Reply::Failed { id, code: text("code"), width: num("width"), height: num("height") },
             _ => return None,
         })
     }
@@ -96,17 +61,10 @@ impl PhotoWorker {
         let queue: Rc<RefCell<Vec<js_sys::Object>>> = Rc::default();
         let on_reply = Rc::new(on_reply);
         let on_message = {
-            let (ready, queue, worker, on_reply) = (
-                ready.clone(),
-                queue.clone(),
-                worker.clone(),
-                on_reply.clone(),
-            );
+            let (ready, queue, worker, on_reply) = (ready.clone(), queue.clone(), worker.clone(), on_reply.clone());
             Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
-                let kind = js_sys::Reflect::get(&data, &"type".into())
-                    .ok()
-                    .and_then(|v| v.as_string());
+                let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
                 if kind.as_deref() == Some("ready") {
                     ready.set(true);
                     for message in queue.borrow_mut().drain(..) {
@@ -118,23 +76,11 @@ impl PhotoWorker {
             })
         };
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-            on_reply(Reply::Failed {
-                id: 0,
-                code: "worker".into(),
-                width: 0,
-                height: 0,
-            });
+            on_reply(Reply::Failed { id: 0, code: "worker".into(), width: 0, height: 0 });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(PhotoWorker {
-            worker,
-            ready,
-            queue,
-            next_id: Cell::new(1),
-            _on_message: on_message,
-            _on_error: on_error,
-        })
+        Ok(PhotoWorker { worker, ready, queue, next_id: Cell::new(1), _on_message: on_message, _on_error: on_error })
     }
 
     fn send(&self, message: js_sys::Object) -> u32 {
@@ -165,12 +111,7 @@ impl PhotoWorker {
     pub fn process(&self, file: &Blob, crop: Crop) -> u32 {
         let m = Self::message("process", file);
         let c = js_sys::Object::new();
-        for (k, v) in [
-            ("x", crop.x),
-            ("y", crop.y),
-            ("width", crop.width),
-            ("height", crop.height),
-        ] {
+        for (k, v) in [("x", crop.x), ("y", crop.y), ("width", crop.width), ("height", crop.height)] {
             let _ = js_sys::Reflect::set(&c, &k.into(), &JsValue::from(v));
         }
         let _ = js_sys::Reflect::set(&m, &"crop".into(), &c);

@@ -59,7 +59,9 @@ pub enum SendFailure {
     TooLarge,
     /// The server's check refused the photo, with its words.
     Refused(String),
-    RateLimited { minutes: u32 },
+    RateLimited {
+        minutes: u32,
+    },
     Session,
     NotRequested,
     Other,
@@ -71,9 +73,9 @@ impl SendFailure {
             (ApiError::Network, ..) => SendFailure::Network,
             (_, Some(401), _) | (_, _, Some(problem_code::SESSION_REQUIRED)) => SendFailure::Session,
             (_, Some(413), _) => SendFailure::TooLarge,
-            (_, Some(429), _) => SendFailure::RateLimited {
-                minutes: crate::api::wait_minutes(e.retry_after().unwrap_or(60)),
-            },
+            (_, Some(429), _) => {
+                SendFailure::RateLimited { minutes: crate::api::wait_minutes(e.retry_after().unwrap_or(60)) }
+            }
             (_, _, Some(problem_code::PHOTO_NOT_REQUESTED)) => SendFailure::NotRequested,
             (_, Some(422), _) => SendFailure::Refused(
                 e.field_errors().iter().map(|f| f.message.clone()).find(|m| !m.is_empty()).unwrap_or_default(),
@@ -84,7 +86,10 @@ impl SendFailure {
 
     /// Whether sending the same photo again can work without changing anything.
     fn retry_helps(&self) -> bool {
-        matches!(self, SendFailure::Network | SendFailure::RateLimited { .. } | SendFailure::Session | SendFailure::Other)
+        matches!(
+            self,
+            SendFailure::Network | SendFailure::RateLimited { .. } | SendFailure::Session | SendFailure::Other
+        )
     }
 }
 
@@ -300,14 +305,26 @@ mod tests {
 
     #[test]
     fn each_failure_is_told_apart_and_retried_only_where_it_helps() {
-        let refused = FieldError { field: "photo".into(), code: "photo_unreadable".into(), message: "Ce fichier n'est pas une image.".into() };
+        let refused = FieldError {
+            field: "photo".into(),
+            code: "photo_unreadable".into(),
+            message: "Ce fichier n'est pas une image.".into(),
+        };
         let cases = [
             (ApiError::Network, SendFailure::Network, true),
             (problem(401, problem_code::SESSION_REQUIRED, vec![], None), SendFailure::Session, true),
             (problem(413, "payload_too_large", vec![], None), SendFailure::TooLarge, false),
-            (problem(429, problem_code::RATE_LIMITED, vec![], Some(130)), SendFailure::RateLimited { minutes: 3 }, true),
+            (
+                problem(429, problem_code::RATE_LIMITED, vec![], Some(130)),
+                SendFailure::RateLimited { minutes: 3 },
+                true,
+            ),
             (problem(409, problem_code::PHOTO_NOT_REQUESTED, vec![], None), SendFailure::NotRequested, false),
-            (problem(422, "validation_failed", vec![refused], None), SendFailure::Refused("Ce fichier n'est pas une image.".into()), false),
+            (
+                problem(422, "validation_failed", vec![refused], None),
+                SendFailure::Refused("Ce fichier n'est pas une image.".into()),
+                false,
+            ),
             (problem(503, "server_busy", vec![], None), SendFailure::Other, true),
             (ApiError::Unexpected { status: Some(502), detail: String::new() }, SendFailure::Other, true),
         ];

@@ -33,12 +33,9 @@ pub fn CharterStep() -> impl IntoView {
     };
     let accepted = Signal::derive(move || {
         let current = state.campaign_now().map(|c| c.charter_version);
-        state
-            .draft
-            .with(|d| d.charter_accepted && Some(&d.charter_version) == current.as_ref())
+        state.draft.with(|d| d.charter_accepted && Some(&d.charter_version) == current.as_ref())
     });
-    let body = move || {
-        match charter.get() {
+    let body = move || match charter.get() {
         None => view! { <Delayed><Spinner label=t("charter.loading") /></Delayed> }.into_any(),
         Some(Err(_)) => view! {
             <div class="notice notice--error" role="alert">
@@ -64,7 +61,6 @@ pub fn CharterStep() -> impl IntoView {
             </article>
         }
         .into_any(),
-    }
     };
     view! {
         <StepFrame step=StepId::Charter>

@@ -10,9 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::api;
 use crate::i18n::{Lang, t, t_now, tf, use_lang};
 use crate::state::{Receipt, use_app_state};
-use passregion_core::journey::StepId;
 use crate::ui::layout::Helpline;
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
+use passregion_core::journey::StepId;
 
 /// An RFC 3339 timestamp in the person's language and time zone, e.g. "22 novembre 2026 à 14:03".
 pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
@@ -33,11 +33,7 @@ pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
 async fn copy_text(text: &str) -> bool {
     if let Some(window) = web_sys::window() {
         let clipboard = window.navigator().clipboard();
-        if !clipboard.is_undefined()
-            && wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-                .await
-                .is_ok()
-        {
+        if !clipboard.is_undefined() && wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok() {
             return true;
         }
         if let Some(doc) = window.document()
@@ -50,11 +46,8 @@ async fn copy_text(text: &str) -> bool {
             if let Ok(area) = area.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
                 area.select();
             }
-            let ok = doc
-                .dyn_into::<web_sys::HtmlDocument>()
-                .ok()
-                .and_then(|d| d.exec_command("copy").ok())
-                .unwrap_or(false);
+            let ok =
+                doc.dyn_into::<web_sys::HtmlDocument>().ok().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
             let _ = body.remove_child(&area);
             return ok;
         }
@@ -87,12 +80,7 @@ pub fn AlreadySent() -> impl IntoView {
     let state = use_app_state();
     Effect::new(move |_| set_document_title(&t_now("confirmation.already_title")));
     focus_heading_on_navigation("confirmation-title");
-    move || {
-        state
-            .receipt
-            .get()
-            .map(|r| view! { <Confirmation receipt=r already_sent=true /> })
-    }
+    move || state.receipt.get().map(|r| view! { <Confirmation receipt=r already_sent=true /> })
 }
 
 #[component]
@@ -193,10 +181,7 @@ fn Resend() -> impl IntoView {
         };
         problem.set(None);
         sending.set(true);
-        let request = ResendActivationRequest {
-            email: Some(address),
-            token: None,
-        };
+        let request = ResendActivationRequest { email: Some(address), token: None };
         leptos::task::spawn_local(async move {
             let result = api::resend_activation(&request, lang.get_untracked()).await;
             let _ = sending.try_set(false);
@@ -274,16 +259,9 @@ fn DossierNumber(number: String) -> impl IntoView {
 fn Receipt(receipt: Receipt) -> impl IntoView {
     let lang = use_lang();
     let created = receipt.created_at.clone();
-    let name = format!(
-        "{} {}",
-        receipt.first_name,
-        passregion_core::rules::name::display_last_name(&receipt.last_name)
-    );
-    let delivery = if receipt.send_to_establishment {
-        "review.delivery_school"
-    } else {
-        "review.delivery_home"
-    };
+    let name =
+        format!("{} {}", receipt.first_name, passregion_core::rules::name::display_last_name(&receipt.last_name));
+    let delivery = if receipt.send_to_establishment { "review.delivery_school" } else { "review.delivery_home" };
     view! {
         <section class="receipt card" aria-labelledby="receipt-title">
             <h2 id="receipt-title">{t("confirmation.receipt_title")}</h2>

@@ -31,14 +31,8 @@ pub fn civility_from_code(code: &str) -> Option<Civility> {
 /// The two civility choices, for the student and the guardian.
 pub fn civility_options() -> Vec<(String, Signal<String>)> {
     vec![
-        (
-            "madame".to_string(),
-            Signal::derive(t("common.civility_madame")),
-        ),
-        (
-            "monsieur".to_string(),
-            Signal::derive(t("common.civility_monsieur")),
-        ),
+        ("madame".to_string(), Signal::derive(t("common.civility_madame"))),
+        ("monsieur".to_string(), Signal::derive(t("common.civility_monsieur"))),
     ]
 }
 
@@ -66,12 +60,7 @@ pub fn IdentityStep() -> impl IntoView {
     let age = Memo::new(move |_| {
         let campaign = state.campaign_now()?;
         let birth = d.with(|d| d.birth_date()).ok()?;
-        Some((
-            age_check(birth, &campaign),
-            campaign.guardian_required_under,
-            campaign.min_age,
-            campaign.max_age,
-        ))
+        Some((age_check(birth, &campaign), campaign.guardian_required_under, campaign.min_age, campaign.max_age))
     });
 
     let age_notice = move || {
@@ -194,13 +183,7 @@ pub fn PasswordFields() -> impl IntoView {
     let state = use_app_state();
     let d = state.draft;
     let shown = RwSignal::new(false);
-    let input_type = Signal::derive(move || {
-        if shown.get() {
-            "text".to_string()
-        } else {
-            "password".to_string()
-        }
-    });
+    let input_type = Signal::derive(move || if shown.get() { "text".to_string() } else { "password".to_string() });
     let checklist = Memo::new(move |_| d.with(|d| password_checklist(d.password())));
     let item = move |met: Signal<bool>, key: &'static str| {
         view! {

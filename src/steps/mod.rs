@@ -21,8 +21,8 @@ use passregion_core::journey::{self, StepId};
 use crate::i18n::t;
 use crate::state::{Remote, draft_started, load_campaign, today, use_app_state};
 use crate::ui::deep_link::{asked_for, landing_path};
-use confirmation::AlreadySent;
 use crate::ui::spinner::{Delayed, Spinner};
+use confirmation::AlreadySent;
 
 /// `/demande/:slug`: waits for the campaign, then shows the step if the earlier ones are complete, otherwise
 /// replaces the URL with the first step that still needs answers (deep links, stale bookmarks, back button), which
@@ -36,8 +36,7 @@ pub fn StepRoute() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     // Opened from a deep link's notice: the step it asked for, so that each step it lists opens (core's guard_detour).
     let asked_for = move || asked_for(&query);
-    let already_sent =
-        move || state.receipt.with(Option::is_some) && !state.draft.with_untracked(draft_started);
+    let already_sent = move || state.receipt.with(Option::is_some) && !state.draft.with_untracked(draft_started);
     let decision = Memo::new(move |_| {
         let Remote::Ready(campaign) = state.campaign.get() else {
             return None;
@@ -46,9 +45,8 @@ pub fn StepRoute() -> impl IntoView {
         let (allowed, too_early) = state.draft.with_untracked(|d| {
             let allowed = journey::guard_detour(&requested, asked_for(), d, &campaign, today());
             // A known step asked for before its earlier answers: the landing page names what is missing.
-            let too_early = journey::step_by_slug(&requested).filter(|&s| {
-                !journey::missing_before(s, d, &campaign, today()).is_empty()
-            });
+            let too_early = journey::step_by_slug(&requested)
+                .filter(|&s| !journey::missing_before(s, d, &campaign, today()).is_empty());
             (allowed, too_early)
         });
         Some((requested, allowed, too_early))
@@ -65,22 +63,14 @@ pub fn StepRoute() -> impl IntoView {
                 Some(asked) => landing_path(allowed, asked),
                 None => allowed.path(),
             };
-            navigate(
-                &target,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
         }
     });
     move || match state.campaign.get() {
         // Back after sending: the draft is gone, the receipt is kept; say so rather than show an empty step 1.
         _ if already_sent() => view! { <AlreadySent /> }.into_any(),
         Remote::Failed(_) => view! { <CampaignUnavailable /> }.into_any(),
-        Remote::Loading => {
-            view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any()
-        }
+        Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
         Remote::Ready(_) => match decision.get() {
             Some((requested, allowed, _)) if allowed.slug() == requested => step_view(allowed),
             _ => ().into_any(),

@@ -41,14 +41,8 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
         ],
         StepId::Guardian => vec![
             ("guardian.civility", civility_text(d.guardian.civility)),
-            (
-                "guardian.last_name",
-                display_last_name(d.guardian.last_name.trim()),
-            ),
-            (
-                "guardian.first_name",
-                d.guardian.first_name.trim().to_string(),
-            ),
+            ("guardian.last_name", display_last_name(d.guardian.last_name.trim())),
+            ("guardian.first_name", d.guardian.first_name.trim().to_string()),
             ("guardian.email", d.guardian.email.trim().to_string()),
             ("guardian.phone", tidy_phone(&d.guardian.phone)),
         ],
@@ -60,32 +54,17 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
                 }
             }
             address.push(format!("{} {}", d.postal_code.trim(), d.commune.trim()));
-            vec![
-                ("contact.mobile_phone", tidy_phone(&d.mobile_phone)),
-                ("contact.address", address.join(", ")),
-            ]
+            vec![("contact.mobile_phone", tidy_phone(&d.mobile_phone)), ("contact.address", address.join(", "))]
         }
         StepId::Establishment => vec![
-            (
-                "school.label",
-                d.establishment()
-                    .map(|e| e.name.clone())
-                    .unwrap_or_default(),
-            ),
-            (
-                "school.stream_label",
-                d.stream().map(|s| s.label.clone()).unwrap_or_default(),
-            ),
+            ("school.label", d.establishment().map(|e| e.name.clone()).unwrap_or_default()),
+            ("school.stream_label", d.stream().map(|s| s.label.clone()).unwrap_or_default()),
         ],
         StepId::Photo => vec![],
         StepId::Delivery => vec![
             (
                 "review.delivery",
-                t_now(if d.send_to_establishment {
-                    "review.delivery_school"
-                } else {
-                    "review.delivery_home"
-                }),
+                t_now(if d.send_to_establishment { "review.delivery_school" } else { "review.delivery_home" }),
             ),
             ("delivery.good_deals", yes_no(d.consent_good_deals)),
             ("delivery.news", yes_no(d.consent_news)),
@@ -140,9 +119,8 @@ pub fn CardPreview() -> impl IntoView {
     let name = Signal::derive(move || {
         state.draft.with(|d| passregion_core::rules::name::card_name(&d.first_name, &d.last_name))
     });
-    let school = Signal::derive(move || {
-        state.draft.with(|d| d.establishment().map(|e| e.name.clone()).unwrap_or_default())
-    });
+    let school =
+        Signal::derive(move || state.draft.with(|d| d.establishment().map(|e| e.name.clone()).unwrap_or_default()));
     view! {
         <crate::photo::CardPreview photo_url=Signal::derive(crate::photo_bridge::photo_url) name=name school=school />
     }

@@ -11,9 +11,7 @@ use crate::ui::spinner::{Delayed, Spinner};
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
 
 fn french_date(iso: &str) -> String {
-    Date::parse_iso(iso)
-        .map(Date::to_french)
-        .unwrap_or_else(|| iso.to_string())
+    Date::parse_iso(iso).map(Date::to_french).unwrap_or_else(|| iso.to_string())
 }
 
 #[component]
@@ -24,23 +22,18 @@ pub fn StartPage() -> impl IntoView {
     let started = move || state.draft.with(draft_started);
     let resume_href = move || {
         let campaign = state.campaign_now()?;
-        Some(
-            state
-                .draft
-                .with(|d| journey::first_incomplete(d, &campaign, today()))
-                .path(),
-        )
+        Some(state.draft.with(|d| journey::first_incomplete(d, &campaign, today())).path())
     };
     let campaign_block = move || {
         match state.campaign.get() {
-        Remote::Ready(c) => {
-            let (opens, closes) = (french_date(&c.opens_on), french_date(&c.closes_on));
-            let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
-            let id = c.id.clone();
-            // Outside the campaign's dates the form still opens (answers can be prepared), but the person is told
-            // that sending will be refused until it opens, or that it has closed.
-            let window = passregion_core::campaign::campaign_window(&c, today()).err();
-            view! {
+            Remote::Ready(c) => {
+                let (opens, closes) = (french_date(&c.opens_on), french_date(&c.closes_on));
+                let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
+                let id = c.id.clone();
+                // Outside the campaign's dates the form still opens (answers can be prepared), but the person is told
+                // that sending will be refused until it opens, or that it has closed.
+                let window = passregion_core::campaign::campaign_window(&c, today()).err();
+                view! {
                 <section class="card campaign" aria-labelledby="campaign-title">
                     <h2 id="campaign-title">{tf("start.campaign_title", move || vec![("id", id.clone())])}</h2>
                     <p>{tf("start.campaign_dates", move || vec![("opens", opens.clone()), ("closes", closes.clone())])}</p>
@@ -51,12 +44,12 @@ pub fn StartPage() -> impl IntoView {
                 </section>
             }
             .into_any()
+            }
+            Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
+            Remote::Failed(_) => {
+                view! { <p class="notice notice--error" role="alert">{t("common.campaign_error_text")}</p> }.into_any()
+            }
         }
-        Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
-        Remote::Failed(_) => {
-            view! { <p class="notice notice--error" role="alert">{t("common.campaign_error_text")}</p> }.into_any()
-        }
-    }
     };
     view! {
         <div class="start">

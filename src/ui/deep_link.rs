@@ -41,9 +41,7 @@ pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
         if requested == current {
             return Vec::new();
         }
-        state
-            .draft
-            .with(|d| journey::missing_before(requested, d, &campaign, today()))
+        state.draft.with(|d| journey::missing_before(requested, d, &campaign, today()))
     });
     if !missing.get_untracked().is_empty() {
         // Usually the first page load: nothing else moves focus, and this is what the person needs to hear first.

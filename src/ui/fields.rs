@@ -10,10 +10,7 @@ use crate::state::use_app_state;
 /// The inline error of a field, or nothing; its id is what `aria-describedby` points at. Also for the selects
 /// built by their steps (the commune, the stream).
 #[component]
-pub fn InlineError(
-    #[prop(into)] id: String,
-    #[prop(into)] message: Signal<Option<String>>,
-) -> impl IntoView {
+pub fn InlineError(#[prop(into)] id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
     view! {
         <Show when=move || message.get().is_some()>
             <p class="field__error" id=id.clone()>
@@ -51,19 +48,9 @@ fn field_aria(path: &'static str, id: &str, has_hint: bool) -> FieldAria {
     let message = field_message(path);
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        Signal::derive(move || {
-            described_by(
-                has_hint.then(|| hint_id.clone()),
-                message.get().map(|_| error_id.clone()),
-            )
-        })
+        Signal::derive(move || described_by(has_hint.then(|| hint_id.clone()), message.get().map(|_| error_id.clone())))
     };
-    FieldAria {
-        hint_id,
-        error_id,
-        message,
-        describedby,
-    }
+    FieldAria { hint_id, error_id, message, describedby }
 }
 
 #[component]
@@ -89,12 +76,7 @@ pub fn TextField(
     let form = use_form();
     let state = use_app_state();
     let id = field_id(path);
-    let FieldAria {
-        hint_id,
-        error_id,
-        message,
-        describedby,
-    } = field_aria(path, &id, hint.is_some());
+    let FieldAria { hint_id, error_id, message, describedby } = field_aria(path, &id, hint.is_some());
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             <label class="field__label" for=id.clone()>
@@ -151,12 +133,7 @@ pub fn CheckboxField(
     let form = use_form();
     let state = use_app_state();
     let id = id.map(str::to_string).unwrap_or_else(|| field_id(path));
-    let FieldAria {
-        hint_id,
-        error_id,
-        message,
-        describedby,
-    } = field_aria(path, &id, hint.is_some());
+    let FieldAria { hint_id, error_id, message, describedby } = field_aria(path, &id, hint.is_some());
     view! {
         <div class="field field--checkbox" class:field--error=move || message.get().is_some()>
             <InlineError id=error_id.clone() message=message />
@@ -202,11 +179,7 @@ pub fn RadioGroup(
         .enumerate()
         .map(|(i, (value, label))| {
             // The first radio carries the field's id so the error summary can focus the group.
-            let radio_id = if i == 0 {
-                id.clone()
-            } else {
-                format!("{id}-{i}")
-            };
+            let radio_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
             let v = value.clone();
             let v2 = value.clone();
             view! {
@@ -264,11 +237,7 @@ pub fn DateField(
     let error_id = format!("{id}-error");
     let message = field_message(path);
     let invalid = move || {
-        if message.get().is_some() {
-            "true"
-        } else {
-            "false"
-        }
+        if message.get().is_some() { "true" } else { "false" }
     };
     // A whole date typed or pasted into any box ("14/03/2010", "2010-03-14"…) is spread over the three, rather
     // than left in one box and reported as incomplete.
@@ -293,11 +262,7 @@ pub fn DateField(
                      width: &'static str,
                      autocomplete: &'static str| {
         // The day box carries the field's id, so the summary link lands on the first box.
-        let part_id = if suffix == "day" {
-            id.clone()
-        } else {
-            format!("{id}-{suffix}")
-        };
+        let part_id = if suffix == "day" { id.clone() } else { format!("{id}-{suffix}") };
         view! {
             <div class="date__part">
                 <label class="field__label" for=part_id.clone()>{move || label.get()}</label>

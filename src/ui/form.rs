@@ -2,8 +2,8 @@
 //! field shows. Client issues come from core (`journey::step_errors`); server issues from the last submission.
 
 use leptos::prelude::*;
-use passregion_core::{ErrorCode, FieldIssue};
 use passregion_core::journey::{self, StepId};
+use passregion_core::{ErrorCode, FieldIssue};
 
 use crate::i18n::{current_lang, t_now, text};
 use crate::state::{AppState, Remote, today, use_app_state};
@@ -83,9 +83,7 @@ impl FormState {
             let Remote::Ready(campaign) = state.campaign.get() else {
                 return Vec::new();
             };
-            let mut issues = state
-                .draft
-                .with(|d| journey::step_errors(step, d, &campaign, today()));
+            let mut issues = state.draft.with(|d| journey::step_errors(step, d, &campaign, today()));
             local.with(|local| {
                 for &(field, code) in local {
                     match issues.iter_mut().find(|(f, _)| *f == field) {
@@ -96,13 +94,7 @@ impl FormState {
             });
             issues
         });
-        FormState {
-            step,
-            submitted: RwSignal::new(false),
-            touched: RwSignal::new(Vec::new()),
-            local,
-            issues,
-        }
+        FormState { step, submitted: RwSignal::new(false), touched: RwSignal::new(Vec::new()), local, issues }
     }
 
     pub fn touch(&self, path: &'static str) {
@@ -125,32 +117,23 @@ impl FormState {
         if !shown {
             return None;
         }
-        self.issues.with(|issues| {
-            issues
-                .iter()
-                .find(|(f, _)| *f == path)
-                .map(|(_, code)| issue_text(*code))
-        })
+        self.issues.with(|issues| issues.iter().find(|(f, _)| *f == path).map(|(_, code)| issue_text(*code)))
     }
 
     /// Every message for the summary, in form order: core's issues then server ones not already listed.
     /// Whether the server refused a field of this step (the summary then shows without pressing Continue).
     pub fn has_server_errors(&self, state: &AppState) -> bool {
         let step = self.step;
-        state.server_errors.with(|errors| {
-            errors
-                .iter()
-                .any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
-        })
+        state
+            .server_errors
+            .with(|errors| errors.iter().any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step))
     }
 
     /// [`Self::has_server_errors`] read once, without subscribing (for a component's set-up).
     pub fn has_server_errors_now(&self, state: &AppState) -> bool {
         let step = self.step;
         state.server_errors.with_untracked(|errors| {
-            errors
-                .iter()
-                .any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
+            errors.iter().any(|e| step == StepId::Review || journey::step_for_field(&e.field) == step)
         })
     }
 
@@ -160,15 +143,12 @@ impl FormState {
             .get()
             .into_iter()
             .map(|(f, code)| {
-                let message = self
-                    .message(state, f)
-                    .unwrap_or_else(|| issue_text(code));
+                let message = self.message(state, f).unwrap_or_else(|| issue_text(code));
                 (f.to_string(), summary_line(f, message))
             })
             .collect();
         for e in state.server_errors.get() {
-            let here =
-                self.step == StepId::Review || journey::step_for_field(&e.field) == self.step;
+            let here = self.step == StepId::Review || journey::step_for_field(&e.field) == self.step;
             if here && !out.iter().any(|(f, _)| *f == e.field) {
                 let message = self.message(state, &e.field).unwrap_or(e.message.clone());
                 let line = summary_line(&e.field, message);
@@ -241,8 +221,5 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
 }
 
 fn element_exists(id: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .is_some()
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some()
 }

@@ -15,9 +15,6 @@ pub fn Spinner(#[prop(into)] label: Signal<String>) -> impl IntoView {
 #[component]
 pub fn Delayed(#[prop(default = 300)] delay_ms: u64, children: ChildrenFn) -> impl IntoView {
     let shown = RwSignal::new(false);
-    set_timeout(
-        move || shown.try_set(true).map_or((), |_| ()),
-        std::time::Duration::from_millis(delay_ms),
-    );
+    set_timeout(move || shown.try_set(true).map_or((), |_| ()), std::time::Duration::from_millis(delay_ms));
     view! { <Show when=move || shown.get()>{children()}</Show> }
 }

@@ -39,23 +39,14 @@ pub fn set_document_title(page: &str) {
 pub fn step_number_text(step: StepId) -> String {
     let number = journey::number(step);
     tf_now(
-        if number.bis {
-            "common.step_of_bis"
-        } else {
-            "common.step_of"
-        },
+        if number.bis { "common.step_of_bis" } else { "common.step_of" },
         &[("n", &number.n.to_string()), ("m", &number.of.to_string())],
     )
 }
 
 /// "Étape 2 sur 7 : Ton identité", as the tab title, the heading and the deep-link notice say it.
 pub fn step_full_name(step: StepId) -> String {
-    format!(
-        "{}{}{}",
-        step_number_text(step),
-        t_now("common.label_separator"),
-        t_now(step.title_key())
-    )
+    format!("{}{}{}", step_number_text(step), t_now("common.label_separator"), t_now(step.title_key()))
 }
 
 /// Where "Continue" leads from `step`: back to the review when the person came from it and may go there,
@@ -64,9 +55,7 @@ pub fn continue_target(step: StepId, returning: bool) -> Option<StepId> {
     let state = use_app_state();
     let campaign = state.campaign_now()?;
     state.draft.with_untracked(|d| {
-        if returning
-            && journey::guard(StepId::Review.slug(), d, &campaign, today()) == StepId::Review
-        {
+        if returning && journey::guard(StepId::Review.slug(), d, &campaign, today()) == StepId::Review {
             Some(StepId::Review)
         } else {
             journey::next(step, d, &campaign)
@@ -100,26 +89,19 @@ pub fn StepFrame(
     provide_context(form);
     let navigate = use_navigate();
     let query = use_query_map();
-    let returning =
-        move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
+    let returning = move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
     let title = t(step.title_key());
     let progress = move || step_number_text(step);
 
     let summary = Signal::derive(move || form.summary(&state));
-    let show_summary = move || {
-        (form.submitted.get() || form.has_server_errors(&state)) && !summary.with(Vec::is_empty)
-    };
+    let show_summary = move || (form.submitted.get() || form.has_server_errors(&state)) && !summary.with(Vec::is_empty);
     if form.has_server_errors_now(&state) {
         // Sent back here by the server's refusal: say why at once.
         request_animation_frame(|| focus_id("error-summary"));
     }
 
     Effect::new(move |_| {
-        let prefix = if show_summary() {
-            format!("{} ", t_now("common.error_title_prefix"))
-        } else {
-            String::new()
-        };
+        let prefix = if show_summary() { format!("{} ", t_now("common.error_title_prefix")) } else { String::new() };
         set_document_title(&format!("{prefix}{}", step_full_name(step)));
     });
     if !form.has_server_errors_now(&state) {

@@ -21,7 +21,10 @@ fn plausible(token: &str) -> bool {
 }
 
 /// The answer carries the dossier number (the login): never stored by a cache.
-pub async fn activate(State(state): State<AppState>, ApiJson(req): ApiJson<ActivationRequest>) -> Result<Response, ApiError> {
+pub async fn activate(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<ActivationRequest>,
+) -> Result<Response, ApiError> {
     let token = req.token.trim().to_ascii_lowercase();
     if !plausible(&token) {
         return Err(ApiError::new(StatusCode::NOT_FOUND, problem_code::ACTIVATION_UNKNOWN));
@@ -41,8 +44,12 @@ pub struct ResendAccepted {
 
 fn accepted(lang: Lang) -> (StatusCode, Json<ResendAccepted>) {
     let message = match lang {
-        Lang::Fr => "Si un compte en attente d'activation correspond, un nouveau lien vient d'être envoyé. Il est valable 24 heures.",
-        Lang::En => "If an account awaiting activation matches, a new link has just been sent. It is valid for 24 hours.",
+        Lang::Fr => {
+            "Si un compte en attente d'activation correspond, un nouveau lien vient d'être envoyé. Il est valable 24 heures."
+        }
+        Lang::En => {
+            "If an account awaiting activation matches, a new link has just been sent. It is valid for 24 hours."
+        }
     };
     (StatusCode::ACCEPTED, Json(ResendAccepted { message: message.into() }))
 }

@@ -78,7 +78,9 @@ pub async fn create(State(state): State<AppState>, client: ClientIp, req: Reques
     let (application, photo) = read_parts(&state, req).await?;
 
     let Some(application) = application else {
-        return Err(ApiError::malformed("the `application` part is missing").field("application", ErrorCode::Required.as_str()));
+        return Err(
+            ApiError::malformed("the `application` part is missing").field("application", ErrorCode::Required.as_str())
+        );
     };
     let request: ApplicationRequest =
         serde_json::from_slice(&application).map_err(|e| ApiError::malformed(format!("application: {e}")))?;

@@ -35,7 +35,11 @@ fn canonical_uai(raw: &str) -> String {
 
 pub async fn get_one(State(state): State<AppState>, Path(uai): Path<String>) -> Result<Json<Establishment>, ApiError> {
     let uai = canonical_uai(&uai);
-    state.store.read(move |conn| reference::find_establishment(conn, &uai)?.ok_or_else(ApiError::not_found)).await.map(Json)
+    state
+        .store
+        .read(move |conn| reference::find_establishment(conn, &uai)?.ok_or_else(ApiError::not_found))
+        .await
+        .map(Json)
 }
 
 pub async fn streams_of(

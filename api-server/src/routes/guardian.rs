@@ -32,7 +32,11 @@ fn private(body: impl serde::Serialize) -> Response {
 }
 
 /// `POST /guardian-consents/lookup`: the guardian's name and the link's expiry, nothing about the child.
-pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<ConsentToken>) -> Result<Response, ApiError> {
+pub async fn lookup(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<ConsentToken>,
+) -> Result<Response, ApiError> {
     state.limiter.check(Limit::GuardianLinkPerIp, &client.key())?;
     let token = token_of(&req.token)?;
     let now = state.clock.now();
@@ -40,7 +44,11 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(req
 }
 
 /// `POST /guardian-consents/confirm`: the guardian agrees.
-pub async fn confirm(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<ConsentToken>) -> Result<Response, ApiError> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<ConsentToken>,
+) -> Result<Response, ApiError> {
     state.limiter.check(Limit::GuardianLinkPerIp, &client.key())?;
     let token = token_of(&req.token)?;
     let now = state.clock.now();
@@ -49,8 +57,12 @@ pub async fn confirm(State(state): State<AppState>, client: ClientIp, ApiJson(re
 
 fn accepted(lang: Lang) -> (StatusCode, Json<Accepted>) {
     let message = match lang {
-        Lang::Fr => "Si une demande attend l'accord d'un représentant légal, un nouveau lien vient de lui être envoyé. Il est valable 7 jours.",
-        Lang::En => "If an application is waiting for a legal guardian's consent, a new link has just been sent to them. It is valid for 7 days.",
+        Lang::Fr => {
+            "Si une demande attend l'accord d'un représentant légal, un nouveau lien vient de lui être envoyé. Il est valable 7 jours."
+        }
+        Lang::En => {
+            "If an application is waiting for a legal guardian's consent, a new link has just been sent to them. It is valid for 7 days."
+        }
     };
     (StatusCode::ACCEPTED, Json(Accepted { message: message.into() }))
 }
@@ -79,7 +91,8 @@ pub async fn resend(
     if let ResendBy::DossierNumber(n) = &by {
         state.limiter.check(Limit::GuardianResendPerDossier, n)?;
     }
-    let (now, public_url, keep, limiter) = (state.clock.now(), state.config.public_url.clone(), state.outbox_keeps(), state.limiter.clone());
+    let (now, public_url, keep, limiter) =
+        (state.clock.now(), state.config.public_url.clone(), state.outbox_keeps(), state.limiter.clone());
     let by_token = matches!(by, ResendBy::Token(_));
     state
         .store

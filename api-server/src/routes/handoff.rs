@@ -41,7 +41,10 @@ async fn live_session_hash(state: &AppState, headers: &HeaderMap) -> Option<Stri
 }
 
 /// `POST /handoffs`.
-pub async fn create(State(state): State<AppState>, client: ClientIp) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
+pub async fn create(
+    State(state): State<AppState>,
+    client: ClientIp,
+) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
     start(&state, &client, None).await
 }
 
@@ -56,7 +59,11 @@ pub async fn create_for_space(
     start(&state, &client, session).await
 }
 
-async fn start(state: &AppState, client: &ClientIp, session: Option<String>) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
+async fn start(
+    state: &AppState,
+    client: &ClientIp,
+    session: Option<String>,
+) -> Result<(StatusCode, Json<HandoffCreated>), ApiError> {
     state.limiter.check(Limit::HandoffPerIp, &client.key())?;
     let now = state.clock.now();
     let ttl = i64::from(state.config.handoff_ttl_secs);
@@ -77,7 +84,11 @@ async fn start(state: &AppState, client: &ClientIp, session: Option<String>) -> 
 }
 
 /// `GET /handoffs/{id}`: for the tab that started it.
-pub async fn status(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<Json<HandoffStatus>, ApiError> {
+pub async fn status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Json<HandoffStatus>, ApiError> {
     let (secret, now, session) = (secret(&headers), state.clock.now(), live_session_hash(&state, &headers).await);
     let (s, expires) = state
         .store
@@ -91,7 +102,11 @@ pub async fn status(State(state): State<AppState>, Path(id): Path<String>, heade
 }
 
 /// `DELETE /handoffs/{id}`: the tab left the step or cleared its data.
-pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<StatusCode, ApiError> {
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
     let (secret, now, session) = (secret(&headers), state.clock.now(), live_session_hash(&state, &headers).await);
     let done = state
         .store
@@ -104,7 +119,11 @@ pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, heade
 }
 
 /// `GET /handoffs/{id}/photo`: once; the server keeps nothing after.
-pub async fn take_photo(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn take_photo(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let (secret, now, session) = (secret(&headers), state.clock.now(), live_session_hash(&state, &headers).await);
     let photo = state
         .store
@@ -131,9 +150,12 @@ pub async fn claim(
         (None, None) => return Err(ApiError::malformed("send `token` or `short_code`")),
     };
     let now = state.clock.now();
-    let claimed = state.store.write(move |conn| Ok(handoffs::claim(conn, token.as_deref(), code.as_deref(), now)?)).await?;
+    let claimed =
+        state.store.write(move |conn| Ok(handoffs::claim(conn, token.as_deref(), code.as_deref(), now)?)).await?;
     match claimed {
-        Ok((phone_secret, expires)) => Ok(Json(HandoffClaimed { phone_secret, expires_at: crate::clock::rfc3339(expires) })),
+        Ok((phone_secret, expires)) => {
+            Ok(Json(HandoffClaimed { phone_secret, expires_at: crate::clock::rfc3339(expires) }))
+        }
         Err(ClaimRefusal::Unknown) => Err(unknown()),
         Err(ClaimRefusal::AlreadyUsed) => Err(ApiError::new(StatusCode::CONFLICT, problem_code::HANDOFF_USED)),
         Err(ClaimRefusal::Expired) => Err(ApiError::new(StatusCode::GONE, problem_code::HANDOFF_EXPIRED)),
@@ -152,5 +174,9 @@ pub async fn put_photo(State(state): State<AppState>, req: Request) -> Result<St
         .store
         .write(move |conn| Ok(handoffs::put_photo(conn, &phone, &checked.jpeg, checked.width, checked.height, now)?))
         .await?;
-    if stored { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::new(StatusCode::GONE, problem_code::HANDOFF_EXPIRED)) }
+    if stored {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::new(StatusCode::GONE, problem_code::HANDOFF_EXPIRED))
+    }
 }

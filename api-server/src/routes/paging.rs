@@ -26,12 +26,9 @@ impl SearchParams {
 fn number(params: &HashMap<String, String>, name: &str, default: u32) -> Result<u32, ApiError> {
     match params.get(name) {
         None => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or_else(|| ApiError::malformed(format!("{name} must be a whole number from 1")).field(name, "invalid_number")),
+        Some(v) => v.trim().parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+            ApiError::malformed(format!("{name} must be a whole number from 1")).field(name, "invalid_number")
+        }),
     }
 }
 

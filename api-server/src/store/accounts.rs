@@ -53,11 +53,9 @@ pub fn live_session(
 ) -> rusqlite::Result<Option<LiveSession>> {
     let hash = secrets::digest(&[id.as_bytes()]);
     let found: Option<(i64, i64, i64)> = conn
-        .query_row(
-            "SELECT application_id, created_at, last_seen_at FROM sessions WHERE id_hash = ?1",
-            [&hash],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        .query_row("SELECT application_id, created_at, last_seen_at FROM sessions WHERE id_hash = ?1", [&hash], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
     let Some((application_id, created_at, last_seen_at)) = found else { return Ok(None) };
     if now >= last_seen_at + idle_secs || now >= created_at + absolute_secs {
@@ -99,7 +97,8 @@ pub struct Holder {
 
 fn holder(r: &rusqlite::Row) -> rusqlite::Result<Holder> {
     let json: String = r.get(3)?;
-    let first_name = serde_json::from_str::<ApplicationRequest>(&json).map(|a| a.identity.first_name).unwrap_or_default();
+    let first_name =
+        serde_json::from_str::<ApplicationRequest>(&json).map(|a| a.identity.first_name).unwrap_or_default();
     Ok(Holder { application_id: r.get(0)?, dossier_number: r.get(1)?, email: r.get(2)?, first_name })
 }
 
@@ -123,7 +122,12 @@ pub fn dossiers_of_email(conn: &Connection, email: &str) -> rusqlite::Result<Vec
 
 /// A new reset token for the account; older unused ones stop working (marked used at `now`, so that opening one
 /// says "already used or replaced" rather than "unknown").
-pub fn issue_reset_token(conn: &mut Connection, application_id: i64, now: i64, expires_at: i64) -> rusqlite::Result<String> {
+pub fn issue_reset_token(
+    conn: &mut Connection,
+    application_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> rusqlite::Result<String> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute(
         "UPDATE password_reset_tokens SET used_at = ?2 WHERE application_id = ?1 AND used_at IS NULL",
@@ -174,12 +178,16 @@ pub fn reset_target(conn: &Connection, token: &str, now: i64) -> rusqlite::Resul
 /// or replaced meanwhile.
 pub fn complete_reset(conn: &mut Connection, token: &str, password_hash: &str, now: i64) -> Result<Holder, ApiError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let target = reset_target(&tx, token, now)?.map_err(|_| ApiError::new(StatusCode::CONFLICT, passregion_core::api::problem_code::RESET_USED))?;
+    let target = reset_target(&tx, token, now)?
+        .map_err(|_| ApiError::new(StatusCode::CONFLICT, passregion_core::api::problem_code::RESET_USED))?;
     tx.execute(
         "UPDATE password_reset_tokens SET used_at = ?1 WHERE token_hash = ?2",
         params![now, secrets::digest(&[token.as_bytes()])],
     )?;
-    tx.execute("UPDATE applications SET password_hash = ?1 WHERE id = ?2", params![password_hash, target.application_id])?;
+    tx.execute(
+        "UPDATE applications SET password_hash = ?1 WHERE id = ?2",
+        params![password_hash, target.application_id],
+    )?;
     close_all_sessions(&tx, target.application_id, None)?;
     tx.commit()?;
     Ok(target)
@@ -196,7 +204,8 @@ pub fn set_password_hash(conn: &Connection, application_id: i64, hash: &str) -> 
 
 /// The stored application, to read or change the details it holds.
 pub fn request(conn: &Connection, application_id: i64) -> Result<ApplicationRequest, ApiError> {
-    let json: String = conn.query_row("SELECT request_json FROM applications WHERE id = ?1", [application_id], |r| r.get(0))?;
+    let json: String =
+        conn.query_row("SELECT request_json FROM applications WHERE id = ?1", [application_id], |r| r.get(0))?;
     serde_json::from_str(&json).map_err(ApiError::internal)
 }
 
@@ -205,13 +214,22 @@ pub fn save_request(conn: &Connection, application_id: i64, request: &Applicatio
     without_password.identity.password = String::new();
     conn.execute(
         "UPDATE applications SET request_json = ?2, email = ?3 WHERE id = ?1",
-        params![application_id, serde_json::to_string(&without_password).map_err(ApiError::internal)?, request.identity.email],
+        params![
+            application_id,
+            serde_json::to_string(&without_password).map_err(ApiError::internal)?,
+            request.identity.email
+        ],
     )?;
     Ok(())
 }
 
 /// A confirmation token for a new address; an older pending change is dropped.
-pub fn issue_email_change(conn: &Connection, application_id: i64, new_email: &str, expires_at: i64) -> rusqlite::Result<String> {
+pub fn issue_email_change(
+    conn: &Connection,
+    application_id: i64,
+    new_email: &str,
+    expires_at: i64,
+) -> rusqlite::Result<String> {
     conn.execute("DELETE FROM email_changes WHERE application_id = ?1 AND used_at IS NULL", [application_id])?;
     let token = secrets::new_token();
     conn.execute(

@@ -46,7 +46,8 @@ pub fn activate(conn: &mut Connection, token: &str, now: i64) -> Result<String, 
             },
         )
         .optional()?;
-    let Some(TokenState { application_id, expires_at, used_at, dossier_number, activated_at, replaced_at }) = row else {
+    let Some(TokenState { application_id, expires_at, used_at, dossier_number, activated_at, replaced_at }) = row
+    else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, problem_code::ACTIVATION_UNKNOWN));
     };
     // Already active, by this link or a newer one: say so with the login, whatever this link's own state.
@@ -118,7 +119,8 @@ pub fn reissue(
     )?;
     let token = secrets::new_token();
     insert_token(&tx, &token, id, now + ttl_secs)?;
-    let mail = outbox::activation_email(&email, &first_name, &dossier_number, &outbox::activation_link(public_url, &token));
+    let mail =
+        outbox::activation_email(&email, &first_name, &dossier_number, &outbox::activation_link(public_url, &token));
     outbox::record(&tx, &mail, keep, now)?;
     tx.commit()?;
     Ok(Some(email))

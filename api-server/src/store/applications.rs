@@ -18,7 +18,12 @@ pub enum Stored {
 }
 
 /// The recorded answer for `key` if the same request was already accepted; 422 if the key served another one.
-pub fn replay(conn: &Connection, key: &str, request_hash: &str, now: i64) -> Result<Option<ApplicationCreated>, ApiError> {
+pub fn replay(
+    conn: &Connection,
+    key: &str,
+    request_hash: &str,
+    now: i64,
+) -> Result<Option<ApplicationCreated>, ApiError> {
     let row: Option<(String, String)> = conn
         .query_row(
             "SELECT request_hash, response_json FROM idempotency_keys WHERE key = ?1 AND created_at > ?2",

@@ -27,7 +27,8 @@ pub fn current(conn: &Connection, application_id: i64) -> rusqlite::Result<Optio
 }
 
 pub fn by_number(conn: &Connection, number: &str) -> rusqlite::Result<Option<Card>> {
-    conn.query_row("SELECT card_number, application_id, blocked_at FROM cards WHERE card_number = ?1", [number], card).optional()
+    conn.query_row("SELECT card_number, application_id, blocked_at FROM cards WHERE card_number = ?1", [number], card)
+        .optional()
 }
 
 /// A new card for the application (the first, or a duplicate); returns its number.
@@ -46,7 +47,10 @@ pub fn issue(conn: &Connection, application_id: i64, now: i64) -> rusqlite::Resu
 
 /// Blocks every card of the application that is not blocked yet.
 pub fn block_all(conn: &Connection, application_id: i64, now: i64) -> rusqlite::Result<usize> {
-    conn.execute("UPDATE cards SET blocked_at = ?2 WHERE application_id = ?1 AND blocked_at IS NULL", params![application_id, now])
+    conn.execute(
+        "UPDATE cards SET blocked_at = ?2 WHERE application_id = ?1 AND blocked_at IS NULL",
+        params![application_id, now],
+    )
 }
 
 /// (code hash, wrong codes typed since it was set)

@@ -48,7 +48,8 @@ pub fn events(conn: &Connection, d: &DossierRow, to_date: impl Fn(i64) -> Date) 
     if let Some(at) = d.activated_at {
         events.push(Event::Activated { on: to_date(at) });
     }
-    let mut stmt = conn.prepare_cached("SELECT event_json FROM dossier_events WHERE application_id = ?1 ORDER BY id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT event_json FROM dossier_events WHERE application_id = ?1 ORDER BY id")?;
     for json in stmt.query_map([d.application_id], |r| r.get::<_, String>(0))? {
         events.push(serde_json::from_str(&json?).map_err(ApiError::internal)?);
     }
@@ -64,7 +65,13 @@ pub fn record_event(conn: &Connection, application_id: i64, event: &Event, now: 
 }
 
 /// The establishment will check this photo instead of the refused one.
-pub fn replace_photo(conn: &Connection, application_id: i64, jpeg: &[u8], width: u32, height: u32) -> rusqlite::Result<()> {
+pub fn replace_photo(
+    conn: &Connection,
+    application_id: i64,
+    jpeg: &[u8],
+    width: u32,
+    height: u32,
+) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE photos SET media_type = 'image/jpeg', width = ?2, height = ?3, bytes = ?4 WHERE application_id = ?1",
         params![application_id, width, height, jpeg],
@@ -74,6 +81,9 @@ pub fn replace_photo(conn: &Connection, application_id: i64, jpeg: &[u8], width:
 
 /// Marks an application activated at `now` (the demo account).
 pub fn mark_activated(conn: &Connection, application_id: i64, now: i64) -> rusqlite::Result<()> {
-    conn.execute("UPDATE applications SET activated_at = ?2 WHERE id = ?1 AND activated_at IS NULL", params![application_id, now])?;
+    conn.execute(
+        "UPDATE applications SET activated_at = ?2 WHERE id = ?1 AND activated_at IS NULL",
+        params![application_id, now],
+    )?;
     Ok(())
 }

@@ -49,7 +49,12 @@ fn send_link(
         "INSERT INTO guardian_tokens (token_hash, application_id, expires_at) VALUES (?1, ?2, ?3)",
         params![secrets::digest(&[token.as_bytes()]), application_id, expires_at],
     )?;
-    let mail = outbox::guardian_consent_email(&guardian.email, guardian, &outbox::guardian_consent_link(public_url, &token), reminder);
+    let mail = outbox::guardian_consent_email(
+        &guardian.email,
+        guardian,
+        &outbox::guardian_consent_link(public_url, &token),
+        reminder,
+    );
     outbox::record(conn, &mail, keep, now)?;
     Ok(expires_at)
 }
@@ -96,7 +101,11 @@ pub fn lookup(conn: &Connection, token: &str, now: i64) -> Result<ConsentRequest
     usable(&f, now)?;
     let g = f.request.guardian.as_ref().ok_or_else(|| ApiError::internal("consent without guardian"))?;
     Ok(ConsentRequest {
-        guardian: GuardianName { civility: g.civility, first_name: g.first_name.clone(), last_name: g.last_name.clone() },
+        guardian: GuardianName {
+            civility: g.civility,
+            first_name: g.first_name.clone(),
+            last_name: g.last_name.clone(),
+        },
         expires_at: crate::clock::rfc3339(f.expires_at),
         campaign_id: f.request.campaign_id.clone(),
     })
@@ -107,7 +116,10 @@ pub fn confirm(conn: &mut Connection, token: &str, now: i64) -> Result<ConsentGi
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let f = find(&tx, token)?;
     usable(&f, now)?;
-    tx.execute("UPDATE guardian_consents SET consented_at = ?2 WHERE application_id = ?1", params![f.application_id, now])?;
+    tx.execute(
+        "UPDATE guardian_consents SET consented_at = ?2 WHERE application_id = ?1",
+        params![f.application_id, now],
+    )?;
     tx.commit()?;
     Ok(ConsentGiven { child_first_name: f.request.identity.first_name, consented_at: crate::clock::rfc3339(now) })
 }
@@ -129,7 +141,8 @@ pub fn resend(
     may_write: impl FnOnce(&str) -> Result<(), ApiError>,
 ) -> Result<Option<i64>, ApiError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let pending = "FROM guardian_consents c JOIN applications a ON a.id = c.application_id WHERE c.consented_at IS NULL";
+    let pending =
+        "FROM guardian_consents c JOIN applications a ON a.id = c.application_id WHERE c.consented_at IS NULL";
     let found: Option<(i64, String, String)> = match by {
         ResendBy::Token(token) => tx
             .query_row(

@@ -44,7 +44,8 @@ fn h(s: &str) -> String {
 pub fn create(conn: &Connection, now: i64, ttl: i64, session_hash: Option<&str>) -> rusqlite::Result<Created> {
     conn.execute("DELETE FROM handoffs WHERE expires_at < ?1", [now - 3600])?;
     loop {
-        let (id, computer_secret, token) = (secrets::new_token()[..32].to_string(), secrets::new_token(), secrets::new_token()[..32].to_string());
+        let (id, computer_secret, token) =
+            (secrets::new_token()[..32].to_string(), secrets::new_token(), secrets::new_token()[..32].to_string());
         let code = passregion_core::handoff::from_random(&secrets::random_bytes());
         let inserted = conn.execute(
             "INSERT OR IGNORE INTO handoffs (id, token_hash, code_hash, computer_hash, created_at, expires_at, session_hash)
@@ -125,7 +126,12 @@ impl Bound<'_> {
 
 /// The handoff's state for the tab holding it; `None` for anyone else (a wrong secret, or a space handoff asked
 /// for without its live session, is the same as no handoff at all).
-pub fn state_for_computer(conn: &Connection, id: &str, who: &Bound, now: i64) -> rusqlite::Result<Option<(State, i64)>> {
+pub fn state_for_computer(
+    conn: &Connection,
+    id: &str,
+    who: &Bound,
+    now: i64,
+) -> rusqlite::Result<Option<(State, i64)>> {
     Ok(row(conn, "id", id)?.filter(|(_, r)| who.holds(r)).map(|(_, r)| (state_of(&r, now), r.expires_at)))
 }
 
@@ -138,7 +144,12 @@ pub enum ClaimRefusal {
 }
 
 /// The first phone to open the link (or type the code) holds the handoff; returns its secret and the expiry.
-pub fn claim(conn: &Connection, by_token: Option<&str>, by_code: Option<&str>, now: i64) -> rusqlite::Result<Result<(String, i64), ClaimRefusal>> {
+pub fn claim(
+    conn: &Connection,
+    by_token: Option<&str>,
+    by_code: Option<&str>,
+    now: i64,
+) -> rusqlite::Result<Result<(String, i64), ClaimRefusal>> {
     let found = match (by_token, by_code) {
         (Some(t), _) => row(conn, "token_hash", &h(t))?,
         (None, Some(c)) => row(conn, "code_hash", &h(c))?,
@@ -160,7 +171,14 @@ pub fn claim(conn: &Connection, by_token: Option<&str>, by_code: Option<&str>, n
 
 /// Stores the phone's photo (a newer one replaces it until the tab fetches it). `false` when the phone's secret
 /// matches no open handoff.
-pub fn put_photo(conn: &Connection, phone_secret: &str, jpeg: &[u8], width: u32, height: u32, now: i64) -> rusqlite::Result<bool> {
+pub fn put_photo(
+    conn: &Connection,
+    phone_secret: &str,
+    jpeg: &[u8],
+    width: u32,
+    height: u32,
+    now: i64,
+) -> rusqlite::Result<bool> {
     Ok(conn.execute(
         "UPDATE handoffs SET photo = ?2, photo_width = ?3, photo_height = ?4, photo_at = ?5
          WHERE phone_hash = ?1 AND fetched_at IS NULL AND cancelled_at IS NULL AND expires_at > ?5",
@@ -170,7 +188,8 @@ pub fn put_photo(conn: &Connection, phone_secret: &str, jpeg: &[u8], width: u32,
 
 /// Whether a phone's secret still holds an open handoff.
 pub fn phone_holds(conn: &Connection, phone_secret: &str, now: i64) -> rusqlite::Result<bool> {
-    Ok(row(conn, "phone_hash", &h(phone_secret))?.is_some_and(|(_, r)| matches!(state_of(&r, now), State::PhoneConnected | State::PhotoReady)))
+    Ok(row(conn, "phone_hash", &h(phone_secret))?
+        .is_some_and(|(_, r)| matches!(state_of(&r, now), State::PhoneConnected | State::PhotoReady)))
 }
 
 /// Hands the photo to the tab and deletes it from the server.

@@ -22,15 +22,23 @@ pub fn replace_all(conn: &mut Connection, data: &RefData) -> Result<(), String> 
         )?;
         for e in &data.establishments {
             let commune = e.commune.clone().unwrap_or_default();
-            let search =
-                fold(&format!("{} {} {} {}", e.name, commune, e.uai, e.postal_code.as_deref().unwrap_or("")));
+            let search = fold(&format!("{} {} {} {}", e.name, commune, e.uai, e.postal_code.as_deref().unwrap_or("")));
             ins.execute(params![
-                e.uai, e.name, e.kind, e.status, e.commune, e.postal_code, e.department,
-                fold(&e.name), fold(&commune), search
+                e.uai,
+                e.name,
+                e.kind,
+                e.status,
+                e.commune,
+                e.postal_code,
+                e.department,
+                fold(&e.name),
+                fold(&commune),
+                search
             ])?;
         }
-        let mut ins = tx
-            .prepare("INSERT INTO streams (code, label, level, level_rank, label_folded) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut ins = tx.prepare(
+            "INSERT INTO streams (code, label, level, level_rank, label_folded) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for s in &data.streams {
             let folded = fold(&format!("{} {} {}", s.label, levels::label(&s.level, "fr"), s.code));
             ins.execute(params![s.code, s.label, s.level, levels::rank(&s.level) as i64, folded])?;
@@ -67,10 +75,7 @@ fn words_condition(column: &str, words: &[String], first: usize) -> String {
     if words.is_empty() {
         return "1".into();
     }
-    (0..words.len())
-        .map(|i| format!("instr({column}, ?{}) > 0", first + i))
-        .collect::<Vec<_>>()
-        .join(" AND ")
+    (0..words.len()).map(|i| format!("instr({column}, ?{}) > 0", first + i)).collect::<Vec<_>>().join(" AND ")
 }
 
 /// What a search asks for: folded words, the same words as one phrase (for ranking) and a page.
@@ -231,7 +236,8 @@ mod tests {
             let words = [w];
             let (items, total) = catalogue.search(&Search { words: &words, limit: 20, offset: 0 }, None);
             assert_eq!((items.len(), total), (0, 0), "{:?}", words);
-            let (streams, total) = search_streams(&conn, &Search { words: &words, limit: 20, offset: 0 }, None).unwrap();
+            let (streams, total) =
+                search_streams(&conn, &Search { words: &words, limit: 20, offset: 0 }, None).unwrap();
             assert_eq!((streams.len(), total), (0, 0));
         }
         let words = ["sidoine".to_string()];

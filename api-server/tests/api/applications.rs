@@ -35,8 +35,9 @@ async fn create_activate_and_the_link_works_once() {
 
     // The password is stored hashed, never in clear.
     let conn = rusqlite::Connection::open(s.dir.path().join("data/passregion.sqlite3")).unwrap();
-    let (hash, json): (String, String) =
-        conn.query_row("SELECT password_hash, request_json FROM applications", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let (hash, json): (String, String) = conn
+        .query_row("SELECT password_hash, request_json FROM applications", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
     assert!(hash.starts_with("$argon2id$"));
     assert!(!json.contains("Velo-2026-rouge") && !hash.contains("Velo-2026-rouge"));
 
@@ -190,15 +191,22 @@ async fn validation_errors_carry_field_paths_in_the_asked_language() {
     let fr_message = birth["message"].as_str().unwrap().to_string();
     assert_eq!(fr.header("content-language"), "fr");
 
-    let en = s.send(create_request(&[json_part(&app), photo_part(jpeg(), "p.jpg")], Some("k-val-en"), Some("en-GB,en;q=0.9"))).await;
+    let en = s
+        .send(create_request(&[json_part(&app), photo_part(jpeg(), "p.jpg")], Some("k-val-en"), Some("en-GB,en;q=0.9")))
+        .await;
     assert_eq!(en.status, StatusCode::UNPROCESSABLE_ENTITY);
     let p_en = en.json();
-    let birth_en = p_en["errors"].as_array().unwrap().iter().find(|e| e["field"] == "identity.birth_date").unwrap().clone();
+    let birth_en =
+        p_en["errors"].as_array().unwrap().iter().find(|e| e["field"] == "identity.birth_date").unwrap().clone();
     assert_eq!(birth_en["code"], birth["code"]);
     assert_ne!(birth_en["message"].as_str().unwrap(), fr_message, "English message differs from French");
     assert_eq!(
         birth_en["message"].as_str().unwrap(),
-        passregion_core::messages::error_message("en", passregion_core::ErrorCode::from_code(birth["code"].as_str().unwrap()).unwrap()).unwrap()
+        passregion_core::messages::error_message(
+            "en",
+            passregion_core::ErrorCode::from_code(birth["code"].as_str().unwrap()).unwrap()
+        )
+        .unwrap()
     );
     assert_ne!(p_en["title"], p["title"]);
     assert_eq!(s.counts(), [0, 0, 0, 0, 0]);

@@ -30,8 +30,19 @@ async fn bad_requests_are_refused_cleanly() {
     let mp = format!("multipart/form-data; boundary={BOUNDARY}");
 
     // Malformed JSON in the application part.
-    let broken = Part { name: "application", filename: None, content_type: "application/json", data: b"{\"campaign_id\": ".to_vec() };
-    refused(&s, raw_create(&mp, multipart_body(&[broken, photo_part(jpeg(), "p.jpg")]), Some("b1")), 400, "malformed_request").await;
+    let broken = Part {
+        name: "application",
+        filename: None,
+        content_type: "application/json",
+        data: b"{\"campaign_id\": ".to_vec(),
+    };
+    refused(
+        &s,
+        raw_create(&mp, multipart_body(&[broken, photo_part(jpeg(), "p.jpg")]), Some("b1")),
+        400,
+        "malformed_request",
+    )
+    .await;
 
     // Unknown field.
     let mut app = application();
@@ -40,36 +51,84 @@ async fn bad_requests_are_refused_cleanly() {
     assert!(p["detail"].as_str().unwrap().contains("nickname"), "{p}");
 
     // Wrong content type: JSON instead of multipart.
-    refused(&s, raw_create("application/json", application().to_string().into_bytes(), Some("b3")), 415, "unsupported_media_type").await;
+    refused(
+        &s,
+        raw_create("application/json", application().to_string().into_bytes(), Some("b3")),
+        415,
+        "unsupported_media_type",
+    )
+    .await;
 
     // Missing parts.
-    let p = refused(&s, raw_create(&mp, multipart_body(&[photo_part(jpeg(), "p.jpg")]), Some("b4")), 400, "malformed_request").await;
+    let p = refused(
+        &s,
+        raw_create(&mp, multipart_body(&[photo_part(jpeg(), "p.jpg")]), Some("b4")),
+        400,
+        "malformed_request",
+    )
+    .await;
     assert_eq!(p["errors"][0]["field"], "application");
-    let p = refused(&s, raw_create(&mp, multipart_body(&[json_part(&application())]), Some("b5")), 422, "validation_failed").await;
+    let p = refused(
+        &s,
+        raw_create(&mp, multipart_body(&[json_part(&application())]), Some("b5")),
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p["errors"][0]["field"], "photo");
     assert_eq!(p["errors"][0]["code"], "photo_required");
     let extra = Part { name: "notes", filename: None, content_type: "text/plain", data: b"hi".to_vec() };
-    refused(&s, raw_create(&mp, multipart_body(&[json_part(&application()), photo_part(jpeg(), "p.jpg"), extra]), Some("b6")), 400, "malformed_request").await;
+    refused(
+        &s,
+        raw_create(&mp, multipart_body(&[json_part(&application()), photo_part(jpeg(), "p.jpg"), extra]), Some("b6")),
+        400,
+        "malformed_request",
+    )
+    .await;
 
     // A PDF renamed .jpg (and declared image/jpeg).
-    let p = refused(&s, create_request(&[json_part(&application()), photo_part(pdf(), "photo.jpg")], Some("b7"), None), 422, "validation_failed").await;
+    let p = refused(
+        &s,
+        create_request(&[json_part(&application()), photo_part(pdf(), "photo.jpg")], Some("b7"), None),
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p["errors"][0]["field"], "photo");
     assert_eq!(p["errors"][0]["code"], "photo_unreadable");
 
     // A PNG header claiming 30000×30000: refused from the header, nothing decoded.
     let bomb = png_header_claiming(30_000, 30_000);
     assert!(bomb.len() < 100);
-    let p = refused(&s, create_request(&[json_part(&application()), photo_part(bomb, "photo.png")], Some("b8"), None), 422, "validation_failed").await;
+    let p = refused(
+        &s,
+        create_request(&[json_part(&application()), photo_part(bomb, "photo.png")], Some("b8"), None),
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p["errors"][0]["code"], "photo_too_many_pixels");
 
     // A photo over 2,000,000 bytes (but a request under 3 MB).
     let mut big = jpeg();
     big.resize(2_000_001, 0);
-    let p = refused(&s, create_request(&[json_part(&application()), photo_part(big, "big.jpg")], Some("b9"), None), 422, "validation_failed").await;
+    let p = refused(
+        &s,
+        create_request(&[json_part(&application()), photo_part(big, "big.jpg")], Some("b9"), None),
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p["errors"][0]["code"], "photo_too_large");
 
     // Missing Idempotency-Key.
-    refused(&s, create_request(&[json_part(&application()), photo_part(jpeg(), "p.jpg")], None, None), 400, "idempotency_key_missing").await;
+    refused(
+        &s,
+        create_request(&[json_part(&application()), photo_part(jpeg(), "p.jpg")], None, None),
+        400,
+        "idempotency_key_missing",
+    )
+    .await;
 
     // The server still serves, and a good request still works.
     assert_eq!(s.send(valid_create(&application(), "b-good")).await.status, StatusCode::CREATED);
@@ -144,11 +203,21 @@ async fn json_endpoints_refuse_bad_bodies() {
     refused(&s, post("application/json", "{\"token\":"), 400, "malformed_request").await;
     refused(&s, post("application/json", "{\"token\":\"x\",\"admin\":true}"), 400, "malformed_request").await;
     let resend = |body: &str| {
-        Request::post("/api/v1/activations/resend").header("content-type", "application/json").body(Body::from(body.to_string())).unwrap()
+        Request::post("/api/v1/activations/resend")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
     };
     refused(&s, resend("{}"), 400, "malformed_request").await;
     refused(&s, resend("{\"email\":\"a@gmail.com\",\"token\":\"x\"}"), 400, "malformed_request").await;
-    let r = s.send(Request::post("/api/v1/activations/resend").header("content-type", "text/plain").body(Body::from("x")).unwrap()).await;
+    let r = s
+        .send(
+            Request::post("/api/v1/activations/resend")
+                .header("content-type", "text/plain")
+                .body(Body::from("x"))
+                .unwrap(),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
 
@@ -165,7 +234,12 @@ async fn bad_query_parameters_and_unknown_routes() {
     // Undocumented API paths: problem+json 404, never the app's index.html (not contract-checked: not in the document).
     for path in ["/api/v1/nothing-here", "/api/v2/campaign", "/api"] {
         let r = s.router.clone();
-        let res = tower::ServiceExt::oneshot(r, Request::get(path).header("accept", "text/html").body(Body::empty()).unwrap()).await.unwrap();
+        let res = tower::ServiceExt::oneshot(
+            r,
+            Request::get(path).header("accept", "text/html").body(Body::empty()).unwrap(),
+        )
+        .await
+        .unwrap();
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
         assert_eq!(res.headers()["content-type"], "application/problem+json", "{path}");
     }

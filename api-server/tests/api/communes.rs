@@ -24,7 +24,10 @@ async fn communes_of_a_postcode_are_public_and_cacheable() {
     let many = s.get("/api/v1/postal-codes/63122/communes").await.json();
     assert_eq!(many["communes"], json!(["Ceyrat", "Saint-Genès-Champanelle"]));
     // Lyon by its name, not "Lyon 3e Arrondissement"; spaces in the path are ignored.
-    assert_eq!(s.get("/api/v1/postal-codes/69%20003/communes").await.json(), json!({ "postal_code": "69003", "communes": ["Lyon"] }));
+    assert_eq!(
+        s.get("/api/v1/postal-codes/69%20003/communes").await.json(),
+        json!({ "postal_code": "69003", "communes": ["Lyon"] })
+    );
     // A well-formed postcode the list does not know: an empty list, still cacheable.
     let unknown = s.get("/api/v1/postal-codes/63999/communes").await;
     assert_eq!(unknown.status, StatusCode::OK);
@@ -60,7 +63,10 @@ async fn an_application_commune_must_belong_to_its_postcode() {
     let r = s.send(valid_create(&app, "k-unknown")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let errors = r.json()["errors"].clone();
-    assert_eq!((errors[0]["field"].as_str(), errors[0]["code"].as_str()), (Some("contact.address.postal_code"), Some("postal_code_unknown")));
+    assert_eq!(
+        (errors[0]["field"].as_str(), errors[0]["code"].as_str()),
+        (Some("contact.address.postal_code"), Some("postal_code_unknown"))
+    );
     assert_eq!(s.counts(), [0, 0, 0, 0, 0]);
 
     // Typed loosely, stored as the list writes it.
@@ -82,5 +88,8 @@ async fn a_commune_marked_as_not_listed_is_kept_as_typed() {
     let r = s.send(valid_create(&app, "k-not-listed")).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.body));
     let stored = stored_address(&s);
-    assert_eq!((stored["commune"].as_str(), stored["commune_not_listed"].as_bool()), (Some("Le Bourg-Neuf"), Some(true)));
+    assert_eq!(
+        (stored["commune"].as_str(), stored["commune_not_listed"].as_bool()),
+        (Some("Le Bourg-Neuf"), Some(true))
+    );
 }

@@ -102,12 +102,16 @@ impl Contract {
         let essence = content_type.split(';').next().unwrap_or("").trim();
         // An answer documented without content must come without a body.
         if response.get("content").is_none() {
-            assert!(body.is_empty(), "{method} {template} {status}: documented without a body, got {}", String::from_utf8_lossy(body));
+            assert!(
+                body.is_empty(),
+                "{method} {template} {status}: documented without a body, got {}",
+                String::from_utf8_lossy(body)
+            );
             return;
         }
-        let media = response["content"].get(essence).unwrap_or_else(|| {
-            panic!("{method} {template} {status}: content type {essence:?} is not documented")
-        });
+        let media = response["content"]
+            .get(essence)
+            .unwrap_or_else(|| panic!("{method} {template} {status}: content type {essence:?} is not documented"));
         assert!(media.get("schema").is_some(), "{method} {template} {status} {essence}: no schema");
         // A binary answer (a photo) is checked by its signature, not a JSON schema.
         if essence == "image/jpeg" {
@@ -125,11 +129,17 @@ impl Contract {
                 escape(essence)
             ),
         };
-        let instance: Value = serde_json::from_slice(body)
-            .unwrap_or_else(|e| panic!("{method} {path} {status}: body is not JSON ({e}): {}", String::from_utf8_lossy(body)));
+        let instance: Value = serde_json::from_slice(body).unwrap_or_else(|e| {
+            panic!("{method} {path} {status}: body is not JSON ({e}): {}", String::from_utf8_lossy(body))
+        });
         let validator = self.validator(&pointer);
-        let errors: Vec<String> = validator.iter_errors(&instance).map(|e| format!("{e} at {}", e.instance_path)).collect();
-        assert!(errors.is_empty(), "{method} {path} {status} does not match {pointer}:\n{}\nbody: {instance}", errors.join("\n"));
+        let errors: Vec<String> =
+            validator.iter_errors(&instance).map(|e| format!("{e} at {}", e.instance_path)).collect();
+        assert!(
+            errors.is_empty(),
+            "{method} {path} {status} does not match {pointer}:\n{}\nbody: {instance}",
+            errors.join("\n")
+        );
     }
 
     /// Every documented (method, template) pair: no tag is skipped, so nothing new goes unexercised.

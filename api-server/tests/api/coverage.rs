@@ -24,10 +24,16 @@ async fn every_documented_operation_is_exercised() {
 
     // The beneficiary space.
     let number = outbox[0]["body"].as_str().unwrap().split("dossier est ").nth(1).unwrap()[..14].replace(' ', "");
-    let login = s.post_json("/api/v1/sessions", &json!({ "dossier_number": number, "password": "Velo-2026-rouge" })).await;
+    let login =
+        s.post_json("/api/v1/sessions", &json!({ "dossier_number": number, "password": "Velo-2026-rouge" })).await;
     let cookie = login.header("set-cookie").split(';').next().unwrap().to_string();
     let authed = |method: &str, uri: &str| {
-        axum::http::Request::builder().method(method).uri(uri).header("cookie", &cookie).body(axum::body::Body::empty()).unwrap()
+        axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("cookie", &cookie)
+            .body(axum::body::Body::empty())
+            .unwrap()
     };
     s.send(authed("GET", "/api/v1/sessions/current")).await;
     s.send(authed("POST", "/api/v1/sessions/current/refresh")).await;
@@ -36,7 +42,11 @@ async fn every_documented_operation_is_exercised() {
     s.send(authed("POST", "/api/v1/dossier/photo/handoffs")).await;
     s.post_json(&format!("/api/v1/dev/dossiers/{number}/events"), &json!({ "kind": "school_validated" })).await;
     s.post_json("/api/v1/password-resets", &json!({ "dossier_number": number })).await;
-    s.post_json("/api/v1/password-resets/confirm", &json!({ "token": "0".repeat(64), "password": "Nouveau-2026-vert" })).await;
+    s.post_json(
+        "/api/v1/password-resets/confirm",
+        &json!({ "token": "0".repeat(64), "password": "Nouveau-2026-vert" }),
+    )
+    .await;
     s.post_json("/api/v1/dossier-reminders", &json!({ "email": "nobody@gmail.com" })).await;
     let json_authed = |method: &str, uri: &str, body: serde_json::Value| {
         axum::http::Request::builder()
@@ -47,16 +57,41 @@ async fn every_documented_operation_is_exercised() {
             .body(axum::body::Body::from(body.to_string()))
             .unwrap()
     };
-    s.send(json_authed("PUT", "/api/v1/secret-code", json!({ "current_password": "Velo-2026-rouge", "code": "4829" }))).await;
+    s.send(json_authed("PUT", "/api/v1/secret-code", json!({ "current_password": "Velo-2026-rouge", "code": "4829" })))
+        .await;
     s.post_json("/api/v1/partner/checks", &json!({ "card_number": "0000000000000000", "code": "4829" })).await;
-    s.send(json_authed("POST", "/api/v1/card/declarations", json!({ "reason": "lost", "current_password": "Velo-2026-rouge", "send_to_establishment": true }))).await;
+    s.send(json_authed(
+        "POST",
+        "/api/v1/card/declarations",
+        json!({ "reason": "lost", "current_password": "Velo-2026-rouge", "send_to_establishment": true }),
+    ))
+    .await;
     s.send(authed("GET", "/api/v1/advantages")).await;
-    s.post_json(&format!("/api/v1/dev/dossiers/{number}/uses"), &json!({ "kind": "museums", "partner": "Musée d'art Roger-Quilliot" })).await;
+    s.post_json(
+        &format!("/api/v1/dev/dossiers/{number}/uses"),
+        &json!({ "kind": "museums", "partner": "Musée d'art Roger-Quilliot" }),
+    )
+    .await;
     let me = s.send(authed("GET", "/api/v1/me")).await.json();
-    s.send(json_authed("PUT", "/api/v1/me", json!({ "mobile_phone": me["mobile_phone"], "address": me["address"], "consents": me["consents"] }))).await;
-    s.send(json_authed("POST", "/api/v1/me/email", json!({ "new_email": "elise.m@free.fr", "current_password": "Velo-2026-rouge" }))).await;
+    s.send(json_authed(
+        "PUT",
+        "/api/v1/me",
+        json!({ "mobile_phone": me["mobile_phone"], "address": me["address"], "consents": me["consents"] }),
+    ))
+    .await;
+    s.send(json_authed(
+        "POST",
+        "/api/v1/me/email",
+        json!({ "new_email": "elise.m@free.fr", "current_password": "Velo-2026-rouge" }),
+    ))
+    .await;
     s.post_json("/api/v1/me/email/confirm", &json!({ "token": "0".repeat(64) })).await;
-    s.send(json_authed("POST", "/api/v1/me/password", json!({ "current_password": "Velo-2026-rouge", "new_password": "Nouveau-2026-vert" }))).await;
+    s.send(json_authed(
+        "POST",
+        "/api/v1/me/password",
+        json!({ "current_password": "Velo-2026-rouge", "new_password": "Nouveau-2026-vert" }),
+    ))
+    .await;
     s.send(authed("DELETE", "/api/v1/sessions/current")).await;
 
     // The guardian's consent (a 14-year-old's application).
@@ -64,7 +99,8 @@ async fn every_documented_operation_is_exercised() {
     minor["identity"]["birth_date"] = json!("2012-05-10");
     minor["identity"]["email"] = json!("awa.diallo@gmail.com");
     minor["guardian"] = json!({ "civility": "monsieur", "last_name": "Diallo", "first_name": "Moussa", "email": "moussa.diallo@orange.fr", "phone": "+33473123456" });
-    let minor_number = s.send(valid_create(&minor, "coverage-minor")).await.json()["dossier_number"].as_str().unwrap().to_string();
+    let minor_number =
+        s.send(valid_create(&minor, "coverage-minor")).await.json()["dossier_number"].as_str().unwrap().to_string();
     let guardian_link = s.get("/api/v1/dev/outbox").await.json()[0]["link"].as_str().unwrap().to_string();
     let guardian_token = guardian_link.split('#').nth(1).unwrap();
     s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": guardian_token })).await;

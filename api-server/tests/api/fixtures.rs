@@ -99,7 +99,9 @@ pub fn multipart_body(parts: &[Part]) -> Vec<u8> {
             Some(f) => body.extend_from_slice(
                 format!("Content-Disposition: form-data; name=\"{}\"; filename=\"{f}\"\r\n", p.name).as_bytes(),
             ),
-            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{}\"\r\n", p.name).as_bytes()),
+            None => {
+                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{}\"\r\n", p.name).as_bytes())
+            }
         }
         body.extend_from_slice(format!("Content-Type: {}\r\n\r\n", p.content_type).as_bytes());
         body.extend_from_slice(&p.data);

@@ -77,18 +77,30 @@ async fn the_guardian_confirms_once_from_the_emailed_link_and_the_dossier_moves_
     let to_guardian = &mails[0];
     assert_eq!(to_guardian["to"], "moussa.diallo@orange.fr");
     let body = to_guardian["body"].as_str().unwrap();
-    assert!(body.contains("Bonjour Monsieur Diallo") && body.contains("7 jours") && body.contains("0810 559 559"), "{body}");
-    assert!(!body.contains("Awa") && !body.contains(&number[..4]), "nothing of the child in an email the child addressed: {body}");
+    assert!(
+        body.contains("Bonjour Monsieur Diallo") && body.contains("7 jours") && body.contains("0810 559 559"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Awa") && !body.contains(&number[..4]),
+        "nothing of the child in an email the child addressed: {body}"
+    );
 
     // The child activates and logs in: the dossier waits for the guardian.
     let activation = mails[1]["link"].as_str().unwrap().split("token=").nth(1).unwrap().to_string();
     assert_eq!(s.post_json("/api/v1/activations", &json!({ "token": activation })).await.status, StatusCode::OK);
-    let login = s.post_json("/api/v1/sessions", &json!({ "dossier_number": number, "password": "Velo-2026-rouge" })).await;
+    let login =
+        s.post_json("/api/v1/sessions", &json!({ "dossier_number": number, "password": "Velo-2026-rouge" })).await;
     let cookie = login.header("set-cookie").split(';').next().unwrap().to_string();
     let dossier = || async {
-        s.send(axum::http::Request::get("/api/v1/dossier").header("cookie", &cookie).body(axum::body::Body::empty()).unwrap())
-            .await
-            .json()
+        s.send(
+            axum::http::Request::get("/api/v1/dossier")
+                .header("cookie", &cookie)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .json()
     };
     let before = dossier().await;
     assert_eq!(before["progress"]["status"], "awaiting_guardian");
@@ -102,7 +114,10 @@ async fn the_guardian_confirms_once_from_the_emailed_link_and_the_dossier_moves_
     assert_eq!(page["guardian"], json!({ "civility": "monsieur", "first_name": "Moussa", "last_name": "Diallo" }));
     assert_eq!(page["campaign_id"], "2026-2027");
     let text = page.to_string();
-    assert!(!text.contains("Awa") && !text.contains("gmail") && !text.contains(&number), "before agreeing, nothing of the child: {text}");
+    assert!(
+        !text.contains("Awa") && !text.contains("gmail") && !text.contains(&number),
+        "before agreeing, nothing of the child: {text}"
+    );
 
     let given = s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": token.to_uppercase() })).await;
     assert_eq!(given.status, StatusCode::OK);
@@ -150,7 +165,10 @@ async fn a_link_expires_after_seven_days_and_a_new_one_can_be_asked_for_with_it(
     let r = s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": old })).await;
     assert_eq!(r.status, StatusCode::GONE);
     assert_eq!(r.problem_code(), "guardian_consent_expired");
-    assert_eq!(s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": old })).await.status, StatusCode::GONE);
+    assert_eq!(
+        s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": old })).await.status,
+        StatusCode::GONE
+    );
     // No automatic reminder once expired: the family asks.
     assert_eq!(passregion_api_server::routes::guardian::send_due_reminders(&s.state).await.unwrap(), 0);
 
@@ -159,10 +177,19 @@ async fn a_link_expires_after_seven_days_and_a_new_one_can_be_asked_for_with_it(
     assert!(r.json()["message"].as_str().unwrap().contains("7 jours"));
     let fresh = token_for(&s, "moussa.diallo@orange.fr").await;
     assert_ne!(fresh, old);
-    assert_eq!(s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": fresh })).await.status, StatusCode::OK);
-    assert_eq!(s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": fresh })).await.status, StatusCode::OK);
+    assert_eq!(
+        s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": fresh })).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.post_json("/api/v1/guardian-consents/confirm", &json!({ "token": fresh })).await.status,
+        StatusCode::OK
+    );
     // The expired link now says it is done rather than expired.
-    assert_eq!(s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": old })).await.problem_code(), "guardian_consent_given");
+    assert_eq!(
+        s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": old })).await.problem_code(),
+        "guardian_consent_given"
+    );
 }
 
 #[tokio::test]
@@ -181,7 +208,10 @@ async fn one_reminder_after_three_days_and_the_first_link_still_works() {
     assert!(mail["subject"].as_str().unwrap().starts_with("Rappel"));
     s.clock.advance(3 * DAY);
     assert_eq!(remind().await.unwrap(), 0);
-    assert_eq!(s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": first })).await.status, StatusCode::OK);
+    assert_eq!(
+        s.post_json("/api/v1/guardian-consents/lookup", &json!({ "token": first })).await.status,
+        StatusCode::OK
+    );
 }
 
 /// `--dev`: the demo's and the E2E tests' way to get the reminder without waiting 3 days; still only one.
@@ -208,7 +238,10 @@ async fn the_dev_reminder_move_sends_the_one_reminder_now() {
     let adult = s.send(valid_create(&application(), "g-dev-adult")).await.json();
     let adult_path = format!("/api/v1/dev/dossiers/{}/guardian-reminder", adult["dossier_number"].as_str().unwrap());
     assert_eq!(s.post_json(&adult_path, &json!({})).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(s.post_json("/api/v1/dev/dossiers/4821930576/guardian-reminder", &json!({})).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        s.post_json("/api/v1/dev/dossiers/4821930576/guardian-reminder", &json!({})).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]

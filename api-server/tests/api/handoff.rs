@@ -15,11 +15,18 @@ async fn start(s: &Server) -> Value {
 }
 
 async fn as_tab(s: &Server, method: &str, uri: &str, secret: &str) -> Resp {
-    s.send(Request::builder().method(method).uri(uri).header("handoff-secret", secret).body(Body::empty()).unwrap()).await
+    s.send(Request::builder().method(method).uri(uri).header("handoff-secret", secret).body(Body::empty()).unwrap())
+        .await
 }
 
 async fn state(s: &Server, h: &Value) -> String {
-    let r = as_tab(s, "GET", &format!("/api/v1/handoffs/{}", h["id"].as_str().unwrap()), h["computer_secret"].as_str().unwrap()).await;
+    let r = as_tab(
+        s,
+        "GET",
+        &format!("/api/v1/handoffs/{}", h["id"].as_str().unwrap()),
+        h["computer_secret"].as_str().unwrap(),
+    )
+    .await;
     r.json()["state"].as_str().unwrap().to_string()
 }
 
@@ -41,7 +48,10 @@ async fn a_photo_goes_from_one_phone_to_the_one_tab_once() {
     let s = Server::start();
     let h = start(&s).await;
     let link = h["link"].as_str().unwrap();
-    assert!(link.starts_with("http://app.test/telephone#"), "the token is in the fragment, never in a request line: {link}");
+    assert!(
+        link.starts_with("http://app.test/telephone#"),
+        "the token is in the fragment, never in a request line: {link}"
+    );
     assert_eq!(token(&h).len(), 32, "128 bits");
     assert_eq!(h["short_code"].as_str().unwrap().len(), 9);
     assert_eq!(state(&s, &h).await, "waiting");
@@ -61,8 +71,14 @@ async fn a_photo_goes_from_one_phone_to_the_one_tab_once() {
 
     // Another tab (another secret) sees nothing and gets nothing.
     let id = h["id"].as_str().unwrap();
-    assert_eq!(as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}"), &"f".repeat(64)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}/photo"), &"f".repeat(64)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}"), &"f".repeat(64)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}/photo"), &"f".repeat(64)).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let secret = h["computer_secret"].as_str().unwrap();
     let photo = as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}/photo"), secret).await;

@@ -19,7 +19,13 @@ fn from_ip(mut req: Request<Body>, ip: &str) -> Request<Body> {
 
 fn resend(email: &str, ip: &str) -> Request<Body> {
     let body = json!({ "email": email }).to_string();
-    from_ip(Request::post("/api/v1/activations/resend").header("content-type", "application/json").body(Body::from(body)).unwrap(), ip)
+    from_ip(
+        Request::post("/api/v1/activations/resend")
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap(),
+        ip,
+    )
 }
 
 fn assert_limited(r: &Resp, max_wait: u32) -> u32 {
@@ -106,7 +112,10 @@ async fn a_retry_with_a_retyped_password_is_the_same_application_and_keeps_the_f
         .unwrap();
     let parsed = PasswordHash::new(&hash).unwrap();
     let password = application()["identity"]["password"].as_str().unwrap().to_string();
-    assert!(argon2::Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(), "the first password stands");
+    assert!(
+        argon2::Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        "the first password stands"
+    );
     assert!(argon2::Argon2::default().verify_password(b"Autre-Mot-2026!", &parsed).is_err());
     // The fingerprint is the request without its password: the same for both, so it cannot be used to test guesses.
     assert_eq!(fingerprint.len(), 64);

@@ -28,7 +28,8 @@ pub struct Resp {
 
 impl Resp {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
     pub fn header(&self, name: &str) -> &str {
         self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
@@ -82,7 +83,13 @@ impl Server {
         let resp = Resp { status: parts.status, headers: parts.headers, body };
         let encoded = !resp.header("content-encoding").is_empty();
         if path.starts_with("/api/v1") && !encoded {
-            super::contract::contract().check(&method, &path, resp.status.as_u16(), resp.header("content-type"), &resp.body);
+            super::contract::contract().check(
+                &method,
+                &path,
+                resp.status.as_u16(),
+                resp.header("content-type"),
+                &resp.body,
+            );
         }
         resp
     }

@@ -9,7 +9,10 @@ async fn read_head(stream: &mut TcpStream) -> String {
     let mut buf = vec![0u8; 16 * 1024];
     let mut got = Vec::new();
     loop {
-        let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut buf)).await.expect("answer in time").unwrap();
+        let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut buf))
+            .await
+            .expect("answer in time")
+            .unwrap();
         if n == 0 {
             break;
         }
@@ -49,7 +52,10 @@ async fn oversized_declared_length_is_refused_without_reading_the_body() {
 
     // The server still answers on a new connection.
     let mut again = TcpStream::connect(addr).await.unwrap();
-    again.write_all(format!("GET /api/v1/campaign HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes()).await.unwrap();
+    again
+        .write_all(format!("GET /api/v1/campaign HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
     let answer = read_head(&mut again).await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }

@@ -6,18 +6,17 @@ mod fixtures;
 mod harness;
 
 mod applications;
-mod guardian;
-mod handoff;
-mod space_handoff;
-mod hardening;
-mod region;
 mod bad_input;
 mod communes;
-mod hostile_photos;
 mod coverage;
+mod guardian;
+mod handoff;
+mod hardening;
+mod hostile_photos;
 mod listener;
+mod region;
 mod search;
 mod space;
 mod space_card;
+mod space_handoff;
 mod static_app;
-

@@ -32,7 +32,10 @@ async fn establishments_by_name_commune_and_uai_ignoring_case_and_accents() {
     let exact = s.get("/api/v1/establishments?q=0630020e").await.json();
     assert_eq!(uais(&exact)[0], "0630020E");
     let prefix = uais(&s.get("/api/v1/establishments?q=0630&per_page=50").await.json());
-    assert!(prefix.len() >= 4 && prefix.contains(&"0630020E".to_string()) && prefix.iter().all(|u| u.starts_with("0630")), "{prefix:?}");
+    assert!(
+        prefix.len() >= 4 && prefix.contains(&"0630020E".to_string()) && prefix.iter().all(|u| u.starts_with("0630")),
+        "{prefix:?}"
+    );
 
     // Ranking: a word of the name starting with "mo" (Monnet, Mounier, Monnet-Mermoz), then a commune starting
     // with it (Moulins), then names or communes merely containing it (Clermont, Gimond).

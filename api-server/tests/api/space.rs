@@ -61,7 +61,9 @@ async fn only_an_activated_account_logs_in_and_every_failure_looks_the_same() {
 
     let wrong = login(&s, &number, "Autre-2026-bleu").await;
     let spaced = passregion_core::dossier::format(&number);
-    let unknown_number = passregion_core::dossier::with_check_digit(if number.starts_with('1') { "222222222" } else { "111111111" }).unwrap();
+    let unknown_number =
+        passregion_core::dossier::with_check_digit(if number.starts_with('1') { "222222222" } else { "111111111" })
+            .unwrap();
     let unknown = login(&s, &unknown_number, PASSWORD).await;
     let mistyped = login(&s, "1234567890", PASSWORD).await;
     for r in [&wrong, &unknown, &mistyped] {
@@ -162,7 +164,9 @@ async fn a_refused_photo_is_replaced_from_the_space_through_the_same_checks() {
     assert_eq!(early.status, StatusCode::CONFLICT);
     assert_eq!(early.problem_code(), "photo_not_requested");
 
-    let refused = dev_event(&s, &number, json!({ "kind": "photo_refused", "reason": "Le visage est caché par une mèche." })).await;
+    let refused =
+        dev_event(&s, &number, json!({ "kind": "photo_refused", "reason": "Le visage est caché par une mèche." }))
+            .await;
     assert_eq!(refused.json()["status"], "photo_refused");
     let d = with_cookie(&s, "GET", "/api/v1/dossier", &session, None).await.json();
     assert_eq!(d["progress"]["photo_refusal_reason"], "Le visage est caché par une mèche.");
@@ -212,7 +216,9 @@ async fn sessions_end_when_idle_at_the_absolute_limit_and_at_logout() {
 
 /// What is left of a session, as a client reads it from an answer: the idle expiry against the server's clock.
 fn seconds_left(info: &Value) -> i64 {
-    let read = |k: &str| passregion_core::date::parse_rfc3339(info[k].as_str().unwrap()).unwrap_or_else(|| panic!("{k}: {info}"));
+    let read = |k: &str| {
+        passregion_core::date::parse_rfc3339(info[k].as_str().unwrap()).unwrap_or_else(|| panic!("{k}: {info}"))
+    };
     read("idle_expires_at") - read("server_time")
 }
 
@@ -265,26 +271,49 @@ async fn a_lost_password_is_reset_by_a_one_hour_single_use_link_that_ends_every_
     let second = mails[0]["link"].as_str().unwrap().to_string();
     assert_ne!(first, second);
     let token = |l: &str| l.split("token=").nth(1).unwrap().to_string();
-    let replaced = s.post_json("/api/v1/password-resets/confirm", &json!({ "token": token(&first), "password": "Nouveau-2026-vert" })).await;
+    let replaced = s
+        .post_json(
+            "/api/v1/password-resets/confirm",
+            &json!({ "token": token(&first), "password": "Nouveau-2026-vert" }),
+        )
+        .await;
     assert_eq!(replaced.problem_code(), "reset_used");
-    let weak = s.post_json("/api/v1/password-resets/confirm", &json!({ "token": token(&second), "password": "court" })).await;
+    let weak =
+        s.post_json("/api/v1/password-resets/confirm", &json!({ "token": token(&second), "password": "court" })).await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let ok = s.post_json("/api/v1/password-resets/confirm", &json!({ "token": token(&second), "password": "Nouveau-2026-vert" })).await;
+    let ok = s
+        .post_json(
+            "/api/v1/password-resets/confirm",
+            &json!({ "token": token(&second), "password": "Nouveau-2026-vert" }),
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", String::from_utf8_lossy(&ok.body));
     assert_eq!(outbox(&s).await[0]["subject"], "Ton mot de passe Pass'Région a été changé");
     assert_eq!(with_cookie(&s, "GET", "/api/v1/dossier", &old_session, None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(login(&s, &number, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(login(&s, &number, "Nouveau-2026-vert").await.status, StatusCode::CREATED);
-    let again = s.post_json("/api/v1/password-resets/confirm", &json!({ "token": token(&second), "password": "Encore-2026-jaune" })).await;
+    let again = s
+        .post_json(
+            "/api/v1/password-resets/confirm",
+            &json!({ "token": token(&second), "password": "Encore-2026-jaune" }),
+        )
+        .await;
     assert_eq!(again.problem_code(), "reset_used");
 
     s.post_json("/api/v1/password-resets", &json!({ "dossier_number": number })).await;
     let late = token(outbox(&s).await[0]["link"].as_str().unwrap());
     s.clock.advance(3600);
-    let expired = s.post_json("/api/v1/password-resets/confirm", &json!({ "token": late, "password": "Encore-2026-jaune" })).await;
+    let expired = s
+        .post_json("/api/v1/password-resets/confirm", &json!({ "token": late, "password": "Encore-2026-jaune" }))
+        .await;
     assert_eq!(expired.status, StatusCode::GONE);
     assert_eq!(expired.problem_code(), "reset_expired");
-    let unknown = s.post_json("/api/v1/password-resets/confirm", &json!({ "token": "0".repeat(64), "password": "Encore-2026-jaune" })).await;
+    let unknown = s
+        .post_json(
+            "/api/v1/password-resets/confirm",
+            &json!({ "token": "0".repeat(64), "password": "Encore-2026-jaune" }),
+        )
+        .await;
     assert_eq!(unknown.problem_code(), "reset_unknown");
 }
 
@@ -300,7 +329,10 @@ async fn a_lost_dossier_number_is_emailed_to_the_address_it_was_applied_with() {
     let mails = outbox(&s).await;
     assert_eq!(mails.len(), before + 1, "nothing goes to an unknown address");
     assert!(mails[0]["body"].as_str().unwrap().contains(&passregion_core::dossier::format(&number)));
-    assert_eq!(s.post_json("/api/v1/dossier-reminders", &json!({ "email": " " })).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        s.post_json("/api/v1/dossier-reminders", &json!({ "email": " " })).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
 }
 
 #[tokio::test]

@@ -15,7 +15,13 @@ async fn logged_in(s: &Server, key: &str) -> (String, String) {
     let created = s.send(valid_create(&application(), key)).await;
     let number = created.json()["dossier_number"].as_str().unwrap().to_string();
     let outbox = s.get("/api/v1/dev/outbox").await.json();
-    let link = outbox.as_array().unwrap().iter().find_map(|m| m["link"].as_str().filter(|l| l.contains("token="))).unwrap().to_string();
+    let link = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|m| m["link"].as_str().filter(|l| l.contains("token=")))
+        .unwrap()
+        .to_string();
     s.post_json("/api/v1/activations", &json!({ "token": link.split("token=").nth(1).unwrap() })).await;
     (login(s, &number).await, number)
 }
@@ -36,7 +42,9 @@ async fn as_tab(s: &Server, method: &str, uri: &str, secret: &str, cookie: Optio
 }
 
 async fn start(s: &Server, cookie: &str) -> Value {
-    let r = s.send(Request::post("/api/v1/dossier/photo/handoffs").header("cookie", cookie).body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(Request::post("/api/v1/dossier/photo/handoffs").header("cookie", cookie).body(Body::empty()).unwrap())
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.body));
     r.json()
 }
@@ -77,7 +85,11 @@ async fn a_space_handoff_answers_only_its_tab_within_its_session() {
     assert_eq!((no_session.status, no_session.problem_code().as_str()), (StatusCode::UNAUTHORIZED, "session_required"));
 
     let (cookie, number) = logged_in(&s, "space-handoff-1").await;
-    s.post_json(&format!("/api/v1/dev/dossiers/{number}/events"), &json!({ "kind": "photo_refused", "reason": "Floue" })).await;
+    s.post_json(
+        &format!("/api/v1/dev/dossiers/{number}/events"),
+        &json!({ "kind": "photo_refused", "reason": "Floue" }),
+    )
+    .await;
     let h = start(&s, &cookie).await;
     let (id, secret) = ids(&h);
     assert!(h["link"].as_str().unwrap().contains("/telephone#"), "the phone's page is the application's");
@@ -90,9 +102,16 @@ async fn a_space_handoff_answers_only_its_tab_within_its_session() {
     for cookie in [None, Some(other.as_str())] {
         for uri in [format!("/api/v1/handoffs/{id}"), format!("/api/v1/handoffs/{id}/photo")] {
             let r = as_tab(&s, "GET", &uri, &secret, cookie).await;
-            assert_eq!((r.status, r.problem_code().as_str()), (StatusCode::NOT_FOUND, "handoff_unknown"), "{uri} {cookie:?}");
+            assert_eq!(
+                (r.status, r.problem_code().as_str()),
+                (StatusCode::NOT_FOUND, "handoff_unknown"),
+                "{uri} {cookie:?}"
+            );
         }
-        assert_eq!(as_tab(&s, "DELETE", &format!("/api/v1/handoffs/{id}"), &secret, cookie).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            as_tab(&s, "DELETE", &format!("/api/v1/handoffs/{id}"), &secret, cookie).await.status,
+            StatusCode::NOT_FOUND
+        );
     }
     let ready = as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}"), &secret, Some(&cookie)).await;
     assert_eq!(ready.json()["state"], "photo_ready");
@@ -113,14 +132,21 @@ async fn logging_out_or_timing_out_ends_the_spaces_handoff_and_its_photo() {
     let h = start(&s, &cookie).await;
     let (id, secret) = ids(&h);
     let phone_secret = phone_sends(&s, &h).await;
-    let logout = s.send(Request::delete("/api/v1/sessions/current").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
+    let logout = s
+        .send(Request::delete("/api/v1/sessions/current").header("cookie", &cookie).body(Body::empty()).unwrap())
+        .await;
     assert_eq!(logout.status, StatusCode::NO_CONTENT);
     let conn = rusqlite::Connection::open(s.dir.path().join("data/passregion.sqlite3")).unwrap();
     let (kept, cancelled): (i64, i64) = conn
-        .query_row("SELECT COUNT(photo), COUNT(cancelled_at) FROM handoffs WHERE id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT COUNT(photo), COUNT(cancelled_at) FROM handoffs WHERE id = ?1", [&id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!((kept, cancelled), (0, 1), "logging out deletes the photo on its way and cancels the handoff");
-    assert_eq!(as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}/photo"), &secret, Some(&cookie)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}/photo"), &secret, Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(s.send(send_to_handoff(&phone_secret)).await.status, StatusCode::GONE);
 
     // A session that timed out: the handoff no longer answers, even with the right secret and the old cookie.
@@ -128,7 +154,10 @@ async fn logging_out_or_timing_out_ends_the_spaces_handoff_and_its_photo() {
     let h = start(&s, &cookie).await;
     let (id, secret) = ids(&h);
     s.clock.advance(21 * 60);
-    assert_eq!(as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}"), &secret, Some(&cookie)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        as_tab(&s, "GET", &format!("/api/v1/handoffs/{id}"), &secret, Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     // The application's handoffs (no session) are not affected by any of this.
     let app = s.send(Request::post("/api/v1/handoffs").body(Body::empty()).unwrap()).await.json();
@@ -150,7 +179,10 @@ async fn a_duplicate_card_takes_a_new_photo_until_it_is_validated() {
             Request::post("/api/v1/card/declarations")
                 .header("cookie", &cookie)
                 .header("content-type", "application/json")
-                .body(Body::from(json!({ "reason": "damaged", "current_password": PASSWORD, "send_to_establishment": true }).to_string()))
+                .body(Body::from(
+                    json!({ "reason": "damaged", "current_password": PASSWORD, "send_to_establishment": true })
+                        .to_string(),
+                ))
                 .unwrap(),
         )
         .await;
@@ -158,7 +190,10 @@ async fn a_duplicate_card_takes_a_new_photo_until_it_is_validated() {
     let sent = s.send(put_photo(&cookie, jpeg())).await;
     assert_eq!(sent.status, StatusCode::OK, "{}", String::from_utf8_lossy(&sent.body));
     let d = sent.json();
-    assert_eq!(d["progress"]["status"], "card_blocked", "the status stays the blocked card's until the duplicate arrives");
+    assert_eq!(
+        d["progress"]["status"], "card_blocked",
+        "the status stays the blocked card's until the duplicate arrives"
+    );
     assert_eq!(d["progress"]["duplicate"]["timeline"][0]["state"], "current");
     s.post_json(&format!("/api/v1/dev/dossiers/{number}/events"), &json!({ "kind": "duplicate_validated" })).await;
     let late = s.send(put_photo(&cookie, jpeg())).await;

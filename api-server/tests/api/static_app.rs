@@ -17,10 +17,17 @@ async fn deep_links_get_index_html_with_a_strict_policy() {
         assert!(String::from_utf8_lossy(&r.body).contains("Pass'Région"), "{path}");
         assert_eq!(r.header("cache-control"), "no-cache", "{path}");
         let csp = r.header("content-security-policy");
-        assert!(csp.contains("default-src 'self'") && csp.contains("'wasm-unsafe-eval'") && csp.contains("worker-src 'self' blob:"));
+        assert!(
+            csp.contains("default-src 'self'")
+                && csp.contains("'wasm-unsafe-eval'")
+                && csp.contains("worker-src 'self' blob:")
+        );
         assert!(csp.contains("'sha256-"), "inline bootstrap allowed by hash: {csp}");
         // Styles come from the stylesheet only: the views set computed positions as style properties (CSSOM).
-        assert!(csp.contains("style-src 'self';") && !csp.contains("'unsafe-inline'") && !csp.contains("http"), "{csp}");
+        assert!(
+            csp.contains("style-src 'self';") && !csp.contains("'unsafe-inline'") && !csp.contains("http"),
+            "{csp}"
+        );
         assert_eq!(r.header("x-content-type-options"), "nosniff");
         assert_eq!(r.header("referrer-policy"), "no-referrer");
     }
@@ -41,7 +48,12 @@ async fn wasm_is_served_as_application_wasm_compressed_and_cached_long() {
     assert!(plain.body.starts_with(b"\0asm"));
 
     let gz = s
-        .send(Request::get("/app-0123456789abcdef_bg.wasm").header("accept-encoding", "gzip").body(Body::empty()).unwrap())
+        .send(
+            Request::get("/app-0123456789abcdef_bg.wasm")
+                .header("accept-encoding", "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await;
     assert_eq!(gz.header("content-encoding"), "gzip");
     assert!(gz.body.len() < plain.body.len() / 4);
@@ -49,11 +61,20 @@ async fn wasm_is_served_as_application_wasm_compressed_and_cached_long() {
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz.body[..]), &mut decoded).unwrap();
     assert_eq!(decoded, plain.body.to_vec(), "gzip round trip");
 
-    let br = s.send(Request::get("/app-0123456789abcdef.js").header("accept-encoding", "br").body(Body::empty()).unwrap()).await;
+    let br = s
+        .send(Request::get("/app-0123456789abcdef.js").header("accept-encoding", "br").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(br.header("content-encoding"), "br");
 
     // API answers are compressed too when asked.
-    let api = s.send(Request::get("/api/v1/establishments?per_page=50").header("accept-encoding", "gzip").body(Body::empty()).unwrap()).await;
+    let api = s
+        .send(
+            Request::get("/api/v1/establishments?per_page=50")
+                .header("accept-encoding", "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert_eq!(api.header("content-encoding"), "gzip");
 }
 
@@ -93,7 +114,9 @@ async fn precompressed_variants_are_served_as_they_are() {
     assert!(identity.header("vary").to_ascii_lowercase().contains("accept-encoding"));
 
     // A file without variants is still compressed on the fly.
-    let js = s.send(Request::get("/app-0123456789abcdef.js").header("accept-encoding", "gzip").body(Body::empty()).unwrap()).await;
+    let js = s
+        .send(Request::get("/app-0123456789abcdef.js").header("accept-encoding", "gzip").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(js.header("content-encoding"), "gzip");
     assert_eq!(js.header("vary").to_ascii_lowercase().matches("accept-encoding").count(), 1, "one Vary entry");
 
@@ -134,7 +157,14 @@ async fn the_space_has_its_own_index_html_and_policy() {
     let js = s.get("/espace/passregion-space-0123456789abcdef.js").await;
     assert_eq!(js.status, StatusCode::OK);
     assert!(js.header("cache-control").contains("immutable"));
-    let missing = s.send(Request::get("/espace/passregion-space-ffffffffffffffff.js").header("accept", "*/*").body(Body::empty()).unwrap()).await;
+    let missing = s
+        .send(
+            Request::get("/espace/passregion-space-ffffffffffffffff.js")
+                .header("accept", "*/*")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
 
@@ -175,9 +205,14 @@ async fn the_spaces_photo_page_has_its_own_index_html() {
     let dist = s.dir.path().join("dist");
     for (dir, body) in [("espace-photo", "Nouvelle photo"), ("espace", "Espace")] {
         std::fs::create_dir_all(dist.join(dir)).unwrap();
-        std::fs::write(dist.join(dir).join("index.html"), format!("<!doctype html><html lang=\"fr\"><body>{body}</body></html>")).unwrap();
+        std::fs::write(
+            dist.join(dir).join("index.html"),
+            format!("<!doctype html><html lang=\"fr\"><body>{body}</body></html>"),
+        )
+        .unwrap();
     }
-    std::fs::write(dist.join("espace-photo").join("passregion-space-photo-0123456789abcdef.js"), "export default 1;\n").unwrap();
+    std::fs::write(dist.join("espace-photo").join("passregion-space-photo-0123456789abcdef.js"), "export default 1;\n")
+        .unwrap();
     for path in ["/espace/nouvelle-photo", "/espace/nouvelle-photo/"] {
         let r = s.send(html_get(path)).await;
         assert_eq!(r.status, StatusCode::OK, "{path}");

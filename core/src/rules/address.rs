@@ -63,11 +63,7 @@ pub fn normalize_postal_code(input: &str) -> Result<String, ErrorCode> {
         98 => (984..=988).contains(&overseas),
         _ => false,
     };
-    if ok {
-        Ok(s)
-    } else {
-        Err(ErrorCode::PostalCodeInvalid)
-    }
+    if ok { Ok(s) } else { Err(ErrorCode::PostalCodeInvalid) }
 }
 
 #[cfg(test)]
@@ -135,20 +131,11 @@ mod tests {
         }
         assert_eq!(normalize_text(&"é".repeat(21), 20), Err(TooLong));
         // The limit counts what is stored: 20 letters typed decomposed fit.
-        assert_eq!(
-            normalize_text(&"e\u{0301}".repeat(20), 20),
-            Ok("é".repeat(20))
-        );
+        assert_eq!(normalize_text(&"e\u{0301}".repeat(20), 20), Ok("é".repeat(20)));
         assert_eq!(normalize_text(&" ".repeat(321), 20), Err(TooLong));
         assert_eq!(normalize_optional_text("  ", 20), Ok(None));
-        assert_eq!(
-            normalize_optional_text(" Résidence A ", 20),
-            Ok(Some("Résidence A".into()))
-        );
+        assert_eq!(normalize_optional_text(" Résidence A ", 20), Ok(Some("Résidence A".into())));
         assert_eq!(normalize_optional_text("<", 20), Err(TextInvalidCharacters));
-        assert_eq!(
-            normalize_optional_text("\u{200B}", 20),
-            Err(InvisibleCharacter('\u{200B}'))
-        );
+        assert_eq!(normalize_optional_text("\u{200B}", 20), Err(InvisibleCharacter('\u{200B}')));
     }
 }

@@ -13,17 +13,11 @@ use crate::rules::text::{TextKind, is_combining_mark, nfc, refused_character};
 pub const NAME_MAX_CHARS: usize = 50;
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}'
-    )
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}')
 }
 
 fn is_hyphen(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}'
-    )
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}')
 }
 
 /// The normalised name, or why it cannot be one.
@@ -88,10 +82,7 @@ pub fn normalize_name(input: &str) -> Result<String, ErrorCode> {
     let separators = |c: char| matches!(c, ' ' | '-' | '\'');
     let first = out.chars().next().is_some_and(separators);
     let last = out.chars().last().is_some_and(separators);
-    let doubled = out
-        .chars()
-        .zip(out.chars().skip(1))
-        .any(|(a, b)| separators(a) && separators(b));
+    let doubled = out.chars().zip(out.chars().skip(1)).any(|(a, b)| separators(a) && separators(b));
     if first || last || doubled {
         return Err(ErrorCode::NameMisplacedPunctuation);
     }
@@ -200,11 +191,9 @@ mod tests {
     /// is byte for byte the precomposed one, and normalising again changes nothing.
     #[test]
     fn normalised_names_are_nfc_and_stable() {
-        for (decomposed, composed) in [
-            ("Nguye\u{0302}\u{0303}n", "Nguyễn"),
-            ("E\u{0301}loi\u{0308}se", "Éloïse"),
-            ("G\u{0306}u\u{0308}l", "Ğül"),
-        ] {
+        for (decomposed, composed) in
+            [("Nguye\u{0302}\u{0303}n", "Nguyễn"), ("E\u{0301}loi\u{0308}se", "Éloïse"), ("G\u{0306}u\u{0308}l", "Ğül")]
+        {
             let a = normalize_name(decomposed).unwrap();
             let b = normalize_name(composed).unwrap();
             assert_eq!(a.as_bytes(), b.as_bytes());
@@ -212,23 +201,14 @@ mod tests {
         }
         // 50 letters typed decomposed are 100 characters before NFC: the limit applies to what is stored.
         let decomposed = "e\u{0301}".repeat(NAME_MAX_CHARS);
-        assert_eq!(
-            normalize_name(&decomposed).unwrap(),
-            "é".repeat(NAME_MAX_CHARS)
-        );
+        assert_eq!(normalize_name(&decomposed).unwrap(), "é".repeat(NAME_MAX_CHARS));
     }
 
     #[test]
     fn length_limit_counts_characters_not_bytes() {
         let fifty_accented = "é".repeat(NAME_MAX_CHARS);
-        assert_eq!(
-            normalize_name(&fifty_accented).as_deref(),
-            Ok(fifty_accented.as_str())
-        );
-        assert_eq!(
-            normalize_name(&"é".repeat(NAME_MAX_CHARS + 1)),
-            Err(TooLong)
-        );
+        assert_eq!(normalize_name(&fifty_accented).as_deref(), Ok(fifty_accented.as_str()));
+        assert_eq!(normalize_name(&"é".repeat(NAME_MAX_CHARS + 1)), Err(TooLong));
     }
 
     #[test]

@@ -105,11 +105,7 @@ mod tests {
             ("éé", (false, true, false)), // eight bytes would be a lie: four bytes, two characters
         ];
         for (pw, (long_enough, has_letter, has_digit)) in cases {
-            let want = PasswordChecklist {
-                long_enough,
-                has_letter,
-                has_digit,
-            };
+            let want = PasswordChecklist { long_enough, has_letter, has_digit };
             assert_eq!(password_checklist(pw), want, "{pw:?}");
             assert_eq!(want.all_met(), validate_password(pw).is_ok(), "{pw:?}");
         }
@@ -117,21 +113,9 @@ mod tests {
 
     #[test]
     fn confirmation_is_exact() {
-        assert_eq!(
-            validate_password_confirmation("abcdefg1", "abcdefg1"),
-            Ok(())
-        );
-        assert_eq!(
-            validate_password_confirmation("abcdefg1", "abcdefg1 "),
-            Err(PasswordMismatch)
-        );
-        assert_eq!(
-            validate_password_confirmation("abcdefg1", "Abcdefg1"),
-            Err(PasswordMismatch)
-        );
-        assert_eq!(
-            validate_password_confirmation("abcdefg1", ""),
-            Err(Required)
-        );
+        assert_eq!(validate_password_confirmation("abcdefg1", "abcdefg1"), Ok(()));
+        assert_eq!(validate_password_confirmation("abcdefg1", "abcdefg1 "), Err(PasswordMismatch));
+        assert_eq!(validate_password_confirmation("abcdefg1", "Abcdefg1"), Err(PasswordMismatch));
+        assert_eq!(validate_password_confirmation("abcdefg1", ""), Err(Required));
     }
 }

@@ -31,24 +31,18 @@ const OVERSEAS_MOBILE: &[&str] = &["639", "690", "691", "692", "693", "694", "69
 /// Digits of the number with the country code sorted out, or `None` if it is not a French number.
 /// Returns (country code, 9-digit national significant number).
 fn split_french(input: &str) -> Option<(&'static str, String)> {
-    let mut s: String = input
-        .chars()
-        .filter(|c| !(c.is_whitespace() || matches!(c, '.' | '-' | '/' | '\u{2011}')))
-        .collect();
+    let mut s: String =
+        input.chars().filter(|c| !(c.is_whitespace() || matches!(c, '.' | '-' | '/' | '\u{2011}'))).collect();
     for intl in ["+33(0)", "0033(0)"] {
         if let Some(rest) = s.strip_prefix(intl) {
             s = format!("+33{rest}");
         }
     }
     let (explicit_cc, rest): (Option<&'static str>, &str) = if let Some(r) = s.strip_prefix('+') {
-        let cc = ["33", "262", "590", "594", "596"]
-            .into_iter()
-            .find(|cc| r.starts_with(cc))?;
+        let cc = ["33", "262", "590", "594", "596"].into_iter().find(|cc| r.starts_with(cc))?;
         (Some(cc), &r[cc.len()..])
     } else if let Some(r) = s.strip_prefix("00") {
-        let cc = ["33", "262", "590", "594", "596"]
-            .into_iter()
-            .find(|cc| r.starts_with(cc))?;
+        let cc = ["33", "262", "590", "594", "596"].into_iter().find(|cc| r.starts_with(cc))?;
         (Some(cc), &r[cc.len()..])
     } else {
         (None, s.as_str())
@@ -65,10 +59,7 @@ fn split_french(input: &str) -> Option<(&'static str, String)> {
     if nsn.starts_with('0') {
         return None;
     }
-    let overseas = OVERSEAS
-        .iter()
-        .find(|(prefix, _)| nsn.starts_with(prefix))
-        .map(|(_, cc)| *cc);
+    let overseas = OVERSEAS.iter().find(|(prefix, _)| nsn.starts_with(prefix)).map(|(_, cc)| *cc);
     let cc = match (explicit_cc, overseas) {
         (None | Some("33"), None) => "33",
         (None | Some("33"), Some(cc)) => cc,
@@ -100,11 +91,7 @@ pub fn is_mobile(e164: &str) -> bool {
 /// A French mobile number in E.164: the student's own phone, which receives texts.
 pub fn normalize_mobile(input: &str) -> Result<String, ErrorCode> {
     let e164 = normalize_phone(input)?;
-    if is_mobile(&e164) {
-        Ok(e164)
-    } else {
-        Err(ErrorCode::PhoneNotMobile)
-    }
+    if is_mobile(&e164) { Ok(e164) } else { Err(ErrorCode::PhoneNotMobile) }
 }
 
 /// "06 12 34 56 78" for display; anything not recognised is returned unchanged.
@@ -142,10 +129,7 @@ mod tests {
             ("06-12-34-56-78", Ok("+33612345678")),
             ("0612345678", Ok("+33612345678")),
             (" 06 12 34 56 78 ", Ok("+33612345678")),
-            (
-                "06\u{00A0}12\u{00A0}34\u{00A0}56\u{00A0}78",
-                Ok("+33612345678"),
-            ),
+            ("06\u{00A0}12\u{00A0}34\u{00A0}56\u{00A0}78", Ok("+33612345678")),
             ("+33 6 12 34 56 78", Ok("+33612345678")),
             ("+33612345678", Ok("+33612345678")),
             ("+33 (0)6 12 34 56 78", Ok("+33612345678")),

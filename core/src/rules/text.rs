@@ -50,11 +50,7 @@ mod imp {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
     pub fn nfc(s: &str) -> Cow<'_, str> {
-        if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(s.nfc().collect())
-        }
+        if is_nfc_quick(s.chars()) == IsNormalized::Yes { Cow::Borrowed(s) } else { Cow::Owned(s.nfc().collect()) }
     }
 }
 
@@ -64,11 +60,7 @@ mod imp {
 
     pub fn nfc(s: &str) -> Cow<'_, str> {
         let normalized = String::from(js_sys::JsString::from(s).normalize("NFC"));
-        if normalized == s {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(normalized)
-        }
+        if normalized == s { Cow::Borrowed(s) } else { Cow::Owned(normalized) }
     }
 }
 
@@ -205,16 +197,8 @@ mod tests {
             ("Résidence Les Œillets, bât. B", Address, None),
             ("3 € de frais, n° 5 © ™", Address, None),
             ("Jean\u{200B}", Name, Some(InvisibleCharacter('\u{200B}'))),
-            (
-                "\u{FEFF}12 rue Blatin",
-                Address,
-                Some(InvisibleCharacter('\u{FEFF}')),
-            ),
-            (
-                "Ali\u{202E}ecilA",
-                Name,
-                Some(InvisibleCharacter('\u{202E}')),
-            ),
+            ("\u{FEFF}12 rue Blatin", Address, Some(InvisibleCharacter('\u{FEFF}'))),
+            ("Ali\u{202E}ecilA", Name, Some(InvisibleCharacter('\u{202E}'))),
             ("Ma\u{2066}rie", Name, Some(InvisibleCharacter('\u{2066}'))),
             ("Jo\u{2060}ël", Name, Some(InvisibleCharacter('\u{2060}'))),
             ("Léa\u{200D}", Name, Some(InvisibleCharacter('\u{200D}'))),
@@ -223,37 +207,17 @@ mod tests {
             ("rue\u{009B}", Address, Some(InvisibleCharacter('\u{009B}'))),
             ("\u{3164}", Name, Some(InvisibleCharacter('\u{3164}'))),
             ("Jean 😀", Name, Some(NameCharacterNotAccepted('😀'))),
-            (
-                "12 rue 😀",
-                Address,
-                Some(AddressCharacterNotAccepted('😀')),
-            ),
-            (
-                "Lyon ❤\u{FE0F}",
-                Address,
-                Some(AddressCharacterNotAccepted('❤')),
-            ),
+            ("12 rue 😀", Address, Some(AddressCharacterNotAccepted('😀'))),
+            ("Lyon ❤\u{FE0F}", Address, Some(AddressCharacterNotAccepted('❤'))),
             ("Paris 🇫🇷", Address, Some(AddressCharacterNotAccepted('🇫'))),
             ("Léo 👍🏽", Name, Some(NameCharacterNotAccepted('👍'))),
             ("Chez ⭐", Address, Some(AddressCharacterNotAccepted('⭐'))),
             // An invisible joiner inside an emoji sequence: the first refused character is reported.
-            (
-                "Zoé 👩\u{200D}💻",
-                Name,
-                Some(NameCharacterNotAccepted('👩')),
-            ),
+            ("Zoé 👩\u{200D}💻", Name, Some(NameCharacterNotAccepted('👩'))),
             ("x\u{0301}\u{0302}\u{0303}", Name, Some(TooManyAccents('x'))),
-            (
-                "Ze\u{0351}\u{0352}\u{0353}\u{0354}lgo",
-                Address,
-                Some(TooManyAccents('e')),
-            ),
+            ("Ze\u{0351}\u{0352}\u{0353}\u{0354}lgo", Address, Some(TooManyAccents('e'))),
             // Three marks on a letter that absorbs none in NFC (ệ composes two of them away, then one is left).
-            (
-                "Nguyệ\u{0301}\u{0301}\u{0301}n",
-                Name,
-                Some(TooManyAccents('ệ')),
-            ),
+            ("Nguyệ\u{0301}\u{0301}\u{0301}n", Name, Some(TooManyAccents('ệ'))),
         ];
         for (input, kind, want) in cases {
             assert_eq!(refused_character(&nfc(input), *kind), *want, "{input:?}");
@@ -262,11 +226,7 @@ mod tests {
 
     #[test]
     fn code_points_are_written_the_unicode_way() {
-        for (c, want) in [
-            ('\u{200B}', "U+200B"),
-            ('\u{7}', "U+0007"),
-            ('\u{E0041}', "U+E0041"),
-        ] {
+        for (c, want) in [('\u{200B}', "U+200B"), ('\u{7}', "U+0007"), ('\u{E0041}', "U+E0041")] {
             assert_eq!(code_point(c), want);
         }
     }

@@ -19,11 +19,7 @@ pub fn uai_check_letter(seven: &str) -> Option<char> {
 
 /// The UAI in canonical form (upper case, no spaces) if its check letter is right.
 pub fn normalize_uai(input: &str) -> Result<String, ErrorCode> {
-    let s: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
+    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if s.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -64,11 +60,7 @@ mod tests {
 
     #[test]
     fn alphabet_skips_i_o_q() {
-        assert!(
-            !CHECK_ALPHABET
-                .iter()
-                .any(|b| matches!(b, b'I' | b'O' | b'Q'))
-        );
+        assert!(!CHECK_ALPHABET.iter().any(|b| matches!(b, b'I' | b'O' | b'Q')));
         assert_eq!(uai_check_letter("0000000"), Some('A'));
         assert_eq!(uai_check_letter("0000022"), Some('Z'));
         assert_eq!(uai_check_letter("0000023"), Some('A'));
@@ -78,8 +70,8 @@ mod tests {
     #[test]
     fn real_uais_pass() {
         for uai in [
-            "0630020E", "0010001W", "0010006B", "0030006R", "0070001N", "0150006A", "0260006R",
-            "0420008F", "0430003V", "0630001J", "0690003D", "0730003G", "0740003B",
+            "0630020E", "0010001W", "0010006B", "0030006R", "0070001N", "0150006A", "0260006R", "0420008F", "0430003V",
+            "0630001J", "0690003D", "0730003G", "0740003B",
         ] {
             assert_eq!(normalize_uai(uai).as_deref(), Ok(uai), "{uai}");
         }
@@ -89,28 +81,18 @@ mod tests {
     /// a fresh clone, so the test passes quietly without it).
     #[test]
     fn every_uai_of_the_region_passes_when_the_data_is_there() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/data/ara_etablissements.csv"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ara_etablissements.csv");
         let Ok(csv) = std::fs::read_to_string(path) else {
             return;
         };
-        let uais: Vec<&str> = csv
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.split(',').next())
-            .collect();
+        let uais: Vec<&str> = csv.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
         assert!(uais.len() > 1000, "{}", uais.len());
         for uai in uais {
             assert_eq!(normalize_uai(uai).as_deref(), Ok(uai));
             // And one wrong letter is always caught.
             let (seven, letter) = uai.split_at(7);
             let other = if letter == "A" { "B" } else { "A" };
-            assert_eq!(
-                normalize_uai(&format!("{seven}{other}")),
-                Err(ErrorCode::UaiInvalid)
-            );
+            assert_eq!(normalize_uai(&format!("{seven}{other}")), Err(ErrorCode::UaiInvalid));
         }
     }
 }

@@ -3,10 +3,7 @@
 
 use image::{DynamicImage, RgbImage, imageops::FilterType};
 
-pub const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../tests/fixtures/photos/astronaut-400.jpg"
-);
+pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/photos/astronaut-400.jpg");
 
 pub fn fixture() -> RgbImage {
     image::open(FIXTURE).expect("fixture present").to_rgb8()
@@ -15,9 +12,7 @@ pub fn fixture() -> RgbImage {
 /// The fixture stretched to `w × h`, with fine deterministic grain so that big inputs compress like real photos
 /// rather than like smooth upscales.
 pub fn photo(w: u32, h: u32) -> RgbImage {
-    let mut img = DynamicImage::ImageRgb8(fixture())
-        .resize_exact(w, h, FilterType::Triangle)
-        .to_rgb8();
+    let mut img = DynamicImage::ImageRgb8(fixture()).resize_exact(w, h, FilterType::Triangle).to_rgb8();
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     for px in img.pixels_mut() {
         state ^= state << 13;
@@ -36,17 +31,10 @@ pub fn jpeg(img: &RgbImage, quality: u8, orientation: Option<u8>) -> Vec<u8> {
     let mut out = Vec::new();
     let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
     if let Some(o) = orientation {
-        encoder
-            .add_app_segment(1, &exif_orientation(o))
-            .expect("valid segment");
+        encoder.add_app_segment(1, &exif_orientation(o)).expect("valid segment");
     }
     encoder
-        .encode(
-            img.as_raw(),
-            img.width() as u16,
-            img.height() as u16,
-            jpeg_encoder::ColorType::Rgb,
-        )
+        .encode(img.as_raw(), img.width() as u16, img.height() as u16, jpeg_encoder::ColorType::Rgb)
         .expect("encoded");
     out
 }
@@ -84,18 +72,11 @@ pub fn stored_for(upright: &RgbImage, o: u8) -> RgbImage {
 }
 
 pub fn decode(jpeg: &[u8]) -> RgbImage {
-    image::load_from_memory(jpeg)
-        .expect("our output decodes")
-        .to_rgb8()
+    image::load_from_memory(jpeg).expect("our output decodes").to_rgb8()
 }
 
 pub fn mean_abs_diff(a: &RgbImage, b: &RgbImage) -> f64 {
     assert_eq!(a.dimensions(), b.dimensions());
-    let sum: u64 = a
-        .as_raw()
-        .iter()
-        .zip(b.as_raw())
-        .map(|(p, q)| u64::from(p.abs_diff(*q)))
-        .sum();
+    let sum: u64 = a.as_raw().iter().zip(b.as_raw()).map(|(p, q)| u64::from(p.abs_diff(*q))).sum();
     sum as f64 / a.as_raw().len() as f64
 }

@@ -50,7 +50,12 @@ pub async fn send_json<B: Serialize, T: DeserializeOwned>(
 }
 
 /// For answers without a body (204).
-pub async fn send_empty<B: Serialize>(method: Method, path: &str, body: Option<&B>, lang: Lang) -> Result<(), ApiError> {
+pub async fn send_empty<B: Serialize>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    lang: Lang,
+) -> Result<(), ApiError> {
     let response = send(method, path, body, lang).await?;
     let status = response.status();
     let text = response.text().await.map_err(|_| ApiError::Network)?;
@@ -88,11 +93,8 @@ mod tests {
         assert_eq!(ok.idle_timeout_seconds, 1200);
         // What the dialog counts from: the expiry against the server's clock, not a fresh idle span.
         assert_eq!(ok.seconds_left(), Some(15 * 60));
-        let err = classify::<SessionInfo>(
-            401,
-            r#"{"type":"urn:x","title":"t","status":401,"code":"login_failed"}"#,
-        )
-        .unwrap_err();
+        let err = classify::<SessionInfo>(401, r#"{"type":"urn:x","title":"t","status":401,"code":"login_failed"}"#)
+            .unwrap_err();
         assert_eq!(err.code(), Some("login_failed"));
         assert!(!err.session_required());
         let html = classify::<SessionInfo>(502, "<html>").unwrap_err();

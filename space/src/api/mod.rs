@@ -38,8 +38,13 @@ pub async fn request_password_reset(request: PasswordResetRequest, lang: Lang) -
 }
 
 pub async fn confirm_password_reset(token: String, password: String, lang: Lang) -> Result<(), ApiError> {
-    http::send_empty(http::Method::Post, "/password-resets/confirm", Some(&PasswordResetConfirm { token, password }), lang)
-        .await
+    http::send_empty(
+        http::Method::Post,
+        "/password-resets/confirm",
+        Some(&PasswordResetConfirm { token, password }),
+        lang,
+    )
+    .await
 }
 
 pub async fn remind_dossier_number(email: String, lang: Lang) -> Result<Accepted, ApiError> {
@@ -67,7 +72,10 @@ pub async fn advantages(lang: Lang) -> Result<AdvantagesBalance, ApiError> {
 
 /// The communes of a postcode in the official list (empty when the list does not know it). `postal_code` is
 /// already normalised (five digits), so it needs no escaping in the path.
-pub async fn postal_code_communes(postal_code: &str, lang: Lang) -> Result<passregion_core::api::PostalCodeCommunes, ApiError> {
+pub async fn postal_code_communes(
+    postal_code: &str,
+    lang: Lang,
+) -> Result<passregion_core::api::PostalCodeCommunes, ApiError> {
     http::send_json::<(), _>(http::Method::Get, &format!("/postal-codes/{postal_code}/communes"), None, lang).await
 }
 

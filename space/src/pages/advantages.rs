@@ -67,7 +67,9 @@ fn terms_text(line: &Line) -> Option<String> {
     let (school, club) = (case(SportLicence::SchoolAssociation)?, case(SportLicence::Club)?);
     Some(match line.licence {
         None => tf_now("advantages.sport_cases", &[("school", &school), ("club", &club)]),
-        Some(SportLicence::SchoolAssociation) => tf_now("advantages.sport_school", &[("amount", &school), ("club", &club)]),
+        Some(SportLicence::SchoolAssociation) => {
+            tf_now("advantages.sport_school", &[("amount", &school), ("club", &club)])
+        }
         Some(SportLicence::Club) => tf_now("advantages.sport_club", &[("amount", &club)]),
     })
 }

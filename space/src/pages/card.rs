@@ -46,7 +46,8 @@ pub fn CardPage() -> impl IntoView {
             }
             .into_any(),
             Some(card) if card.blocked_on.is_some() => {
-                let date = card.blocked_on.as_deref().and_then(passregion_core::Date::parse_iso).map(crate::dates::long);
+                let date =
+                    card.blocked_on.as_deref().and_then(passregion_core::Date::parse_iso).map(crate::dates::long);
                 view! {
                     <h1 id="page-title" tabindex="-1">{t("card.title")}</h1>
                     <div class="notice notice--warning" role="status">

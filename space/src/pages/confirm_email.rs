@@ -44,9 +44,15 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                 None => return view! { <Loading label=Signal::derive(t("common.loading")) /> }.into_any(),
                 Some(Ok(())) => ("confirm_email.done_title", t("confirm_email.done")(), true),
                 Some(Err(e)) => match e.code() {
-                    Some(problem_code::EMAIL_CHANGE_UNKNOWN) => ("confirm_email.unknown_title", t("confirm_email.unknown")(), false),
-                    Some(problem_code::EMAIL_CHANGE_USED) => ("confirm_email.used_title", t("confirm_email.used")(), false),
-                    Some(problem_code::EMAIL_CHANGE_EXPIRED) => ("confirm_email.expired_title", t("confirm_email.expired")(), false),
+                    Some(problem_code::EMAIL_CHANGE_UNKNOWN) => {
+                        ("confirm_email.unknown_title", t("confirm_email.unknown")(), false)
+                    }
+                    Some(problem_code::EMAIL_CHANGE_USED) => {
+                        ("confirm_email.used_title", t("confirm_email.used")(), false)
+                    }
+                    Some(problem_code::EMAIL_CHANGE_EXPIRED) => {
+                        ("confirm_email.expired_title", t("confirm_email.expired")(), false)
+                    }
                     _ => ("confirm_email.failed_title", common_text(&e), false),
                 },
             }

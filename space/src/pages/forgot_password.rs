@@ -25,10 +25,9 @@ fn request_for(input: &str) -> Result<PasswordResetRequest, String> {
     }
     match crate::pages::login::number_problem(input) {
         Some(m) => Err(m),
-        None => Ok(PasswordResetRequest {
-            dossier_number: Some(passregion_core::dossier::normalize(input)),
-            email: None,
-        }),
+        None => {
+            Ok(PasswordResetRequest { dossier_number: Some(passregion_core::dossier::normalize(input)), email: None })
+        }
     }
 }
 

@@ -59,16 +59,15 @@ where
             </button>
         }
         .into_any(),
-        None => view! { <crate::ui::form::Loading label=Signal::derive(crate::i18n::t("common.loading")) /> }.into_any(),
+        None => {
+            view! { <crate::ui::form::Loading label=Signal::derive(crate::i18n::t("common.loading")) /> }.into_any()
+        }
     }
 }
 
 /// The messages of a problem's field errors, each placed on the form field its path names (`map`), the others on
 /// the whole form; a problem without field errors gets the common sentence.
-pub fn server_errors(
-    e: &crate::api::ApiError,
-    map: &[(&str, &'static str)],
-) -> Vec<(Option<&'static str>, String)> {
+pub fn server_errors(e: &crate::api::ApiError, map: &[(&str, &'static str)]) -> Vec<(Option<&'static str>, String)> {
     let list: Vec<_> = e
         .field_errors()
         .iter()

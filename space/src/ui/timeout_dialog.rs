@@ -46,7 +46,8 @@ pub fn TimeoutDialog() -> impl IntoView {
     // The deadline the server confirmed when it fell due: another tab may have moved the limit since this page
     // learnt it, so the dialog opens (and the session ends) only once the server says it still stands.
     let confirmed = RwSignal::new(None::<f64>);
-    let warning = Memo::new(move |_| due.get() && confirmed.get().is_some() && confirmed.get() == session.deadline.get());
+    let warning =
+        Memo::new(move |_| due.get() && confirmed.get().is_some() && confirmed.get() == session.deadline.get());
     let asking = StoredValue::new(false);
     // Only changes at the announcement steps, so the live region speaks then and only then.
     let announcement = Memo::new(move |_| {
@@ -72,7 +73,8 @@ pub fn TimeoutDialog() -> impl IntoView {
             match api::current_session(lang.get_untracked()).await {
                 Ok(info) if info.seconds_left().is_some_and(|left| left > 0) => {
                     session.moved(&info);
-                    let still_due = info.seconds_left().is_some_and(|left| left <= i64::from(session.warn_secs.get_untracked()));
+                    let still_due =
+                        info.seconds_left().is_some_and(|left| left <= i64::from(session.warn_secs.get_untracked()));
                     if still_due {
                         confirmed.set(session.deadline.get_untracked());
                     }

@@ -42,16 +42,13 @@ pub fn CommuneField() -> impl IntoView {
         Effect::new(move |_| {
             let Some(Some(found)) = answer.get() else { return };
             // The text box becomes a select under a quick keyboard user's fingers: the focus follows it.
-            let had_focus = document()
-                .active_element()
-                .is_some_and(|e| e.id() == id);
+            let had_focus = document().active_element().is_some_and(|e| e.id() == id);
             state.update_draft(|d| d.set_listed_communes(found.postal_code, found.communes));
             if had_focus {
                 let id = id.clone();
                 request_animation_frame(move || {
-                    if let Some(el) = document()
-                        .get_element_by_id(&id)
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    if let Some(el) =
+                        document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                     {
                         let _ = el.focus();
                     }
@@ -99,11 +96,7 @@ pub fn CommuneField() -> impl IntoView {
 /// The postcode's communes as a native select (the most dependable control with every keyboard, screen reader and
 /// phone), with a "Choisis ta commune" first option while none of them is chosen.
 #[component]
-fn CommuneSelect(
-    communes: Vec<String>,
-    #[prop(into)] value: Signal<String>,
-    set: Callback<String>,
-) -> impl IntoView {
+fn CommuneSelect(communes: Vec<String>, #[prop(into)] value: Signal<String>, set: Callback<String>) -> impl IntoView {
     let state = use_app_state();
     let form = use_form();
     let id = field_id(field::COMMUNE);

@@ -24,24 +24,14 @@ pub fn level_key(level: &str) -> Option<&'static str> {
 
 /// Position of a level in the usual order, unknown ones last.
 pub fn rank(level: &str) -> usize {
-    LEVELS
-        .iter()
-        .position(|(c, _, _)| *c == level)
-        .unwrap_or(LEVELS.len())
+    LEVELS.iter().position(|(c, _, _)| *c == level).unwrap_or(LEVELS.len())
 }
 
 /// A stream's name as the person reads it once chosen: "Plasturgie (Bac pro)", or the name alone when the level
 /// adds nothing.
 pub fn stream_name(label: &str, level: &str, level_name: &str) -> String {
-    let needs_level = LEVELS
-        .iter()
-        .find(|(c, _, _)| *c == level)
-        .is_some_and(|(_, _, suffix)| *suffix);
-    if needs_level && !level_name.is_empty() {
-        format!("{label} ({level_name})")
-    } else {
-        label.to_string()
-    }
+    let needs_level = LEVELS.iter().find(|(c, _, _)| *c == level).is_some_and(|(_, _, suffix)| *suffix);
+    if needs_level && !level_name.is_empty() { format!("{label} ({level_name})") } else { label.to_string() }
 }
 
 /// Groups items by level in the usual order, keeping their order within a level.
@@ -99,13 +89,8 @@ mod tests {
     fn groups_follow_the_usual_order() {
         let items = vec![("a", "bts"), ("b", "cap"), ("c", "bts"), ("d", "2nde"), ("e", "zzz")];
         let groups = group_by_level(items, |i| i.1);
-        let shape: Vec<(&str, Vec<&str>)> = groups
-            .iter()
-            .map(|(c, l)| (c.as_str(), l.iter().map(|i| i.0).collect()))
-            .collect();
-        assert_eq!(
-            shape,
-            [("2nde", vec!["d"]), ("cap", vec!["b"]), ("bts", vec!["a", "c"]), ("zzz", vec!["e"])]
-        );
+        let shape: Vec<(&str, Vec<&str>)> =
+            groups.iter().map(|(c, l)| (c.as_str(), l.iter().map(|i| i.0).collect())).collect();
+        assert_eq!(shape, [("2nde", vec!["d"]), ("cap", vec!["b"]), ("bts", vec!["a", "c"]), ("zzz", vec!["e"])]);
     }
 }

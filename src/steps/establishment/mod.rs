@@ -15,11 +15,7 @@ use crate::ui::step_frame::StepFrame;
 #[component]
 pub fn EstablishmentStep() -> impl IntoView {
     let state = use_app_state();
-    let uai = Memo::new(move |_| {
-        state
-            .draft
-            .with(|d| d.establishment().map(|e| e.uai.clone()))
-    });
+    let uai = Memo::new(move |_| state.draft.with(|d| d.establishment().map(|e| e.uai.clone())));
     view! {
         <StepFrame step=StepId::Establishment>
             <p class="step__intro">{t("school.intro")}</p>

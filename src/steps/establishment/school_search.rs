@@ -32,16 +32,8 @@ fn option_id(i: usize) -> String {
 }
 
 fn describe(e: &Establishment) -> String {
-    let place = [e.postal_code.clone(), e.commune.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if place.is_empty() {
-        format!("{} ({})", e.name, e.kind)
-    } else {
-        format!("{} ({}) – {place}", e.name, e.kind)
-    }
+    let place = [e.postal_code.clone(), e.commune.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    if place.is_empty() { format!("{} ({})", e.name, e.kind) } else { format!("{} ({}) – {place}", e.name, e.kind) }
 }
 
 #[component]
@@ -155,17 +147,13 @@ pub fn SchoolSearch() -> impl IntoView {
         Results::Idle => String::new(),
         Results::Searching => t_now("school.searching"),
         Results::Failed(ApiError::Network) => t_now("common.network_error"),
-        Results::Failed(e) => e
-            .notice_text(crate::i18n::current_lang())
-            .unwrap_or_else(|| t_now("school.search_error")),
+        Results::Failed(e) => {
+            e.notice_text(crate::i18n::current_lang()).unwrap_or_else(|| t_now("school.search_error"))
+        }
         Results::Found(p) if p.items.is_empty() => t_now("school.no_result"),
-        Results::Found(p) if p.total as usize > p.items.len() => tf_now(
-            "school.results_more",
-            &[
-                ("n", &p.items.len().to_string()),
-                ("total", &p.total.to_string()),
-            ],
-        ),
+        Results::Found(p) if p.total as usize > p.items.len() => {
+            tf_now("school.results_more", &[("n", &p.items.len().to_string()), ("total", &p.total.to_string())])
+        }
         Results::Found(p) => tf_now("school.results", &[("n", &p.items.len().to_string())]),
     };
 

@@ -22,10 +22,7 @@ fn level_name(code: &str, api_label: &str) -> String {
 
 /// What the draft keeps of a chosen stream: its code and its name with the level ("Plasturgie (Bac pro)").
 fn choice(s: &Stream) -> StreamChoice {
-    StreamChoice {
-        code: s.code.clone(),
-        label: stream_name(&s.label, &s.level, &level_name(&s.level, &s.level)),
-    }
+    StreamChoice { code: s.code.clone(), label: stream_name(&s.label, &s.level, &level_name(&s.level, &s.level)) }
 }
 
 #[component]
@@ -52,12 +49,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
     };
     let find_stream = move |code: &str| -> Option<StreamChoice> {
         match untrack(|| streams.get()) {
-            Some(Ok(es)) => es
-                .groups
-                .iter()
-                .flat_map(|g| g.streams.iter())
-                .find(|s| s.code == code)
-                .map(choice),
+            Some(Ok(es)) => es.groups.iter().flat_map(|g| g.streams.iter()).find(|s| s.code == code).map(choice),
             _ => None,
         }
     };
@@ -109,8 +101,7 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
         }
     };
 
-    let body = move || {
-        match streams.get() {
+    let body = move || match streams.get() {
         None => view! { <Delayed><Spinner label=t("school.streams_loading") /></Delayed> }.into_any(),
         Some(Err(_)) => view! {
             <div class="notice notice--error" role="alert">
@@ -125,7 +116,6 @@ pub fn StreamPicker(uai: String) -> impl IntoView {
             view! { <p class="notice notice--warning">{t("school.no_streams")}</p> }.into_any()
         }
         Some(Ok(es)) => select.clone()(es).into_any(),
-    }
     };
 
     view! {
@@ -177,14 +167,9 @@ fn FindStream(uai: String, on_pick: Callback<Stream>) -> impl IntoView {
         }
         match results.get() {
             None => String::new(),
-            Some(Err(e)) => e
-                .notice_text(crate::i18n::current_lang())
-                .unwrap_or_else(|| t_now("school.search_error")),
+            Some(Err(e)) => e.notice_text(crate::i18n::current_lang()).unwrap_or_else(|| t_now("school.search_error")),
             Some(Ok(p)) if p.items.is_empty() => t_now("school.find_stream_none"),
-            Some(Ok(p)) => tf_now(
-                "school.find_stream_results",
-                &[("n", &p.items.len().to_string())],
-            ),
+            Some(Ok(p)) => tf_now("school.find_stream_results", &[("n", &p.items.len().to_string())]),
         }
     };
     view! {

@@ -86,20 +86,14 @@ pub fn SubmitButton() -> impl IntoView {
         let Some(campaign) = state.campaign_now() else {
             return;
         };
-        let request = match state
-            .draft
-            .with_untracked(|d| d.to_request(&campaign, today()))
-        {
+        let request = match state.draft.with_untracked(|d| d.to_request(&campaign, today())) {
             Ok(r) => r,
             Err(_) => {
                 request_animation_frame(|| focus_id("error-summary"));
                 return;
             }
         };
-        let Some(key) = state
-            .draft
-            .try_update(|d| d.idempotency_key_for(&request, random_uuid))
-        else {
+        let Some(key) = state.draft.try_update(|d| d.idempotency_key_for(&request, random_uuid)) else {
             return;
         };
         action.dispatch_local(Sending { request, photo: crate::photo_bridge::photo_blob(), key });
@@ -108,9 +102,7 @@ pub fn SubmitButton() -> impl IntoView {
     let failure_view = move || {
         let text = |f: &Failure| match f {
             Failure::Network => t_now("review.send_network_error"),
-            Failure::Refused(code) if code == problem_code::CAMPAIGN_CLOSED => {
-                t_now("errors.campaign_closed")
-            }
+            Failure::Refused(code) if code == problem_code::CAMPAIGN_CLOSED => t_now("errors.campaign_closed"),
             Failure::Notice(e) => e.notice_text(lang.get()).unwrap_or_default(),
             Failure::Refused(_) | Failure::Unexpected => t_now("review.send_error"),
         };

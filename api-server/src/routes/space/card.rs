@@ -14,12 +14,14 @@ use crate::store::{accounts, card, dossiers};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use passregion_core::Date;
 use passregion_core::advantages::{self, Measure, Use};
 use passregion_core::api::problem_code;
 use passregion_core::rules::secret_code::check_secret_code;
-use passregion_core::space::{AdvantagesBalance, CardDeclaration, DevUseRequest, PartnerCheckRequest, PartnerCheckResult, SecretCodeRequest};
+use passregion_core::space::{
+    AdvantagesBalance, CardDeclaration, DevUseRequest, PartnerCheckRequest, PartnerCheckResult, SecretCodeRequest,
+};
 use passregion_core::status::Event;
-use passregion_core::Date;
 
 /// Wrong codes in a row at partners' terminals before the card is locked.
 pub const MAX_WRONG_CODES: u32 = 3;
@@ -48,7 +50,12 @@ pub async fn set_code(
         .store
         .write(move |conn| {
             card::set_secret_code(conn, id, &hash, now)?;
-            outbox::record(conn, &outbox::secret_code_changed_email(&request.identity.email, &request.identity.first_name), keep, now)?;
+            outbox::record(
+                conn,
+                &outbox::secret_code_changed_email(&request.identity.email, &request.identity.first_name),
+                keep,
+                now,
+            )?;
             Ok(())
         })
         .await?;
@@ -115,9 +122,15 @@ pub async fn declare(
                 accounts::save_request(&tx, id, &request)?;
             }
             let on = passregion_core::date::paris_date(now);
-            let event = Event::CardBlocked { on, reason: req.reason, duplicate_to_establishment: req.send_to_establishment };
+            let event =
+                Event::CardBlocked { on, reason: req.reason, duplicate_to_establishment: req.send_to_establishment };
             dossiers::record_event(&tx, id, &event, now)?;
-            outbox::record(&tx, &outbox::card_blocked_email(&request.identity.email, &request.identity.first_name, req.reason), keep, now)?;
+            outbox::record(
+                &tx,
+                &outbox::card_blocked_email(&request.identity.email, &request.identity.first_name, req.reason),
+                keep,
+                now,
+            )?;
             let d = dossiers::by_id(&tx, id)?.ok_or_else(|| ApiError::internal("dossier gone"))?;
             let progress = super::dossier::view(&st, &tx, &d, info)?.progress;
             tx.commit()?;
@@ -148,7 +161,10 @@ fn campaign_start_year(state: &AppState) -> Result<u16, ApiError> {
 }
 
 /// The person's level and stream code, which decide the advantages (the equipment aid follows the stream).
-fn stream_of(conn: &rusqlite::Connection, request: &passregion_core::api::ApplicationRequest) -> Result<(String, String), ApiError> {
+fn stream_of(
+    conn: &rusqlite::Connection,
+    request: &passregion_core::api::ApplicationRequest,
+) -> Result<(String, String), ApiError> {
     let uai = &request.schooling.uai;
     crate::store::reference::streams_of(conn, uai)?
         .into_iter()

@@ -103,15 +103,26 @@ pub async fn change_email(
     let new_email = passregion_core::rules::email::normalize_email(&req.new_email)
         .map_err(|code| ApiError::validation(vec![("new_email".into(), crate::messages::issue_key(code))]))?;
     session::reauthenticate(&state, live.application_id, req.current_password).await?;
-    let (id, now, keep, public_url) = (live.application_id, state.clock.now(), state.outbox_keeps(), state.config.public_url.clone());
+    let (id, now, keep, public_url) =
+        (live.application_id, state.clock.now(), state.outbox_keeps(), state.config.public_url.clone());
     state
         .store
         .write(move |conn| {
             let r = accounts::request(conn, id)?;
             let token = accounts::issue_email_change(conn, id, &new_email, now + EMAIL_CHANGE_TTL_SECS)?;
             let link = outbox::email_change_link(&public_url, &token);
-            outbox::record(conn, &outbox::email_change_confirm_email(&new_email, &r.identity.first_name, &link), keep, now)?;
-            outbox::record(conn, &outbox::email_change_notice(&r.identity.email, &r.identity.first_name, &new_email), keep, now)?;
+            outbox::record(
+                conn,
+                &outbox::email_change_confirm_email(&new_email, &r.identity.first_name, &link),
+                keep,
+                now,
+            )?;
+            outbox::record(
+                conn,
+                &outbox::email_change_notice(&r.identity.email, &r.identity.first_name, &new_email),
+                keep,
+                now,
+            )?;
             Ok(())
         })
         .await?;

@@ -22,7 +22,8 @@ pub fn view(state: &AppState, conn: &Connection, d: &DossierRow, session: Sessio
     let today = to_date(state.clock.now());
     let closes = Date::parse_iso(&state.campaign.closes_on).ok_or_else(|| ApiError::internal("campaign dates"))?;
     let uai = &d.request.schooling.uai;
-    let establishment = reference::find_establishment(conn, uai)?.ok_or_else(|| ApiError::internal("establishment gone"))?;
+    let establishment =
+        reference::find_establishment(conn, uai)?.ok_or_else(|| ApiError::internal("establishment gone"))?;
     let stream = reference::streams_of(conn, uai)?
         .into_iter()
         .find(|s| s.code == d.request.schooling.stream_code)
@@ -112,7 +113,10 @@ pub async fn dev_event(
         "school_validated" => Event::SchoolValidated { on },
         "photo_refused" => Event::PhotoRefused {
             on,
-            reason: req.reason.filter(|r| !r.trim().is_empty()).ok_or_else(|| ApiError::malformed("photo_refused needs a reason"))?,
+            reason: req
+                .reason
+                .filter(|r| !r.trim().is_empty())
+                .ok_or_else(|| ApiError::malformed("photo_refused needs a reason"))?,
         },
         "card_manufactured" => Event::CardManufactured { on },
         "card_sent" => Event::CardSent { on, to_establishment: req.to_establishment.unwrap_or(true) },
@@ -140,7 +144,13 @@ pub async fn dev_event(
                 }
                 _ => {}
             }
-            let session = SessionInfo { server_time: String::new(), idle_expires_at: String::new(), absolute_expires_at: String::new(), idle_timeout_seconds: 0, warn_before_seconds: 0 };
+            let session = SessionInfo {
+                server_time: String::new(),
+                idle_expires_at: String::new(),
+                absolute_expires_at: String::new(),
+                idle_timeout_seconds: 0,
+                warn_before_seconds: 0,
+            };
             Ok(view(&st, conn, &d, session)?.progress)
         })
         .await

@@ -44,9 +44,12 @@ pub async fn request_reset(
         _ => return Err(ApiError::malformed("send either `dossier_number` or `email`")),
     };
     state.limiter.check(Limit::RecoveryPerIp, &client.key())?;
-    state.limiter.check(Limit::RecoveryPerTarget, match &by {
-        By::Dossier(n) | By::Email(n) => n,
-    })?;
+    state.limiter.check(
+        Limit::RecoveryPerTarget,
+        match &by {
+            By::Dossier(n) | By::Email(n) => n,
+        },
+    )?;
     let (now, public_url, keep) = (state.clock.now(), state.config.public_url.clone(), state.outbox_keeps());
     state
         .store
@@ -60,7 +63,12 @@ pub async fn request_reset(
             };
             let Some(h) = holder else { return Ok(()) };
             let token = accounts::issue_reset_token(conn, h.application_id, now, now + RESET_TTL_SECS)?;
-            let mail = outbox::password_reset_email(&h.email, &h.first_name, &h.dossier_number, &outbox::reset_link(&public_url, &token));
+            let mail = outbox::password_reset_email(
+                &h.email,
+                &h.first_name,
+                &h.dossier_number,
+                &outbox::reset_link(&public_url, &token),
+            );
             outbox::record(conn, &mail, keep, now)?;
             Ok(())
         })
@@ -124,7 +132,12 @@ pub async fn remind_dossier(
             let found = accounts::dossiers_of_email(conn, &email)?;
             if let Some(first) = found.first() {
                 let numbers: Vec<String> = found.iter().map(|h| h.dossier_number.clone()).collect();
-                outbox::record(conn, &outbox::dossier_reminder_email(&first.email, &first.first_name, &numbers), keep, now)?;
+                outbox::record(
+                    conn,
+                    &outbox::dossier_reminder_email(&first.email, &first.first_name, &numbers),
+                    keep,
+                    now,
+                )?;
             }
             Ok(())
         })

@@ -33,9 +33,12 @@ pub fn secure_cookies(public_url: &str) -> bool {
         None => public_url,
     };
     let host = rest.split('/').next().unwrap_or("");
-    let host = host.rsplit_once(':').map_or(host, |(h, p)| if p.bytes().all(|b| b.is_ascii_digit()) { h } else { host });
+    let host =
+        host.rsplit_once(':').map_or(host, |(h, p)| if p.bytes().all(|b| b.is_ascii_digit()) { h } else { host });
     let host = host.trim_start_matches('[').trim_end_matches(']');
-    host == "localhost" || host.ends_with(".localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn cookie_name(state: &AppState) -> &'static str {
@@ -77,7 +80,11 @@ fn info(state: &AppState, s: &LiveSession, now: i64) -> SessionInfo {
 }
 
 /// The live session of the request, or 401. With `touch`, the idle clock starts again.
-pub async fn require(state: &AppState, headers: &HeaderMap, touch: bool) -> Result<(LiveSession, SessionInfo), ApiError> {
+pub async fn require(
+    state: &AppState,
+    headers: &HeaderMap,
+    touch: bool,
+) -> Result<(LiveSession, SessionInfo), ApiError> {
     let unauthenticated = || ApiError::new(StatusCode::UNAUTHORIZED, problem_code::SESSION_REQUIRED);
     let id = cookie_value(state, headers).ok_or_else(unauthenticated)?;
     let (now, idle, absolute) =
