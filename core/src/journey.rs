@@ -4,8 +4,9 @@
 //! field paths it owns. Everything else — numbering ("Étape 3 sur 7", the same for everyone), next and previous, where a deep link may
 //! land — is computed from the table and the draft, so the order of the form lives in exactly one place.
 //!
-//! Validity comes from [`Draft::issues`], the same check that builds the request, filtered to a step's fields:
-//! a step is complete when none of its fields has an issue.
+//! Validity comes from [`Draft::issues`], the same check that builds the request, put in form order here
+//! ([`issues`]: the order is the journey's, the draft knows nothing of it) and filtered to a step's fields: a step
+//! is complete when none of its fields has an issue.
 //!
 //! The password is never saved, so after a reload it is gone. Rule: the identity step counts as complete for
 //! navigation when everything but the password is valid and a valid password had been set
@@ -179,6 +180,19 @@ pub fn form_order() -> impl Iterator<Item = &'static str> {
         .chain([field::CAMPAIGN_ID])
 }
 
+/// Sorts issues into the order the form asks for them, so error summaries read top to bottom; unknown fields go
+/// last, in their original order.
+pub fn sort_issues(issues: &mut [FieldIssue]) {
+    issues.sort_by_key(|(f, _)| form_order().position(|o| o == *f).unwrap_or(usize::MAX));
+}
+
+/// Every issue in the draft, in form order; empty when it can be sent.
+pub fn issues(draft: &Draft, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
+    let mut all = draft.issues(campaign, today);
+    sort_issues(&mut all);
+    all
+}
+
 impl StepId {
     pub fn step(self) -> &'static Step {
         STEPS.iter().find(|s| s.id == self).expect("every StepId has a row in STEPS")
@@ -270,7 +284,7 @@ pub fn previous(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<Step
 
 /// What must be put right before leaving this step with "next", in form order.
 pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
-    let all = draft.issues(campaign, today);
+    let all = issues(draft, campaign, today);
     match step.step().checks {
         Checks::Everything => all,
         Checks::Fields(fields) => {
@@ -611,5 +625,46 @@ mod tests {
         assert!(!never.password_lost());
         assert!(!is_complete(Identity, &never, &c, t));
         assert_eq!(guard("coordonnees", &never, &c, t), Identity);
+    }
+
+    #[test]
+    fn empty_draft_lists_every_issue_in_form_order() {
+        use ErrorCode::{
+            CharterNotAccepted, CivilityRequired, EstablishmentRequired, PhotoRequired, Required, StreamRequired,
+        };
+        let issues = issues(&Draft::new(), &test_campaign(), today());
+        assert_eq!(
+            issues,
+            vec![
+                (field::CHARTER_VERSION, CharterNotAccepted),
+                (field::CIVILITY, CivilityRequired),
+                (field::LAST_NAME, Required),
+                (field::FIRST_NAME, Required),
+                (field::BIRTH_DATE, Required),
+                (field::EMAIL, Required),
+                (field::EMAIL_CONFIRM, Required),
+                (field::PASSWORD, Required),
+                (field::PASSWORD_CONFIRM, Required),
+                (field::MOBILE_PHONE, Required),
+                (field::STREET, Required),
+                (field::POSTAL_CODE, Required),
+                (field::COMMUNE, Required),
+                (field::UAI, EstablishmentRequired),
+                (field::STREAM_CODE, StreamRequired),
+                (field::PHOTO, PhotoRequired),
+            ]
+        );
+    }
+
+    #[test]
+    fn sort_issues_follows_the_form() {
+        use ErrorCode::{CivilityRequired, PhotoRequired, Required};
+        let mut issues =
+            vec![(field::PHOTO, PhotoRequired), ("unknown", Required), (field::CIVILITY, CivilityRequired)];
+        sort_issues(&mut issues);
+        assert_eq!(
+            issues,
+            vec![(field::CIVILITY, CivilityRequired), (field::PHOTO, PhotoRequired), ("unknown", Required)]
+        );
     }
 }

@@ -14,18 +14,16 @@
 //!   mistyped year corrected back does not wipe what the guardian had entered; not sending them keeps an adult's
 //!   application free of someone else's data.
 
-use crate::api::{
-    self, Address, ApplicationRequest, Campaign, Civility, Consents, Contact, Delivery, Guardian, Identity, Schooling,
-    field,
-};
-use crate::application::{Issues, check_listed_commune, normalize_application};
+use crate::api::{Campaign, Civility};
 use crate::campaign::{AgeCheck, age_check};
 use crate::date::Date;
-use crate::error::{ErrorCode, FieldIssue};
-use crate::rules::email::emails_match;
+use crate::error::ErrorCode;
 use crate::rules::password::{validate_password, validate_password_confirmation};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+mod idempotency;
+mod request;
 
 /// A string that must not leave memory: not serialised, not printed by `Debug`.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -75,17 +73,6 @@ pub struct PhotoMeta {
     pub width: u32,
     pub height: u32,
     pub bytes: u64,
-}
-
-/// Sorts issues into the order the form asks for them (the journey's, [`crate::journey::form_order`]), so error
-/// summaries read top to bottom; unknown fields go last, in their original order.
-pub fn sort_issues(issues: &mut [FieldIssue]) {
-    issues.sort_by_key(|(f, _)| crate::journey::form_order().position(|o| o == *f).unwrap_or(usize::MAX));
-}
-
-fn sorted(mut issues: Vec<FieldIssue>) -> Vec<FieldIssue> {
-    sort_issues(&mut issues);
-    issues
 }
 
 /// The in-progress application. Plain fields may be set directly; fields with dependants are private and set
@@ -179,11 +166,6 @@ impl Default for Draft {
             idempotency_fingerprint: None,
         }
     }
-}
-
-/// 64-bit FNV-1a: a stable, dependency-free fingerprint (not a security measure: it never sees the password).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 impl Draft {
@@ -330,149 +312,6 @@ impl Draft {
     pub fn set_stream(&mut self, choice: Option<StreamChoice>) {
         self.stream = choice;
     }
-
-    // ---- submission ----
-
-    /// The idempotency key to send with this request: the stored one if it was issued for the same request,
-    /// otherwise `fresh()` (a random UUID from the app), stored with the draft.
-    ///
-    /// A retry after a lost answer must reuse the key, or the person could end up with two dossiers; but a
-    /// request changed after an error is a new request and needs a new key, or the server would refuse the reuse.
-    /// The fingerprint leaves the password out, so it never reaches storage even hashed: an edit of the password
-    /// alone keeps the key.
-    pub fn idempotency_key_for(&mut self, request: &ApplicationRequest, fresh: impl FnOnce() -> String) -> String {
-        let mut without_secret = request.clone();
-        without_secret.identity.password.clear();
-        let body = serde_json::to_string(&(without_secret, self.photo)).unwrap_or_default();
-        let fingerprint = format!("{:016x}", fnv1a(body.as_bytes()));
-        match (&self.idempotency_key, &self.idempotency_fingerprint) {
-            (Some(key), Some(fp)) if *fp == fingerprint => key.clone(),
-            _ => {
-                let key = fresh();
-                self.idempotency_key = Some(key.clone());
-                self.idempotency_fingerprint = Some(fingerprint);
-                key
-            }
-        }
-    }
-
-    pub fn idempotency_key(&self) -> Option<&str> {
-        self.idempotency_key.as_deref()
-    }
-
-    /// Every issue in the draft, in form order; empty when it can be sent.
-    pub fn issues(&self, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
-        self.to_request(campaign, today).err().unwrap_or_default()
-    }
-
-    /// The request to send, normalised (names tidied, phones in E.164, e-mail domain in lower case…) with the
-    /// same rules as the server, or every issue in form order.
-    ///
-    /// Checks only the form can make come first (confirmations, ticked boxes, choices made, the photo), so
-    /// their specific message wins over the generic one the request check would give for the same field.
-    pub fn to_request(&self, campaign: &Campaign, today: Date) -> Result<ApplicationRequest, Vec<FieldIssue>> {
-        let mut v = Issues::default();
-        if !self.charter_accepted {
-            v.push(field::CHARTER_VERSION, ErrorCode::CharterNotAccepted);
-        }
-        if self.civility.is_none() {
-            v.push(field::CIVILITY, ErrorCode::CivilityRequired);
-        }
-        let birth = v.take(field::BIRTH_DATE, self.birth_date());
-        if self.email_confirm.trim().is_empty() {
-            v.push(field::EMAIL_CONFIRM, ErrorCode::Required);
-        } else if !emails_match(&self.email, &self.email_confirm) {
-            v.push(field::EMAIL_CONFIRM, ErrorCode::EmailMismatch);
-        }
-        v.take(field::PASSWORD_CONFIRM, validate_password_confirmation(self.password(), self.password_confirm()));
-
-        let guardian_needed = self.guardian_needed(campaign);
-        if guardian_needed && self.guardian.civility.is_none() {
-            v.push(field::GUARDIAN_CIVILITY, ErrorCode::CivilityRequired);
-        }
-        if self.establishment.is_none() {
-            v.push(field::UAI, ErrorCode::EstablishmentRequired);
-        }
-        if self.stream.is_none() {
-            v.push(field::STREAM_CODE, ErrorCode::StreamRequired);
-        }
-        match self.photo {
-            None => v.push(field::PHOTO, ErrorCode::PhotoRequired),
-            Some(p) if p.bytes > api::MAX_PHOTO_BYTES as u64 => v.push(field::PHOTO, ErrorCode::PhotoTooLarge),
-            Some(_) => {}
-        }
-
-        let g = &self.guardian;
-        let optional = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
-        let request = ApplicationRequest {
-            campaign_id: campaign.id.clone(),
-            charter_version: if self.charter_accepted { self.charter_version.clone() } else { String::new() },
-            identity: Identity {
-                // Placeholders stand in for missing choices; their issue is already recorded above.
-                civility: self.civility.unwrap_or(Civility::Madame),
-                last_name: self.last_name.clone(),
-                first_name: self.first_name.clone(),
-                birth_date: birth.map(Date::to_iso).unwrap_or_default(),
-                email: self.email.clone(),
-                password: self.password().to_string(),
-            },
-            guardian: guardian_needed.then(|| Guardian {
-                civility: g.civility.unwrap_or(Civility::Madame),
-                last_name: g.last_name.clone(),
-                first_name: g.first_name.clone(),
-                email: g.email.clone(),
-                phone: g.phone.clone(),
-            }),
-            contact: Contact {
-                mobile_phone: self.mobile_phone.clone(),
-                address: Address {
-                    street: self.street.clone(),
-                    complement: optional(&self.complement),
-                    care_of: optional(&self.care_of),
-                    postal_code: self.postal_code.clone(),
-                    commune: self.commune.clone(),
-                    commune_not_listed: self.commune_not_listed,
-                },
-            },
-            schooling: Schooling {
-                uai: self.establishment.as_ref().map(|e| e.uai.clone()).unwrap_or_default(),
-                stream_code: self.stream.as_ref().map(|s| s.code.clone()).unwrap_or_default(),
-            },
-            delivery: Delivery { send_to_establishment: self.send_to_establishment },
-            consents: Consents { good_deals: self.consent_good_deals, news: self.consent_news },
-        };
-
-        // The server checks the commune against the whole list; the form can once it has the postcode's communes.
-        let listed = check_listed_commune(&request.contact.address, |postal_code| {
-            self.listed_communes
-                .as_ref()
-                .filter(|(code, _)| code == postal_code)
-                .map(|(_, communes)| communes.as_slice())
-        });
-        let commune = match listed {
-            Some(Err((f, code))) => {
-                v.push(f, code);
-                None
-            }
-            Some(Ok(commune)) => Some(commune),
-            None => None,
-        };
-        match normalize_application(&request, campaign, today) {
-            Ok(mut normalized) if v.0.is_empty() => {
-                if let Some(commune) = commune {
-                    normalized.contact.address.commune = commune;
-                }
-                Ok(normalized)
-            }
-            Ok(_) => Err(sorted(v.0)),
-            Err(found) => {
-                for (f, code) in found {
-                    v.push(f, code);
-                }
-                Err(sorted(v.0))
-            }
-        }
-    }
 }
 
 /// Drafts for the tests of this module and of the journey.
@@ -531,8 +370,10 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::{complete, complete_minor, today};
     use super::*;
+    use crate::api::field;
     use crate::application::validate_application;
     use crate::campaign::test_campaign;
+    use crate::error::FieldIssue;
     use ErrorCode::*;
 
     #[test]
@@ -637,32 +478,6 @@ mod tests {
     }
 
     #[test]
-    fn empty_draft_lists_every_issue_in_form_order() {
-        let issues = Draft::new().issues(&test_campaign(), today());
-        assert_eq!(
-            issues,
-            vec![
-                (field::CHARTER_VERSION, CharterNotAccepted),
-                (field::CIVILITY, CivilityRequired),
-                (field::LAST_NAME, Required),
-                (field::FIRST_NAME, Required),
-                (field::BIRTH_DATE, Required),
-                (field::EMAIL, Required),
-                (field::EMAIL_CONFIRM, Required),
-                (field::PASSWORD, Required),
-                (field::PASSWORD_CONFIRM, Required),
-                (field::MOBILE_PHONE, Required),
-                (field::STREET, Required),
-                (field::POSTAL_CODE, Required),
-                (field::COMMUNE, Required),
-                (field::UAI, EstablishmentRequired),
-                (field::STREAM_CODE, StreamRequired),
-                (field::PHOTO, PhotoRequired),
-            ]
-        );
-    }
-
-    #[test]
     fn form_only_checks_table() {
         type Mutation = fn(&mut Draft);
         let cases: &[(Mutation, Vec<FieldIssue>)] = &[
@@ -713,32 +528,6 @@ mod tests {
         assert_eq!(same.issues(&c, today()), vec![(field::GUARDIAN_EMAIL, GuardianEmailSameAsApplicant)]);
         d.birth_year = "2009".into();
         assert!(d.issues(&c, today()).is_empty());
-    }
-
-    #[test]
-    fn idempotency_key_is_reused_for_the_same_request_only() {
-        let c = test_campaign();
-        let mut d = complete();
-        let mut n = 0;
-        let mut fresh = || {
-            n += 1;
-            format!("key-{n}")
-        };
-        let r = d.to_request(&c, today()).unwrap();
-        assert_eq!(d.idempotency_key_for(&r, &mut fresh), "key-1");
-        assert_eq!(d.idempotency_key_for(&r, &mut fresh), "key-1", "a retry reuses the key");
-
-        // The key and its fingerprint survive a reload (the password does not, and is not in the fingerprint).
-        let mut reloaded = Draft::from_storage_json(&d.to_storage_json()).unwrap();
-        assert_eq!(reloaded.idempotency_key(), Some("key-1"));
-        assert!(!reloaded.to_storage_json().contains("motdepasse1"));
-        assert_eq!(reloaded.idempotency_key_for(&r, &mut fresh), "key-1");
-
-        d.commune = "Clermont-Fd".into();
-        let changed = d.to_request(&c, today()).unwrap();
-        assert_eq!(d.idempotency_key_for(&changed, &mut fresh), "key-2", "a changed request is a new request");
-        d.photo = Some(PhotoMeta { width: 600, height: 800, bytes: 170_000 });
-        assert_eq!(d.idempotency_key_for(&changed, &mut fresh), "key-3", "so is a new photo");
     }
 
     fn names(list: &[&str]) -> Vec<String> {
@@ -803,16 +592,5 @@ mod tests {
         let mut d = complete();
         d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
         assert!(!d.to_storage_json().contains("listed_communes"));
-    }
-
-    #[test]
-    fn sort_issues_follows_the_form() {
-        let mut issues =
-            vec![(field::PHOTO, PhotoRequired), ("unknown", Required), (field::CIVILITY, CivilityRequired)];
-        sort_issues(&mut issues);
-        assert_eq!(
-            issues,
-            vec![(field::CIVILITY, CivilityRequired), (field::PHOTO, PhotoRequired), ("unknown", Required)]
-        );
     }
 }
