@@ -111,6 +111,9 @@ pub enum StageState {
     /// Waiting on the young person (a refused photo).
     ActionNeeded,
     Upcoming,
+    /// Will not happen for this card: it was blocked (lost, stolen, damaged) before this stage; its duplicate's own
+    /// timeline takes over. Without it a card declared lost on its way would read "En cours" for ever.
+    Stopped,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -286,7 +289,9 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
 
     let step = |stage, state, done_on| TimelineStep { stage, state, done_on, expected_from: None, expected_to: None };
     let mut timeline = vec![step(Stage::Registered, StageState::Done, registered)];
-    let school_state = match (validated.or(manufactured), &refusal) {
+    // The back office may record a later step without the one before (a card sent with no "manufactured" event):
+    // a later step done means the earlier ones are done too, even when their date is unknown.
+    let school_state = match (validated.or(manufactured).or(sent.map(|(on, _)| on)).or(handed_over), &refusal) {
         (Some(_), _) => StageState::Done,
         (None, Some(_)) if !closed => StageState::ActionNeeded,
         _ if matches!(status, Status::AwaitingActivation | Status::AwaitingGuardian) || closed => StageState::Upcoming,
@@ -295,7 +300,7 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
     timeline.push(step(Stage::SchoolValidation, school_state, validated));
     let mut manufacture = step(
         Stage::Manufacture,
-        match (sent, validated.or(manufactured)) {
+        match (sent.map(|(on, _)| on).or(handed_over), validated.or(manufactured)) {
             (Some(_), _) => StageState::Done,
             (None, Some(_)) => StageState::Current,
             _ => StageState::Upcoming,
@@ -319,6 +324,12 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
         },
         handed_over,
     ));
+    // What the blocked card had not reached yet will not happen to it.
+    if duplicate.is_some() {
+        for s in timeline.iter_mut().filter(|s| s.state != StageState::Done) {
+            *s = step(s.stage, StageState::Stopped, None);
+        }
+    }
 
     let mut tasks = Vec::new();
     if status == Status::PhotoRefused {
@@ -331,14 +342,20 @@ pub fn progress(events: &[Event], today: Date, campaign_closes_on: Date) -> Prog
                 (None, true) => StageState::Current,
                 _ => StageState::Upcoming,
             };
-            let mut check = step(Stage::SchoolValidation, state(validated, true), validated);
-            if validated.is_none() {
+            // As for the first card, a later step recorded means the earlier ones are done.
+            let made_done = sent.is_some() || handed.is_some();
+            let check_done = validated.is_some() || made_done;
+            let mut check = step(
+                Stage::SchoolValidation,
+                if check_done { StageState::Done } else { StageState::Current },
+                validated,
+            );
+            if !check_done {
                 expect(&mut check, blocked_on, DUPLICATE_VALIDATION_DAYS, today);
             }
-            let mut made = step(Stage::Manufacture, state(sent, validated.is_some()), sent);
-            if sent.is_none()
-                && let Some(v) = validated
-            {
+            let mut made =
+                step(Stage::Manufacture, if made_done { StageState::Done } else { state(None, check_done) }, sent);
+            if !made_done && let Some(v) = validated {
                 expect(&mut made, v, CARD_DAYS_AFTER_VALIDATION, today);
             }
             Duplicate {
@@ -442,6 +459,80 @@ mod tests {
             (p.status, p.timeline[2].expected_from, p.timeline[2].expected_to),
             (Status::CardBlocked, None, None)
         );
+    }
+
+    #[test]
+    fn what_a_blocked_card_had_not_reached_is_stopped_not_under_way() {
+        use StageState::{Current as C, Done as D, Stopped as S};
+        let reg = Event::Registered { on: d("2026-09-02") };
+        let act = Event::Activated { on: d("2026-09-02") };
+        let val = Event::SchoolValidated { on: d("2026-09-10") };
+        let made = Event::CardManufactured { on: d("2026-09-12") };
+        let sent = Event::CardSent { on: d("2026-09-20"), to_establishment: false };
+        let given = Event::CardHandedOver { on: d("2026-09-24") };
+        let blocked =
+            Event::CardBlocked { on: d("2026-10-01"), reason: BlockReason::Stolen, duplicate_to_establishment: true };
+        let table: Vec<(&str, Vec<Event>, Vec<StageState>)> = vec![
+            (
+                "blocked while being made",
+                vec![reg.clone(), act.clone(), val.clone(), made, blocked.clone()],
+                vec![D, D, S, S],
+            ),
+            (
+                "blocked on its way",
+                vec![reg.clone(), act.clone(), val.clone(), sent.clone(), blocked.clone()],
+                vec![D, D, D, S],
+            ),
+            (
+                "blocked once handed over",
+                vec![reg.clone(), act.clone(), val, sent, given, blocked.clone()],
+                vec![D, D, D, D],
+            ),
+            // Nothing blocked: the same dossier on its way reads "under way", not stopped.
+            (
+                "on its way, not blocked",
+                vec![reg, act, Event::CardSent { on: d("2026-09-20"), to_establishment: true }],
+                vec![D, D, D, C],
+            ),
+        ];
+        for (name, events, want) in table {
+            let p = progress(&events, d("2026-10-02"), d(CLOSES));
+            assert_eq!(states(&p), want, "{name}");
+            for s in p.timeline.iter().filter(|s| s.state == StageState::Stopped) {
+                assert_eq!((s.done_on, s.expected_from, s.expected_to), (None, None, None), "{name}: {:?}", s.stage);
+            }
+        }
+    }
+
+    #[test]
+    fn a_later_step_recorded_means_the_earlier_ones_are_done() {
+        use StageState::{Current as C, Done as D, Upcoming as U};
+        let first = [
+            Event::Registered { on: d("2026-09-02") },
+            Event::Activated { on: d("2026-09-02") },
+            Event::SchoolValidated { on: d("2026-09-10") },
+            Event::CardSent { on: d("2026-09-20"), to_establishment: true },
+            Event::CardHandedOver { on: d("2026-09-24") },
+            Event::CardBlocked { on: d("2026-11-02"), reason: BlockReason::Lost, duplicate_to_establishment: true },
+        ];
+        let dup = |extra: &[Event]| {
+            let p = progress(&[&first[..], extra].concat(), d("2026-11-20"), d(CLOSES));
+            p.duplicate.unwrap().timeline
+        };
+        let states = |t: &[TimelineStep]| t.iter().map(|s| s.state).collect::<Vec<_>>();
+        // The back office posts the duplicate without recording its validation: validation is done, date unknown,
+        // and no expected days are left on it.
+        let t = dup(&[Event::DuplicateSent { on: d("2026-11-12") }]);
+        assert_eq!(states(&t), [D, D, C]);
+        assert_eq!((t[0].done_on, t[0].expected_from, t[0].expected_to), (None, None, None));
+        assert_eq!(t[1].done_on, Some(d("2026-11-12")));
+        let t = dup(&[Event::DuplicateHandedOver { on: d("2026-11-15") }]);
+        assert_eq!(states(&t), [D, D, D]);
+        assert_eq!(states(&dup(&[])), [C, U, U]);
+        // The first card sent with no validation recorded.
+        let p = progress(&[first[0].clone(), first[1].clone(), first[3].clone()], d("2026-09-21"), d(CLOSES));
+        assert_eq!((p.status, states(&p.timeline)), (Status::Sent, vec![D, D, D, C]));
+        assert_eq!(p.timeline[2].expected_from, None);
     }
 
     #[test]

@@ -145,6 +145,11 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   // The first card is no longer expected: only the duplicate's timeline gives days.
   const first = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Où en est ta demande' }) });
   await expect(first).not.toContainText('devrait arriver');
+  // Blocked while being made: what the first card had not reached will not happen, and says so.
+  for (const stage of ['Fabrication et expédition', 'Carte remise']) {
+    await expect(first.locator('.timeline__step').filter({ hasText: stage })).toContainText('Arrêté : cette carte a été bloquée');
+  }
+  await expect(first).not.toContainText('En cours');
   const dup = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ton duplicata' }) });
   await expect(dup).toContainText('Carte déclarée volée le 1 octobre 2026. Le duplicata sera envoyé chez toi.');
   await expect(dup.locator('.timeline__step').first()).toContainText('Validation de ta demande');

@@ -36,6 +36,7 @@ pub fn state_key(s: StageState) -> &'static str {
         StageState::Current => "timeline.state_current",
         StageState::ActionNeeded => "timeline.state_action_needed",
         StageState::Upcoming => "timeline.state_upcoming",
+        StageState::Stopped => "timeline.state_stopped",
     }
 }
 
@@ -54,7 +55,8 @@ pub fn dynamic_keys() -> Vec<String> {
         Status::CardBlocked,
     ];
     let stages = [Stage::Registered, Stage::SchoolValidation, Stage::Manufacture, Stage::HandedOver];
-    let states = [StageState::Done, StageState::Current, StageState::ActionNeeded, StageState::Upcoming];
+    let states =
+        [StageState::Done, StageState::Current, StageState::ActionNeeded, StageState::Upcoming, StageState::Stopped];
     let codes = [
         ErrorCode::Required,
         ErrorCode::TooLong,

@@ -14,6 +14,7 @@ fn state_class(s: StageState) -> &'static str {
         StageState::Current => "timeline__step timeline__step--current",
         StageState::ActionNeeded => "timeline__step timeline__step--action",
         StageState::Upcoming => "timeline__step timeline__step--upcoming",
+        StageState::Stopped => "timeline__step timeline__step--stopped",
     }
 }
 
