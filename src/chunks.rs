@@ -16,18 +16,43 @@ use passregion_core::journey::StepId;
 use crate::i18n::t;
 use crate::ui::spinner::{Delayed, Spinner};
 
-// What each chunk shows; the components stay in their own modules.
+/// Installs the French texts that travel with a chunk (build.rs `CHUNKED`: the namespaces only chunks' code uses)
+/// before its view is built. Written inside the chunk's function, the only code naming those tables, so that
+/// wasm-split puts them in the chunk. Without `split` they are in the one table: nothing to install.
+macro_rules! texts {
+    ($($table:ident),*) => {
+        $(
+            #[cfg(feature = "split")]
+            crate::i18n::install_chunk_texts(crate::i18n::chunk_texts::$table);
+        )*
+    };
+}
+
+// What each chunk shows, and the French texts it brings (every chunked namespace its view reads: the review's card
+// preview reads the photo's); the components stay in their own modules.
 passregion_lazy::chunks! {
     identite / preload_identite => view! { <crate::steps::identity::IdentityStep /> };
     representant_legal / preload_representant_legal => view! { <crate::steps::guardian::GuardianStep /> };
     coordonnees / preload_coordonnees => view! { <crate::steps::contact::ContactStep /> };
     etablissement / preload_etablissement => view! { <crate::steps::establishment::EstablishmentStep /> };
-    photo / preload_photo => view! { <crate::steps::photo::PhotoPage /> };
-    envoi / preload_envoi => view! { <crate::steps::delivery::DeliveryStep /> };
-    verification / preload_verification => view! { <crate::steps::review::ReviewStep /> };
+    photo / preload_photo => {
+        texts!(FR_PHOTO, FR_HANDOFF);
+        view! { <crate::steps::photo::PhotoPage /> }
+    };
+    envoi / preload_envoi => {
+        texts!(FR_DELIVERY, FR_PRIVACY);
+        view! { <crate::steps::delivery::DeliveryStep /> }
+    };
+    verification / preload_verification => {
+        texts!(FR_DELIVERY, FR_PHOTO);
+        view! { <crate::steps::review::ReviewStep /> }
+    };
     activation / preload_activation => view! { <crate::pages::activation::ActivationPage /> };
     accord_parental / preload_accord_parental => view! { <crate::pages::guardian_consent::GuardianConsentPage /> };
-    protection_des_donnees / preload_protection_des_donnees => view! { <crate::pages::privacy::PrivacyPage /> };
+    protection_des_donnees / preload_protection_des_donnees => {
+        texts!(FR_PRIVACY);
+        view! { <crate::pages::privacy::PrivacyPage /> }
+    };
 }
 
 /// A journey step's view: the charter at once, the others once their chunk is in (a spinner after 300 ms; a failed

@@ -1,7 +1,9 @@
 //! Translations: `locales/<lang>/<namespace>.json`, checked by build.rs (which refuses to build when a key is
 //! missing in one language or used in `src/` without being defined).
 //!
-//! French, the default, is compiled into the app. English is not on the first page: `build-tools/postbuild.mjs`
+//! French, the default, is compiled into the app; in the split release build the namespaces only lazily loaded
+//! chunks use (build.rs `CHUNKED`: photo, handoff, delivery, privacy) are in those chunks, installed when they load
+//! (src/chunks.rs). English is not on the first page: `build-tools/postbuild.mjs`
 //! writes it as `i18n/en-<hash>.json` and names that file in `index.html`'s `<meta name="passregion-i18n-en">`; it
 //! is fetched when English is chosen (by `index.html` itself, before the app starts, when it was chosen before: the
 //! first frame is then English). Until it is there the French text shows, and every translated text in view
@@ -171,8 +173,52 @@ impl Lang {
 
 /// The text of `key` in `lang`, if defined.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    let table = lang.table();
+    find(lang.table(), key).or_else(|| match lang {
+        Lang::Fr => chunked::lookup(key),
+        Lang::En => None,
+    })
+}
+
+fn find(table: Table, key: &str) -> Option<&'static str> {
     table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+}
+
+/// The French texts of the namespaces that travel with their chunks (build.rs `CHUNKED`), in the split build: a
+/// chunk installs them ([`install_chunk_texts`]) before it builds its view. Without `split` they are in the main
+/// table and nothing is ever installed.
+mod chunked {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static TABLES: RefCell<Vec<super::Table>> = const { RefCell::new(Vec::new()) };
+    }
+
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    pub fn install(table: super::Table) {
+        TABLES.with(|installed| {
+            let mut installed = installed.borrow_mut();
+            if !installed.iter().any(|t| std::ptr::eq(*t, table)) {
+                installed.push(table);
+            }
+        });
+    }
+
+    pub fn lookup(key: &str) -> Option<&'static str> {
+        TABLES.with(|installed| installed.borrow().iter().find_map(|table| super::find(table, key)))
+    }
+}
+
+/// Makes the French texts of a chunk's namespaces available. Called only by the chunk's own code (src/chunks.rs),
+/// the only code that names these tables, so that wasm-split puts them in the chunk.
+#[cfg(feature = "split")]
+pub fn install_chunk_texts(table: Table) {
+    chunked::install(table);
+}
+
+/// The French tables of the chunked namespaces, for src/chunks.rs (split build only).
+#[cfg(feature = "split")]
+pub mod chunk_texts {
+    pub use super::table::{FR_DELIVERY, FR_HANDOFF, FR_PHOTO, FR_PRIVACY};
 }
 
 /// A text of the space's photo page: build.rs keeps its namespace, `space_photo`, out of the app's tables (and so
@@ -182,7 +228,7 @@ pub fn space_photo_text(lang: Lang, key: &str) -> Option<&'static str> {
         Lang::Fr => table::SPACE_PHOTO_FR,
         Lang::En => table::SPACE_PHOTO_EN,
     };
-    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+    find(table, key)
 }
 
 /// Every key of one language, sorted (for tests).
