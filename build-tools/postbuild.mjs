@@ -14,8 +14,9 @@
 //    Trunk has no include; these lines need nothing from it, so they go in after its build.
 // 4. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
 //
-//   node build-tools/postbuild.mjs [--no-texts] [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
-//   --no-texts: the beneficiary space, which carries its own texts (space/locales): only points 3 and 4.
+//   node build-tools/postbuild.mjs [--locales DIR] [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
+//   --locales DIR: the bundle's translation files, from the repository's root (default locales; the beneficiary
+//   space: space/locales, its English file then under /espace/i18n/).
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
@@ -66,10 +67,10 @@ function textsOf(lang, locales = join(ROOT, "locales")) {
   return sorted;
 }
 
-export function writeTranslations(staging) {
-  let html = fillTexts(readFileSync(join(staging, "index.html"), "utf8"), textsOf("fr"));
+export function writeTranslations(staging, locales = join(ROOT, "locales")) {
+  let html = fillTexts(readFileSync(join(staging, "index.html"), "utf8"), textsOf("fr", locales));
   for (const lang of LAZY_LANGS) {
-    const json = mergedTexts(lang);
+    const json = mergedTexts(lang, locales);
     const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
     const rel = `i18n/${lang}-${hash}.json`;
     mkdirSync(join(staging, "i18n"), { recursive: true });
@@ -87,19 +88,20 @@ export function writeTranslations(staging) {
 
 function main() {
   const args = process.argv.slice(2);
-  const texts = !args.includes("--no-texts");
-  const staging = args.find((a) => !a.startsWith("--")) ?? process.env.TRUNK_STAGING_DIR;
+  const at = args.indexOf("--locales");
+  const locales = join(ROOT, at >= 0 ? args[at + 1] : "locales");
+  const staging = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--locales") ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("no folder given and TRUNK_STAGING_DIR is not set");
   // Only the application's and the space's pages carry a split bundle (their <meta name="passregion-app"> or
   // "passregion-space"); the phone's page and the space's photo page are plain Trunk builds of their own binaries.
   const bundle = bundleOf(readFileSync(join(staging, "index.html"), "utf8"));
   if (bundle) buildBundle(staging, bundle);
-  if (texts) writeTranslations(staging);
+  writeTranslations(staging, locales);
   const page = join(staging, "index.html");
   writeFileSync(page, includeHead(readFileSync(page, "utf8")));
   if (!process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === "release") {
     const n = precompress(staging);
-    console.error(`postbuild: ${texts ? "translations and " : ""}head written, ${n} precompressed files (.br q11, .gz -9) in ${staging}`);
+    console.error(`postbuild: translations and head written, ${n} precompressed files (.br q11, .gz -9) in ${staging}`);
   }
 }
 

@@ -126,10 +126,12 @@ function lazyParts(dist, onFirstPages) {
   const parts = new Map();
   for (const path of walk(dist)) {
     const rel = relative(dist, path);
-    if (onFirstPages.has(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$|^i18n\//.test(rel)) continue;
-    const dir = rel.includes("/") && !rel.startsWith("i18n/") ? rel.slice(0, rel.lastIndexOf("/") + 1) : "";
-    const part = /^i18n\//.test(rel)
-      ? `texts ${basename(rel).replace(/-[0-9a-f]{10,16}\.json$/, "")}`
+    if (onFirstPages.has(rel) || /\.(br|gz)$/.test(rel) || !/\.(wasm|js)$|(^|\/)i18n\//.test(rel)) continue;
+    // An entry's own texts (espace/i18n/en-….json) are "espace/texts en".
+    const texts = rel.match(/^(.*\/)?i18n\/[^/]+$/);
+    const dir = texts ? texts[1] ?? "" : rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/") + 1) : "";
+    const part = texts
+      ? `${dir}texts ${basename(rel).replace(/-[0-9a-f]{10,16}\.json$/, "")}`
       : dir + basename(rel).replace(/(-[0-9a-f]{10,16})?(_bg)?\.(wasm|js)$/, "").replace(/_loader$/, "");
     if (!parts.has(part)) parts.set(part, []);
     parts.get(part).push(measure(dist, rel));

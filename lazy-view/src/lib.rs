@@ -1,6 +1,6 @@
 //! Parts of a Leptos app fetched when they are first shown, for the application (`src/chunks.rs`) and the
 //! beneficiary space (`space/src/chunks.rs`), each built split by build-tools/app-wasm.mjs (docs/size.md, "Code
-//! splitting").
+//! splitting"); and, in the browser, the English texts fetched when chosen (`english`).
 //!
 //! Each function made by [`chunks!`] is a split point: with its crate's `split` feature `wasm_split` — what Leptos'
 //! `#[lazy]` uses — puts the view and everything only it uses into its own wasm file, fetched on the first call;
@@ -9,6 +9,9 @@
 //! `_`: build-tools/app-wasm.mjs relies on it to have index.html preload the chunk of a deep link.
 
 use std::future::Future;
+
+#[cfg(target_arch = "wasm32")]
+pub mod english;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,12 +1,37 @@
-//! Translations: `space/locales/<lang>/<namespace>.json` embedded at build time by the app's own build script
+//! Translations: `space/locales/<lang>/<namespace>.json` embedded at build time by the space's build script
 //! (../build.rs), which refuses to build when a key is missing in one language or used here without a definition.
 //! The language choice is the application's (same localStorage key, same origin), so it follows the person.
+//!
+//! French, the default, is compiled into the wasm. English is not on the first page: `build-tools/postbuild.mjs`
+//! writes it as `i18n/en-<hash>.json` and `passregion_lazy::english` (shared with the application) fetches it when
+//! English is chosen, or `index.html` does, before the wasm has started, when it is the remembered choice (the first
+//! frame is then English). Until it is there the French text shows, and every text in view follows as soon as it
+//! arrives: only text nodes change, so nothing typed is lost. When it cannot be fetched the page goes back to
+//! French and says so, in English ([`EnglishFailed`]). Native builds (the tests) have both languages built in.
 
 use leptos::prelude::*;
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/translations.rs"));
 }
+
+type Table = &'static [(&'static str, &'static str)];
+
+/// The English table, built in.
+#[cfg(not(target_arch = "wasm32"))]
+mod english {
+    pub fn table() -> Option<super::Table> {
+        Some(super::table::EN)
+    }
+
+    pub async fn load() -> bool {
+        true
+    }
+}
+
+/// The English table, fetched once when first needed (lazy-view/src/english.rs).
+#[cfg(target_arch = "wasm32")]
+use passregion_lazy::english;
 
 pub const LANG_STORAGE_KEY: &str = "passregion.lang";
 
@@ -35,17 +60,21 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// The texts of this language; for English, the few built-in ones until the file is in.
+    fn table(self) -> Table {
         match self {
             Lang::Fr => table::FR,
-            Lang::En => table::EN,
+            Lang::En => english::table().unwrap_or(table::EN_BUILT_IN),
         }
     }
 }
 
-pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    let table = lang.table();
+fn find(table: Table, key: &str) -> Option<&'static str> {
     table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+}
+
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    find(lang.table(), key)
 }
 
 pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
@@ -71,12 +100,35 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct I18n {
     pub lang: RwSignal<Lang>,
+    /// Counts the tables that arrived after start (English): texts read it, so they follow.
+    loaded: RwSignal<u32>,
+    /// English was chosen but its file could not be fetched: the page went back to French and says so.
+    pub english_failed: RwSignal<bool>,
 }
 
 pub fn provide_i18n() -> RwSignal<Lang> {
     let lang = RwSignal::new(initial_lang());
-    provide_context(I18n { lang });
-    Effect::new(move |_| apply_lang(lang.get()));
+    let loaded = RwSignal::new(0u32);
+    let english_failed = RwSignal::new(false);
+    provide_context(I18n { lang, loaded, english_failed });
+    Effect::new(move |_| {
+        let chosen = lang.get();
+        apply_lang(chosen);
+        if chosen == Lang::En && english::table().is_none() {
+            leptos::task::spawn_local(async move {
+                if english::load().await {
+                    let _ = english_failed.try_set(false);
+                    let _ = loaded.try_update(|n| *n += 1);
+                } else if english::table().is_none() {
+                    // French is what shows: the switch, `<html lang>` and the remembered choice say so too.
+                    let _ = english_failed.try_set(true);
+                    let _ = lang.try_set(Lang::Fr);
+                }
+            });
+        } else if chosen == Lang::En {
+            english_failed.set(false);
+        }
+    });
     lang
 }
 
@@ -92,21 +144,51 @@ pub fn apply_lang(lang: Lang) {
     }
 }
 
+fn use_i18n() -> Option<I18n> {
+    use_context::<I18n>()
+}
+
 pub fn use_lang() -> RwSignal<Lang> {
-    match use_context::<I18n>() {
+    match use_i18n() {
         Some(i18n) => i18n.lang,
         None => RwSignal::new(Lang::Fr),
     }
 }
 
+/// Whether the English file could not be fetched (false without a context).
+pub fn english_failed() -> bool {
+    use_i18n().is_some_and(|i| i.english_failed.get())
+}
+
+impl I18n {
+    /// Tries English again after a failed fetch.
+    pub fn retry_english(self) {
+        self.english_failed.set(false);
+        self.lang.set(Lang::En);
+    }
+}
+
+/// The current language, tracked when read inside a reactive closure (and so is the arrival of its texts).
 pub fn current_lang() -> Lang {
-    use_context::<I18n>().map(|i| i.lang.get()).unwrap_or_default()
+    match use_i18n() {
+        Some(i18n) => {
+            i18n.loaded.track();
+            i18n.lang.get()
+        }
+        None => Lang::Fr,
+    }
 }
 
 /// Reactive translation, to put straight in a view.
 pub fn t(key: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    let lang = use_lang();
-    move || text(lang.get(), key)
+    let i18n = use_i18n();
+    move || match i18n {
+        Some(i18n) => {
+            i18n.loaded.track();
+            text(i18n.lang.get(), key)
+        }
+        None => text(Lang::Fr, key),
+    }
 }
 
 /// The text now (tracked inside a reactive closure).
@@ -136,6 +218,15 @@ mod tests {
         assert!(!used_keys().is_empty());
         for key in used_keys() {
             assert!(lookup(Lang::En, key).is_some() && lookup(Lang::Fr, key).is_some(), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_built_in_english_texts_are_the_files_own() {
+        assert!(!table::EN_BUILT_IN.is_empty());
+        for (key, text) in table::EN_BUILT_IN {
+            assert_eq!(find(table::EN, key), Some(*text), "{key}");
+            assert_ne!(find(table::FR, key), Some(*text), "{key} is not translated");
         }
     }
 

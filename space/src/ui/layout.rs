@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, t, use_lang};
+use crate::i18n::{I18n, Lang, english_failed, lookup, t, use_lang};
 use crate::session::{EndReason, use_end_session, use_session};
 use crate::ui::form::focus_id;
 use crate::ui::timeout_dialog::TimeoutDialog;
@@ -41,6 +41,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <SpaceNav />
         </Show>
         <main id="main" class="main" tabindex="-1">
+            <Show when=english_failed>
+                <EnglishFailed />
+            </Show>
             {children()}
         </main>
         <Show when=move || session.logged_in()>
@@ -100,6 +103,22 @@ fn LangSwitch() -> impl IntoView {
         <div class="lang-switch" role="group" aria-label=t("shell.language")>
             {button(Lang::Fr, "shell.lang_fr", "FR")}
             {button(Lang::En, "shell.lang_en", "EN")}
+        </div>
+    }
+}
+
+/// Said when English was chosen and its file could not be fetched: the page is back in French, so this is the one
+/// text in English that the wasm carries (build.rs `EN_BUILT_IN`), marked as such for screen readers.
+#[component]
+fn EnglishFailed() -> impl IntoView {
+    let english = |key: &str| lookup(Lang::En, key).unwrap_or_default();
+    let i18n = expect_context::<I18n>();
+    view! {
+        <div class="notice notice--error" role="alert" lang="en" id="english-failed">
+            <p>{english("shell.english_failed")}</p>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| i18n.retry_english()>
+                {english("shell.english_retry")}
+            </button>
         </div>
     }
 }
