@@ -41,8 +41,10 @@ export const BUNDLES = [
 ];
 // The marker as written or as Trunk's HTML minifier leaves it (quotes dropped); "passregion-space-photo" is not it.
 const markerOf = (name) => new RegExp(`<meta\\b[^>]*\\bname=["']?${name}(?=["'\\s/>])[^>]*>`);
-// src/state.rs's DRAFT_STORAGE_KEY: where the application's draft is kept in sessionStorage.
+// src/state.rs's DRAFT_STORAGE_KEY and RECEIPT_STORAGE_KEY: where the application's draft and, once it is sent, its
+// receipt are kept in sessionStorage.
 const DRAFT_STORAGE_KEY = "passregion.draft";
+const RECEIPT_STORAGE_KEY = "passregion.receipt";
 export const CHUNK_MAP = /window\.passregion\w*Chunks=(\{.*?\})\)/;
 
 /// The split bundle whose marker this page carries, or none.
@@ -163,10 +165,13 @@ function writeIndex(staging, bundle, { mainName, wasmName, chunks }, base) {
   // The last non-empty segment: "/espace/" is the dossier page at "/espace". A journey step opens only once its
   // draft exists (core's guard: the charter before any answer), and the draft lives in sessionStorage (src/state.rs
   // DRAFT_STORAGE_KEY): a tab without one gets the charter or the deep link's notice, both in the first page, so its
-  // step's chunks would only compete with the main module for bandwidth.
-  const preload = `(function(m){try{var p=location.pathname;` +
-    `if(/^\\/demande\\//.test(p)&&!sessionStorage.getItem(${JSON.stringify(DRAFT_STORAGE_KEY)}))return;` +
-    `var u=m[(p.split("/").filter(Boolean).pop()||"").replace(/-/g,"_")]||[];` +
+  // step's chunks would only compete with the main module for bandwidth. Without a draft but with a receipt, every
+  // journey route shows the application sent (src/steps/mod.rs `StepRoute`, `AlreadySent`): the confirmation's
+  // chunk, which is also what /demande/confirmation itself shows, with or without a receipt.
+  const preload = `(function(m){try{var p=location.pathname,k=(p.split("/").filter(Boolean).pop()||"").replace(/-/g,"_");` +
+    `if(/^\\/demande\\//.test(p)&&!sessionStorage.getItem(${JSON.stringify(DRAFT_STORAGE_KEY)})){` +
+    `if(sessionStorage.getItem(${JSON.stringify(RECEIPT_STORAGE_KEY)})||k==="confirmation")k="confirmation";else return}` +
+    `var u=m[k]||[];` +
     `u.forEach(function(h){var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";` +
     `l.type="application/wasm";l.href=h;document.head.appendChild(l)})}catch(e){}})(window.${bundle.chunkVar}=${JSON.stringify(chunks)});`;
   const tags = [

@@ -2,9 +2,8 @@
 //!
 //! Routes: `/` start page, `/demande/<slug>` each journey step (slugs from core's `journey::STEPS`),
 //! `/demande/confirmation`, `/activation?token=…`, `/accord-parental#…`, `/protection-des-donnees`, anything else the
-//! 404 page. All but the start page, the charter, the confirmation and the 404 page are fetched when first opened
-//! (src/chunks.rs): the confirmation is eager since `AlreadySent` already puts its receipt in the first page (1.8 KB
-//! left to split), and it shows at once after sending.
+//! 404 page. All but the start page, the charter and the 404 page are fetched when first opened (src/chunks.rs); the
+//! confirmation's chunk is fetched while the review step shows, so that it shows at once after sending.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -14,7 +13,7 @@ use crate::chunks::{self, lazy};
 use crate::i18n::provide_i18n;
 use crate::pages::not_found::NotFound;
 use crate::state::provide_app_state;
-use crate::steps::{StepRoute, confirmation::ConfirmationPage, start::StartPage};
+use crate::steps::{StepRoute, start::StartPage};
 use crate::ui::layout::Layout;
 
 #[component]
@@ -26,7 +25,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=StartPage />
-                    <Route path=path!("/demande/confirmation") view=ConfirmationPage />
+                    <Route path=path!("/demande/confirmation") view=|| chunks::confirmation_view(false) />
                     <Route path=path!("/demande/:slug") view=StepRoute />
                     <Route path=path!("/activation") view=|| lazy(chunks::activation, chunks::preload_activation) />
                     <Route path=path!("/accord-parental") view=|| lazy(chunks::accord_parental, chunks::preload_accord_parental) />

@@ -47,6 +47,7 @@ passregion_lazy::chunks! {
         texts!(FR_DELIVERY, FR_PHOTO);
         view! { <crate::steps::review::ReviewStep /> }
     };
+    confirmation / preload_confirmation => view! { <crate::steps::confirmation::ConfirmationChunk /> };
     activation / preload_activation => view! { <crate::pages::activation::ActivationPage /> };
     accord_parental / preload_accord_parental => view! { <crate::pages::guardian_consent::GuardianConsentPage /> };
     protection_des_donnees / preload_protection_des_donnees => {
@@ -63,6 +64,11 @@ pub fn step(step: StepId) -> AnyView {
         spawn_local(async move {
             let _ = preload_step(next).await;
         });
+    }
+    // "Envoyer" leads to the confirmation, which must show as soon as the server answers: its chunk comes while the
+    // review is read.
+    if step == StepId::Review {
+        passregion_lazy::preload_soon(preload_confirmation);
     }
     match step {
         StepId::Charter => view! { <crate::steps::charter::CharterStep /> }.into_any(),
@@ -118,6 +124,34 @@ where
         preload,
         || view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
         |retry| view! { <LoadFailed retry /> }.into_any(),
+    )
+}
+
+/// The confirmation page (`/demande/confirmation`, where sending leads) or, on a step's route, the application sent
+/// earlier (`StepRoute`). Its chunk is normally in before "Envoyer" answers (the review step fetches it, index.html on
+/// a deep link or a reload after sending); if it is not, the dossier number, which the app's state holds, shows
+/// while it comes (after 300 ms, like the spinner), and stays when fetching it fails.
+pub fn confirmation_view(already_sent: bool) -> AnyView {
+    provide_context(crate::steps::confirmation::AlreadySentHere(already_sent));
+    passregion_lazy::lazy(
+        confirmation,
+        preload_confirmation,
+        move || {
+            view! {
+                <Delayed>
+                    <crate::steps::confirmation::SentWhileLoading already_sent />
+                    <Spinner label=t("common.loading") />
+                </Delayed>
+            }
+            .into_any()
+        },
+        move |retry| {
+            view! {
+                <crate::steps::confirmation::SentWhileLoading already_sent />
+                <LoadFailed retry />
+            }
+            .into_any()
+        },
     )
 }
 

@@ -1,5 +1,8 @@
 //! `/demande/confirmation`: the dossier number, the activation e-mail, "Je n'ai rien reçu", and the printable
 //! receipt (the print stylesheet prints only `.receipt`).
+//!
+//! A chunk fetched when first shown (src/chunks.rs `confirmation_view`), like the steps: all of this file but
+//! [`SentWhileLoading`] (and [`DossierNumber`], which it shows) is out of the first page.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -53,6 +56,40 @@ async fn copy_text(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where the confirmation's chunk is shown: on a step's route after sending (`AlreadySent`), or on its own route.
+#[derive(Clone, Copy, Debug)]
+pub struct AlreadySentHere(pub bool);
+
+/// The confirmation chunk's view (src/chunks.rs): which of the two, from the context its caller provided.
+#[component]
+pub fn ConfirmationChunk() -> impl IntoView {
+    if use_context::<AlreadySentHere>().is_some_and(|here| here.0) {
+        view! { <AlreadySent /> }.into_any()
+    } else {
+        view! { <ConfirmationPage /> }.into_any()
+    }
+}
+
+/// In the first page: the heading and the dossier number, from the app's state, while the confirmation's chunk is
+/// fetched or when fetching it failed, so that a slow or lost network right after sending never hides the number.
+#[component]
+pub fn SentWhileLoading(already_sent: bool) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state.receipt.get().map(|receipt| {
+            view! {
+                <div class="confirmation">
+                    <div class="confirmation__banner">
+                        <h1>{t(if already_sent { "confirmation.already_title" } else { "confirmation.title" })}</h1>
+                        <p>{t("confirmation.number_label")}</p>
+                        <p class="dossier-number"><DossierNumber number=receipt.dossier_number /></p>
+                    </div>
+                </div>
+            }
+        })
+    }
 }
 
 #[component]

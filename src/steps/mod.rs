@@ -22,7 +22,6 @@ use crate::i18n::t;
 use crate::state::{Remote, draft_started, load_campaign, today, use_app_state};
 use crate::ui::deep_link::{asked_for, landing_path};
 use crate::ui::spinner::{Delayed, Spinner};
-use confirmation::AlreadySent;
 
 /// `/demande/:slug`: waits for the campaign, then shows the step if the earlier ones are complete, otherwise
 /// replaces the URL with the first step that still needs answers (deep links, stale bookmarks, back button), which
@@ -68,7 +67,7 @@ pub fn StepRoute() -> impl IntoView {
     });
     move || match state.campaign.get() {
         // Back after sending: the draft is gone, the receipt is kept; say so rather than show an empty step 1.
-        _ if already_sent() => view! { <AlreadySent /> }.into_any(),
+        _ if already_sent() => crate::chunks::confirmation_view(true),
         Remote::Failed(_) => view! { <CampaignUnavailable /> }.into_any(),
         Remote::Loading => view! { <Delayed><Spinner label=t("common.loading") /></Delayed> }.into_any(),
         Remote::Ready(_) => match decision.get() {

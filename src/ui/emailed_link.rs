@@ -60,8 +60,8 @@ pub fn ResendLink(link: LinkToResend, #[prop(optional)] still_valid: bool) -> im
     let lang = use_lang();
     let (label, refused) = link.texts();
     let link = StoredValue::new(link);
-    // Not an `Action`: the app's first one, on the first page (the consent page and the confirmation are not split
-    // out), measured +3,373 B gzip there (329,587 B against 326,214 B) for the same behaviour. `try_set` keeps an
+    // Not an `Action`: measured +3,373 B gzip on the first page (329,587 B against 326,214 B) for the same behaviour
+    // when this was still there (the consent page and the confirmation have been split out since). `try_set` keeps an
     // answer that arrives once the page is gone harmless.
     let sending = RwSignal::new(false);
     let answer = RwSignal::new(None::<Result<ResendAnswer, ApiError>>);

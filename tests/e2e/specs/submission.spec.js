@@ -1,6 +1,6 @@
 // Submission under stress: server field errors go back to the right field, a response lost to the network is retried
 // with the same Idempotency-Key, double clicks and retries produce exactly one dossier.
-import { test, expect, allowConsoleErrors } from '../fixtures.js';
+import { test, expect, allowConsoleErrors, checkPage } from '../fixtures.js';
 import { STUDENT, reachReview, expectStep, next } from '../journey.js';
 
 const unique = (tag) => ({ ...STUDENT, email: `${tag}.${Date.now()}@example.fr` });
@@ -76,4 +76,35 @@ test('a double click sends once', async ({ page, request }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
   expect(posts).toBe(1);
   expect(await mailsTo(request, student.email)).toHaveLength(1);
+});
+
+test('the dossier number shows after sending even when the confirmation\'s code cannot be fetched', async ({ page }) => {
+  allowConsoleErrors(page, /net::ERR_|Failed to fetch|TypeError/);
+  const student = unique('sans-code');
+  // The confirmation is a chunk of its own (src/chunks.rs): refused here, both the review step's preload and the
+  // page's own fetch fail, while the application itself is sent.
+  const confirmationCode = /passregion-app-confirmation-[0-9a-f]+\.wasm$/;
+  await page.route(confirmationCode, (route) => route.abort());
+  await reachReview(page, student);
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page).toHaveURL(/\/demande\/confirmation$/);
+  const main = page.getByRole('main');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
+  const shown = await main.getByText(/^\d\d( \d\d){4}$/).first().innerText();
+  await expect(page.getByRole('alert')).toContainText('Connexion impossible');
+  await expect(page.getByRole('button', { name: 'Copier le numéro' })).toHaveCount(0);
+  await checkPage(page, 'confirmation-code-missing');
+
+  // The network back, "Réessayer" shows the whole page with the same number.
+  await page.unroute(confirmationCode);
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByRole('button', { name: 'Copier le numéro' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demande enregistrée');
+  await expect(main.getByText(shown, { exact: true }).first()).toBeVisible();
+
+  // Reloaded (the tab keeps the receipt, not the draft): index.html fetches the confirmation's code beside the app.
+  await page.reload();
+  await expect(page.locator('link[rel="preload"][href*="-confirmation-"]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Copier le numéro' })).toBeVisible();
+  await expect(main.getByText(shown, { exact: true }).first()).toBeVisible();
 });
