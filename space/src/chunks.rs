@@ -12,20 +12,22 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::chunk_texts::*;
+use crate::i18n::{install_chunk_texts, t};
 use crate::ui::form::Loading;
 
-// What each chunk shows; the pages stay in their own modules.
+// What each chunk shows, after installing the French texts it carries (build.rs CHUNKS); the pages stay in their
+// own modules.
 passregion_lazy::chunks! {
-    espace / preload_espace => view! { <crate::pages::dossier::DossierPage /> };
-    code_secret / preload_code_secret => view! { <crate::pages::secret_code::SecretCodePage /> };
-    carte / preload_carte => view! { <crate::pages::card::CardPage /> };
-    avantages / preload_avantages => view! { <crate::pages::advantages::AdvantagesPage /> };
-    mes_informations / preload_mes_informations => view! { <crate::pages::my_details::MyDetailsPage /> };
-    mot_de_passe_oublie / preload_mot_de_passe_oublie => view! { <crate::pages::forgot_password::ForgotPasswordPage /> };
-    numero_oublie / preload_numero_oublie => view! { <crate::pages::forgot_number::ForgotNumberPage /> };
-    mot_de_passe / preload_mot_de_passe => view! { <crate::pages::reset_password::ResetPasswordPage /> };
-    confirmer_email / preload_confirmer_email => view! { <crate::pages::confirm_email::ConfirmEmailPage /> };
+    espace / preload_espace => { install_chunk_texts(CHUNK_ESPACE); view! { <crate::pages::dossier::DossierPage /> } };
+    code_secret / preload_code_secret => { install_chunk_texts(CHUNK_CODE_SECRET); view! { <crate::pages::secret_code::SecretCodePage /> } };
+    carte / preload_carte => { install_chunk_texts(CHUNK_CARTE); view! { <crate::pages::card::CardPage /> } };
+    avantages / preload_avantages => { install_chunk_texts(CHUNK_AVANTAGES); view! { <crate::pages::advantages::AdvantagesPage /> } };
+    mes_informations / preload_mes_informations => { install_chunk_texts(CHUNK_MES_INFORMATIONS); view! { <crate::pages::my_details::MyDetailsPage /> } };
+    mot_de_passe_oublie / preload_mot_de_passe_oublie => { install_chunk_texts(CHUNK_MOT_DE_PASSE_OUBLIE); view! { <crate::pages::forgot_password::ForgotPasswordPage /> } };
+    numero_oublie / preload_numero_oublie => { install_chunk_texts(CHUNK_NUMERO_OUBLIE); view! { <crate::pages::forgot_number::ForgotNumberPage /> } };
+    mot_de_passe / preload_mot_de_passe => { install_chunk_texts(CHUNK_MOT_DE_PASSE); view! { <crate::pages::reset_password::ResetPasswordPage /> } };
+    confirmer_email / preload_confirmer_email => { install_chunk_texts(CHUNK_CONFIRMER_EMAIL); view! { <crate::pages::confirm_email::ConfirmEmailPage /> } };
 }
 
 /// A page whose code may still have to be fetched: "Chargement…" meanwhile (the page's own loads say the same

@@ -74,7 +74,49 @@ fn find(table: Table, key: &str) -> Option<&'static str> {
 }
 
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    find(lang.table(), key)
+    find(lang.table(), key).or_else(|| match lang {
+        Lang::Fr => chunked::lookup(key),
+        Lang::En => None,
+    })
+}
+
+/// The French texts that travel with their page's chunk (build.rs `CHUNKS`), in the split build: the chunk installs
+/// them ([`install_chunk_texts`]) before it builds its view. Without `split` they are in the main table.
+mod chunked {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static TABLES: RefCell<Vec<super::Table>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn install(tables: &'static [super::Table]) {
+        TABLES.with(|installed| {
+            let mut installed = installed.borrow_mut();
+            for table in tables {
+                if !installed.iter().any(|t| std::ptr::eq(*t, *table)) {
+                    installed.push(table);
+                }
+            }
+        });
+    }
+
+    pub fn lookup(key: &str) -> Option<&'static str> {
+        TABLES.with(|installed| installed.borrow().iter().find_map(|table| super::find(table, key)))
+    }
+}
+
+/// Makes a chunk's French texts available; called by the chunk's own code (src/chunks.rs), the only code that names
+/// its tables (`chunk_texts::CHUNK_<NAME>`), so that they are fetched with it. Empty without the `split` feature.
+pub fn install_chunk_texts(tables: &'static [Table]) {
+    chunked::install(tables);
+}
+
+/// The French tables each chunk carries, for src/chunks.rs (`CHUNK_ESPACE`, …; empty without `split`).
+pub mod chunk_texts {
+    pub use super::table::{
+        CHUNK_AVANTAGES, CHUNK_CARTE, CHUNK_CODE_SECRET, CHUNK_CONFIRMER_EMAIL, CHUNK_ESPACE, CHUNK_MES_INFORMATIONS,
+        CHUNK_MOT_DE_PASSE, CHUNK_MOT_DE_PASSE_OUBLIE, CHUNK_NUMERO_OUBLIE,
+    };
 }
 
 pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
@@ -227,6 +269,30 @@ mod tests {
         for (key, text) in table::EN_BUILT_IN {
             assert_eq!(find(table::EN, key), Some(*text), "{key}");
             assert_ne!(find(table::FR, key), Some(*text), "{key} is not translated");
+        }
+    }
+
+    /// Keys a page builds at run time are of namespaces its chunk carries (or that stay in the first page): build.rs
+    /// checks the keys it can see in the sources, this the ones it cannot.
+    #[test]
+    fn dynamic_keys_travel_with_their_chunk() {
+        let carried = |chunk: &str| table::CHUNK_NAMESPACES.iter().find(|(c, _)| *c == chunk).unwrap().1;
+        let chunked: Vec<&str> = table::CHUNK_NAMESPACES.iter().flat_map(|(_, ns)| ns.iter().copied()).collect();
+        for (chunk, keys) in [
+            ("espace", crate::pages::dossier::dynamic_keys()),
+            ("code_secret", crate::pages::secret_code::dynamic_keys()),
+            ("avantages", crate::pages::advantages::dynamic_keys()),
+        ] {
+            for key in keys {
+                let ns = key.split('.').next().unwrap();
+                assert!(
+                    !chunked.contains(&ns) || carried(chunk).contains(&ns),
+                    "{key}: chunk {chunk} does not carry {ns}"
+                );
+            }
+        }
+        for key in crate::dates::month_keys() {
+            assert!(!chunked.contains(&key.split('.').next().unwrap()), "{key}: dates serve every page");
         }
     }
 
