@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 use passregion_core::Date;
-use passregion_core::api::{ApplicationCreated, Campaign, FieldError};
+use passregion_core::api::{ApplicationCreated, ApplicationRequest, Campaign, FieldError};
 use passregion_core::draft::Draft;
 use serde::{Deserialize, Serialize};
 
@@ -118,7 +118,7 @@ impl AppState {
 
     /// After a successful submission: the draft goes, the receipt stays.
     pub fn finish(&self, receipt: Receipt) {
-        if let Ok(json) = serde_json::to_string(&receipt) {
+        if let Ok(json) = passregion_json::to_string(&receipt) {
             storage::session_set(RECEIPT_STORAGE_KEY, &json);
         }
         self.receipt.set(Some(receipt));
@@ -129,28 +129,42 @@ impl AppState {
     }
 }
 
-/// Whether anything was typed (the start page then offers to resume).
-pub fn draft_started(draft: &Draft) -> bool {
-    draft.to_storage_json() != Draft::default().to_storage_json()
+/// The draft as sessionStorage keeps it: the text of core's `Draft::to_storage_json` (same fields, same order, the
+/// password left out), written by the browser's `JSON.stringify` so that no JSON code is in the wasm.
+pub fn draft_json(draft: &Draft) -> String {
+    passregion_json::to_string(draft).unwrap_or_default()
 }
 
+/// Whether anything was typed (the start page then offers to resume).
+pub fn draft_started(draft: &Draft) -> bool {
+    stored_json_started(&draft_json(draft))
+}
+
+fn stored_json_started(json: &str) -> bool {
+    json != draft_json(&Draft::default())
+}
+
+/// The draft sessionStorage holds (fields missing from an older save take their defaults); a fresh one when there
+/// is none or it cannot be read.
 pub fn load_draft() -> Draft {
-    let mut draft =
-        storage::session_get(DRAFT_STORAGE_KEY).and_then(|json| Draft::from_storage_json(&json)).unwrap_or_default();
+    let mut draft = storage::session_get(DRAFT_STORAGE_KEY)
+        .and_then(|json| passregion_json::from_str::<Draft>(&json).ok())
+        .unwrap_or_default();
     crate::photo_bridge::reconcile_draft(&mut draft);
     draft
 }
 
 pub fn save_draft(draft: &Draft) {
-    if draft_started(draft) {
-        storage::session_set(DRAFT_STORAGE_KEY, &draft.to_storage_json());
+    let json = draft_json(draft);
+    if stored_json_started(&json) {
+        storage::session_set(DRAFT_STORAGE_KEY, &json);
     } else {
         storage::session_remove(DRAFT_STORAGE_KEY);
     }
 }
 
 fn load_receipt() -> Option<Receipt> {
-    storage::session_get(RECEIPT_STORAGE_KEY).and_then(|json| serde_json::from_str(&json).ok())
+    storage::session_get(RECEIPT_STORAGE_KEY).and_then(|json| passregion_json::from_str(&json).ok())
 }
 
 /// Creates the state, restores what storage holds, saves every draft change, and fetches the campaign.
@@ -183,6 +197,12 @@ pub fn load_campaign(state: AppState, lang: Lang) {
 
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The idempotency key to send `request` with (core's `Draft::idempotency_key_for`, its fingerprint written by the
+/// browser's JSON.stringify: the same text, hence the same key for a draft saved by an older build).
+pub fn idempotency_key(draft: &mut Draft, request: &ApplicationRequest) -> String {
+    draft.idempotency_key_with(request, |body| passregion_json::to_string(body).unwrap_or_default(), random_uuid)
 }
 
 /// Today in Paris, the campaign's time zone, from the device's clock: the same function as the server's, so both

@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use passregion_core::api::{API_PREFIX, IDEMPOTENCY_HEADER, Problem};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use wasm_bindgen::JsValue;
 
 /// File name of the photo part; the server reads the content, never the name.
@@ -31,7 +31,10 @@ pub async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, 
 }
 
 pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, lang: Lang) -> Result<T, ApiError> {
-    let request = with_lang(Request::post(&url(path)), lang).json(body).map_err(unexpected)?;
+    let request = with_lang(Request::post(&url(path)), lang)
+        .header("Content-Type", "application/json")
+        .body(to_json(body)?)
+        .map_err(unexpected)?;
     read(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
@@ -43,9 +46,7 @@ pub async fn post_multipart<B: Serialize, T: DeserializeOwned>(
     lang: Lang,
 ) -> Result<T, ApiError> {
     let form = web_sys::FormData::new().map_err(js_unexpected)?;
-    let json =
-        serde_json::to_string(json_part).map_err(|e| ApiError::Unexpected { status: None, detail: e.to_string() })?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+    let parts = js_sys::Array::of1(&JsValue::from_str(&to_json(json_part)?));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     let json_blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_unexpected)?;
@@ -68,21 +69,32 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     classify(status, &text)
 }
 
+/// A request body as JSON text, written by the browser (passregion-json).
+fn to_json<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    passregion_json::to_string(body).map_err(|detail| ApiError::Unexpected { status: None, detail })
+}
+
 /// Turns an HTTP answer into the typed result: 2xx → `T`; an RFC 9457 body → `Problem` (whatever the status, so
-/// field errors survive); anything else (a proxy's HTML page, a body that is not ours) → `Unexpected`.
+/// field errors survive); anything else (a proxy's HTML page, a body that is not ours) → `Unexpected`. The browser
+/// parses the text (passregion-json): no JSON parser in the wasm.
 pub fn classify<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body)
-            .map_err(|e| ApiError::Unexpected { status: Some(status), detail: e.to_string() });
+        return passregion_json::from_str(body).map_err(|detail| ApiError::Unexpected { status: Some(status), detail });
     }
-    match serde_json::from_str::<Problem>(body) {
+    match passregion_json::from_str::<Problem>(body) {
         Ok(problem) => Err(ApiError::Problem(problem)),
         Err(_) => Err(ApiError::Unexpected { status: Some(status), detail: body.chars().take(200).collect() }),
     }
 }
 
+/// Building a request fails only with a JavaScript error: its message is the detail. Not gloo-net's `Display`, which
+/// would link serde_json's error texts into the first page (gloo-net's JSON feature, which leptos_router turns on).
 fn unexpected(e: gloo_net::Error) -> ApiError {
-    ApiError::Unexpected { status: None, detail: e.to_string() }
+    let detail = match e {
+        gloo_net::Error::JsError(e) => e.message,
+        _ => String::new(),
+    };
+    ApiError::Unexpected { status: None, detail }
 }
 
 fn js_unexpected(e: JsValue) -> ApiError {
@@ -129,7 +141,7 @@ async fn empty(response: Response) -> Result<(), ApiError> {
         return Ok(());
     }
     let text = response.text().await.map_err(|_| ApiError::Network)?;
-    classify::<serde_json::Value>(status, &text).map(|_| ())
+    classify::<IgnoredAny>(status, &text).map(|_| ())
 }
 
 /// A file answered by the API (the handoff's photo), as a blob.
@@ -141,7 +153,7 @@ pub async fn get_blob_with_secret(path: &str, secret: &str, lang: Lang) -> Resul
     if !(200..300).contains(&status) {
         let text = response.text().await.map_err(|_| ApiError::Network)?;
         let unreadable = ApiError::Unexpected { status: Some(status), detail: String::new() };
-        return Err(classify::<serde_json::Value>(status, &text).err().unwrap_or(unreadable));
+        return Err(classify::<IgnoredAny>(status, &text).err().unwrap_or(unreadable));
     }
     let bytes = response.binary().await.map_err(|_| ApiError::Network)?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));

@@ -1,7 +1,10 @@
 //! One dossier per application, however often the answer is lost: the idempotency key sent with the request.
 
-use super::Draft;
+use super::{Draft, PhotoMeta};
 use crate::api::ApplicationRequest;
+
+/// What the idempotency key's fingerprint is computed over: the request without its password, and the photo's size.
+pub type FingerprintBody = (ApplicationRequest, Option<PhotoMeta>);
 
 /// 64-bit FNV-1a: a stable, dependency-free fingerprint (not a security measure: it never sees the password).
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -17,9 +20,20 @@ impl Draft {
     /// The fingerprint leaves the password out, so it never reaches storage even hashed: an edit of the password
     /// alone keeps the key.
     pub fn idempotency_key_for(&mut self, request: &ApplicationRequest, fresh: impl FnOnce() -> String) -> String {
+        self.idempotency_key_with(request, |body| serde_json::to_string(body).unwrap_or_default(), fresh)
+    }
+
+    /// [`Draft::idempotency_key_for`] with the JSON writer given: the browser app passes `JSON.stringify`'s, which
+    /// writes the same text, so that no JSON code is compiled into its wasm.
+    pub fn idempotency_key_with(
+        &mut self,
+        request: &ApplicationRequest,
+        to_json: impl FnOnce(&FingerprintBody) -> String,
+        fresh: impl FnOnce() -> String,
+    ) -> String {
         let mut without_secret = request.clone();
         without_secret.identity.password.clear();
-        let body = serde_json::to_string(&(without_secret, self.photo)).unwrap_or_default();
+        let body = to_json(&(without_secret, self.photo));
         let fingerprint = format!("{:016x}", fnv1a(body.as_bytes()));
         match (&self.idempotency_key, &self.idempotency_fingerprint) {
             (Some(key), Some(fp)) if *fp == fingerprint => key.clone(),

@@ -25,6 +25,8 @@ use std::fmt;
 mod idempotency;
 mod request;
 
+pub use idempotency::FingerprintBody;
+
 /// A string that must not leave memory: not serialised, not printed by `Debug`.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);

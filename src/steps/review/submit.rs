@@ -8,7 +8,7 @@ use passregion_core::journey::{self, StepId};
 
 use crate::api::{self, ApiError};
 use crate::i18n::{t, t_now, use_lang};
-use crate::state::{Receipt, random_uuid, today, use_app_state};
+use crate::state::{Receipt, today, use_app_state};
 use crate::ui::form::{focus_id, use_form};
 use crate::ui::layout::Helpline;
 use crate::ui::step_frame::RETURN_PARAM;
@@ -93,7 +93,7 @@ pub fn SubmitButton() -> impl IntoView {
                 return;
             }
         };
-        let Some(key) = state.draft.try_update(|d| d.idempotency_key_for(&request, random_uuid)) else {
+        let Some(key) = state.draft.try_update(|d| crate::state::idempotency_key(d, &request)) else {
             return;
         };
         action.dispatch_local(Sending { request, photo: crate::photo_bridge::photo_blob(), key });
