@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use passregion_core::api::{API_PREFIX, Problem};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::ApiError;
 use crate::i18n::Lang;
@@ -30,7 +30,12 @@ fn builder(method: Method, path: &str, lang: Lang) -> RequestBuilder {
 async fn send<B: Serialize>(method: Method, path: &str, body: Option<&B>, lang: Lang) -> Result<Response, ApiError> {
     let b = builder(method, path, lang);
     let request = match body {
-        Some(body) => b.json(body),
+        Some(body) => {
+            // Written by the browser's JSON.stringify (passregion-json): no JSON code in the wasm.
+            let json =
+                passregion_json::to_string(body).map_err(|detail| ApiError::Unexpected { status: None, detail })?;
+            b.header("Content-Type", "application/json").body(json)
+        }
         None => b.build(),
     }
     .map_err(unexpected)?;
@@ -59,23 +64,29 @@ pub async fn send_empty<B: Serialize>(
     let response = send(method, path, body, lang).await?;
     let status = response.status();
     let text = response.text().await.map_err(|_| ApiError::Network)?;
-    if (200..300).contains(&status) { Ok(()) } else { classify::<serde_json::Value>(status, &text).map(|_| ()) }
+    if (200..300).contains(&status) { Ok(()) } else { classify::<IgnoredAny>(status, &text).map(|_| ()) }
 }
 
-/// 2xx → `T`; an RFC 9457 body → `Problem` whatever the status; anything else → `Unexpected`.
+/// 2xx → `T`; an RFC 9457 body → `Problem` whatever the status; anything else → `Unexpected`. The browser parses
+/// the text (passregion-json's `JSON.parse`).
 pub fn classify<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body)
-            .map_err(|e| ApiError::Unexpected { status: Some(status), detail: e.to_string() });
+        return passregion_json::from_str(body).map_err(|detail| ApiError::Unexpected { status: Some(status), detail });
     }
-    match serde_json::from_str::<Problem>(body) {
+    match passregion_json::from_str::<Problem>(body) {
         Ok(problem) => Err(ApiError::Problem(problem)),
         Err(_) => Err(ApiError::Unexpected { status: Some(status), detail: body.chars().take(200).collect() }),
     }
 }
 
+/// Building a request fails only with a JavaScript error: its message is the detail. Not gloo-net's `Display`, which
+/// would link serde_json's error texts into the first page (gloo-net's JSON feature, which leptos_router turns on).
 fn unexpected(e: gloo_net::Error) -> ApiError {
-    ApiError::Unexpected { status: None, detail: e.to_string() }
+    let detail = match e {
+        gloo_net::Error::JsError(e) => e.message,
+        _ => String::new(),
+    };
+    ApiError::Unexpected { status: None, detail }
 }
 
 #[cfg(test)]
