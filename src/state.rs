@@ -228,9 +228,13 @@ pub fn random_uuid() -> String {
 
 /// Formats 16 random bytes as a version-4, RFC 4122 variant UUID.
 pub fn uuid_v4_from_bytes(mut b: [u8; 16]) -> String {
+    use std::fmt::Write;
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let hex = b.iter().fold(String::with_capacity(32), |mut hex, x| {
+        let _ = write!(hex, "{x:02x}");
+        hex
+    });
     format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }
 

@@ -384,7 +384,7 @@ async fn post_application(
 /// created, a hostile photo must be refused with an error on the `photo` field. 429 is the limiter doing its job.
 fn judge_application(class: Class, r: &Response) -> Option<String> {
     match (class, r.status) {
-        (_, 429) | (_, 500..) => None,
+        (_, 429 | 500..) => None,
         (Class::Application, 201) => None,
         (c, 200..=299) if c.is_hostile() => Some(format!("{}: ACCEPTED ({})", c.label(), r.status)),
         (c, 422) if c.is_hostile() => {

@@ -168,7 +168,7 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Command, String> {
-        parse_args(args.iter().map(|s| s.to_string()), |_| None)
+        parse_args(args.iter().map(std::string::ToString::to_string), |_| None)
     }
 
     #[test]

@@ -36,8 +36,8 @@ pub fn label(level: &str, lang: &str) -> String {
 /// digits give the kind of diploma.
 pub fn of_diploma(formation_diplome: &str, label: &str) -> &'static str {
     match formation_diplome.get(..3) {
-        Some("500") | Some("503") => "cap",
-        Some("400") | Some("403") => "bac-pro",
+        Some("500" | "503") => "cap",
+        Some("400" | "403") => "bac-pro",
         Some("401") => "bma",
         Some("010") if label.contains("(MC") => "mc",
         Some("320") if !label.contains("MISE A NIVEAU") => "bts",

@@ -190,7 +190,7 @@ impl RateLimiter {
         let tolerance = interval * (i64::from(quota.count) - 1);
         let now = self.clock.now() * 1000;
         let id = (limit.name(), crate::secrets::digest(&[key.trim().to_lowercase().as_bytes()]));
-        let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
+        let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if next.len() > SWEEP_ABOVE {
             next.retain(|_, tat| *tat > now);
         }
@@ -234,7 +234,7 @@ impl Lockout {
     /// Refused with the wait while the key is locked.
     pub fn check(&self, limit: Limit, key: &str) -> Result<(), ApiError> {
         let now = self.clock.now();
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         match entries.get(&Self::id(limit, key)) {
             Some(f) if f.locked_until > now => {
                 Err(ApiError::rate_limited(u32::try_from(f.locked_until - now).unwrap_or(u32::MAX)))
@@ -248,7 +248,7 @@ impl Lockout {
         let quota = self.quotas.get(limit);
         let period = i64::from(quota.period_secs);
         let now = self.clock.now();
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let mut entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if entries.len() > SWEEP_ABOVE {
             entries.retain(|_, f| f.window_start + period > now || f.locked_until > now);
         }
@@ -267,7 +267,7 @@ impl Lockout {
 
     /// A success: the count starts again from nothing.
     pub fn succeed(&self, limit: Limit, key: &str) {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&Self::id(limit, key));
+        self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&Self::id(limit, key));
     }
 }
 
@@ -313,7 +313,7 @@ impl WorkBound {
                 lower_this_threads_priority();
                 loop {
                     // The lock is held only to take a job, not while running it.
-                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let job = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
                     match job {
                         Ok(job) => job(),
                         // Every WorkBound is gone: the thread ends with it.

@@ -7,7 +7,11 @@ use blake2::{Blake2b512, Digest};
 use rand_core::{OsRng, RngCore};
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
 }
 
 /// A 256-bit random token, URL-safe (hex).

@@ -353,9 +353,9 @@ mod tests {
         let cases: &[(Mutation, &str, ErrorCode)] = &[
             (|r| r.campaign_id = "2025-2026".into(), field::CAMPAIGN_ID, CampaignMismatch),
             (|r| r.charter_version = "2025.3".into(), field::CHARTER_VERSION, CharterVersionMismatch),
-            (|r| r.charter_version = "".into(), field::CHARTER_VERSION, CharterNotAccepted),
+            (|r| r.charter_version = String::new(), field::CHARTER_VERSION, CharterNotAccepted),
             (|r| r.identity.last_name = "Dupont3".into(), field::LAST_NAME, NameInvalidCharacters),
-            (|r| r.identity.first_name = "".into(), field::FIRST_NAME, Required),
+            (|r| r.identity.first_name = String::new(), field::FIRST_NAME, Required),
             (|r| r.identity.last_name = "Dupont\u{200B}".into(), field::LAST_NAME, InvisibleCharacter('\u{200B}')),
             (|r| r.identity.first_name = "Léa 😀".into(), field::FIRST_NAME, NameCharacterNotAccepted('😀')),
             (|r| r.identity.email = "eloise\u{2060}@gmail.com".into(), field::EMAIL, InvisibleCharacter('\u{2060}')),
@@ -390,13 +390,13 @@ mod tests {
             (|r| r.guardian = Some(a_guardian()), field::GUARDIAN, GuardianNotAllowed),
             (|r| r.contact.mobile_phone = "04 73 12 34 56".into(), field::MOBILE_PHONE, PhoneNotMobile),
             (|r| r.contact.mobile_phone = "12345".into(), field::MOBILE_PHONE, PhoneInvalid),
-            (|r| r.contact.address.street = "".into(), field::STREET, Required),
+            (|r| r.contact.address.street = String::new(), field::STREET, Required),
             (|r| r.contact.address.care_of = Some("<x>".into()), field::CARE_OF, TextInvalidCharacters),
             (|r| r.contact.address.complement = Some("a".repeat(101)), field::COMPLEMENT, TooLong),
             (|r| r.contact.address.postal_code = "2A000".into(), field::POSTAL_CODE, PostalCodeInvalid),
             (|r| r.contact.address.commune = " ".into(), field::COMMUNE, Required),
             (|r| r.schooling.uai = "0630020F".into(), field::UAI, UaiInvalid),
-            (|r| r.schooling.uai = "".into(), field::UAI, EstablishmentRequired),
+            (|r| r.schooling.uai = String::new(), field::UAI, EstablishmentRequired),
             (|r| r.schooling.stream_code = " ".into(), field::STREAM_CODE, StreamRequired),
             (|r| r.schooling.stream_code = "24 000".into(), field::STREAM_CODE, TextInvalidCharacters),
         ];
@@ -455,7 +455,7 @@ mod tests {
     #[test]
     fn every_issue_is_reported_at_once() {
         let mut r = adult();
-        r.identity.first_name = "".into();
+        r.identity.first_name = String::new();
         r.identity.email = "x".into();
         r.contact.address.postal_code = "1".into();
         let issues = validate_application(&r, &test_campaign(), today());

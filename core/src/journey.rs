@@ -471,8 +471,8 @@ mod tests {
         assert!(missing_before(Guardian, &complete(), &c, t).is_empty(), "hidden for an adult");
 
         let mut minor = complete_minor();
-        minor.guardian.last_name = "".into();
-        minor.mobile_phone = "".into();
+        minor.guardian.last_name = String::new();
+        minor.mobile_phone = String::new();
         assert_eq!(missing_before(Review, &minor, &c, t), vec![Guardian, Contact]);
         assert_eq!(missing_before(Contact, &minor, &c, t), vec![Guardian]);
         assert_eq!(guard("verification", &minor, &c, t), Guardian);
@@ -508,9 +508,9 @@ mod tests {
 
         // A minor: the guardian step needs the identity (it exists only once the birth date is known).
         let mut minor = complete_minor();
-        minor.guardian.last_name = "".into();
-        minor.mobile_phone = "".into();
-        minor.last_name = "".into();
+        minor.guardian.last_name = String::new();
+        minor.mobile_phone = String::new();
+        minor.last_name = String::new();
         assert_eq!(missing_before(Photo, &minor, &c, t), vec![Identity, Guardian, Contact]);
         assert_eq!(guard_detour("representant-legal", Some(Photo), &minor, &c, t), Identity);
         assert_eq!(guard_detour("coordonnees", Some(Photo), &minor, &c, t), Contact);
@@ -542,7 +542,7 @@ mod tests {
     fn step_errors_are_the_steps_own() {
         let c = test_campaign();
         let mut d = complete();
-        d.last_name = "".into();
+        d.last_name = String::new();
         d.postal_code = "6300".into();
         assert_eq!(step_errors(Identity, &d, &c, today()), vec![(field::LAST_NAME, ErrorCode::Required)]);
         assert_eq!(step_errors(Contact, &d, &c, today()), vec![(field::POSTAL_CODE, ErrorCode::PostalCodeInvalid)]);

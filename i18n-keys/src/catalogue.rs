@@ -167,7 +167,7 @@ mod tests {
             &[
                 ("locales/fr/start.json", r#"{"title": "Bonjour {name}", "lead": "Salut"}"#),
                 ("locales/en/start.json", r#"{"title": "Hello {who}"}"#),
-                ("locales/en/extra.json", r#"{}"#),
+                ("locales/en/extra.json", r"{}"),
                 ("src/main.rs", r#"t("start.missing")"#),
             ],
         );

@@ -27,7 +27,7 @@ fn crop_takes_exactly_the_chosen_area() {
     // Four flat quadrants; the frame straddles the vertical border at 1/4 of its width.
     let (w, h) = (1400, 1800);
     let colours = [Rgb([200, 30, 30]), Rgb([30, 200, 30]), Rgb([30, 30, 200]), Rgb([220, 220, 40])];
-    let img = RgbImage::from_fn(w, h, |x, y| colours[(x >= 700) as usize + 2 * (y >= 900) as usize]);
+    let img = RgbImage::from_fn(w, h, |x, y| colours[usize::from(x >= 700) + 2 * usize::from(y >= 900)]);
     let crop = Crop { x: 525, y: 450, width: 700, height: 900 };
     let out = process(&jpeg(&img, 95, None), &crop).expect("processed");
     assert_eq!((out.width, out.height), (700, 900));

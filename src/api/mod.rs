@@ -6,7 +6,7 @@
 mod error;
 mod http;
 
-pub use error::{ApiError, wait_minutes};
+pub use error::{ApiError, Notice, wait_minutes};
 
 use passregion_core::api::{
     ActivationDone, ActivationRequest, ApplicationCreated, ApplicationRequest, Campaign, Charter, Establishment,

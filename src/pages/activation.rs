@@ -83,7 +83,7 @@ pub fn ActivationPage() -> impl IntoView {
                         Some(problem_code::ACTIVATION_ALREADY_USED) => {
                             Outcome::AlreadyUsed(e.dossier_number().map(passregion_core::dossier::format))
                         }
-                        Some(problem_code::ACTIVATION_UNKNOWN) | Some(problem_code::NOT_FOUND) => Outcome::Unknown,
+                        Some(problem_code::ACTIVATION_UNKNOWN | problem_code::NOT_FOUND) => Outcome::Unknown,
                         _ => Outcome::Failed,
                     },
                 });
@@ -95,7 +95,7 @@ pub fn ActivationPage() -> impl IntoView {
         let activate = activate.clone();
         move |_| {
             attempt.update(|n| *n += 1);
-            activate()
+            activate();
         }
     };
 

@@ -60,7 +60,7 @@ fn outcome_of_error(e: ApiError) -> Outcome {
     match e.code() {
         Some(problem_code::GUARDIAN_CONSENT_GIVEN) => Outcome::AlreadyGiven,
         Some(problem_code::GUARDIAN_CONSENT_EXPIRED) => Outcome::Expired,
-        Some(problem_code::GUARDIAN_CONSENT_UNKNOWN) | Some(problem_code::NOT_FOUND) => Outcome::Unknown,
+        Some(problem_code::GUARDIAN_CONSENT_UNKNOWN | problem_code::NOT_FOUND) => Outcome::Unknown,
         _ => Outcome::Failed,
     }
 }

@@ -147,7 +147,7 @@ fn PhonePage() -> impl IntoView {
                 ApiError::Network | ApiError::Unexpected { .. } => SendFailure::Network,
                 e if e.code() == Some(problem_code::HANDOFF_EXPIRED) => SendFailure::Expired,
                 e if e.status() == Some(429) || e.status() == Some(503) => SendFailure::Network,
-                _ => SendFailure::Refused,
+                ApiError::Problem(_) => SendFailure::Refused,
             }));
             request_animation_frame(|| focus_id("phone-send-problem"));
         }

@@ -104,12 +104,9 @@ impl Camera {
         let _ = js_sys::Reflect::set(&video, &"height".into(), &ideal(1080));
         let _ = js_sys::Reflect::set(&video, &"facingMode".into(), &"user".into());
         constraints.set_video(&video);
-        let promise = match devices.get_user_media_with_constraints(&constraints) {
-            Ok(p) => p,
-            Err(_) => {
-                self.error.set(Some(CameraError::Other));
-                return;
-            }
+        let Ok(promise) = devices.get_user_media_with_constraints(&constraints) else {
+            self.error.set(Some(CameraError::Other));
+            return;
         };
         wasm_bindgen_futures::spawn_local(async move {
             match JsFuture::from(promise).await {
@@ -137,7 +134,8 @@ impl Camera {
                     });
                 }
                 Err(e) => {
-                    let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+                    let name =
+                        e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).unwrap_or_default();
                     self.error.set(Some(CameraError::from_dom_name(&name)));
                 }
             }

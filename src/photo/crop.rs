@@ -38,7 +38,7 @@ pub fn CropFrame(
     let viewport_width =
         move || viewport.get_untracked().map(|v| v.get_bounding_client_rect().width()).unwrap_or(1.0).max(1.0);
     // Screen pixels → picture pixels: the frame's width fills the viewport.
-    let to_image = move |px: f64| px * frame.with_untracked(|f| f.width()) / viewport_width();
+    let to_image = move |px: f64| px * frame.with_untracked(Frame::width) / viewport_width();
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let f = frame.get_untracked();
@@ -101,7 +101,7 @@ pub fn CropFrame(
     let top = place(|c, _, _| -f64::from(c.y) / f64::from(c.height) * 100.0);
     let width = place(|c, w, _| f64::from(w) / f64::from(c.width) * 100.0);
     let height = place(|c, _, h| f64::from(h) / f64::from(c.height) * 100.0);
-    let max_zoom = frame.with_untracked(|f| f.max_zoom());
+    let max_zoom = frame.with_untracked(Frame::max_zoom);
 
     view! {
         <div class="photo-crop">
@@ -117,7 +117,7 @@ pub fn CropFrame(
             <label class="photo-crop__zoom">
                 <span>{t("photo.zoom")}</span>
                 <input type="range" min="1" max=format!("{max_zoom:.3}") step="0.01"
-                    prop:value=move || format!("{:.3}", frame.with(|f| f.zoom()))
+                    prop:value=move || format!("{:.3}", frame.with(Frame::zoom))
                     on:input=move |ev| {
                         if let Ok(z) = event_target_value(&ev).parse::<f64>() {
                             frame.update(|f| *f = f.with_zoom(z));

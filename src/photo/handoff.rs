@@ -79,14 +79,11 @@ pub fn PhoneHandoff(
             wasm_bindgen_futures::spawn_local(async move {
                 let started =
                     if for_space { api::handoff::start_for_space(lang).await } else { api::handoff::start(lang).await };
-                let started = match started {
-                    Ok(c) => c,
-                    Err(_) => {
-                        if alive() {
-                            let _ = phase.try_set(Phase::StartFailed);
-                        }
-                        return;
+                let Ok(started) = started else {
+                    if alive() {
+                        let _ = phase.try_set(Phase::StartFailed);
                     }
+                    return;
                 };
                 if !alive() {
                     // Gone while the server answered: nothing on screen will ever show this code.

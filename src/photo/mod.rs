@@ -215,7 +215,7 @@ pub fn PhotoStep(
     worker.set_value(PhotoWorker::start(on_reply).ok());
     on_cleanup(move || {
         // Dropping the worker terminates it.
-        let _ = worker.try_update_value(|w| w.take());
+        let _ = worker.try_update_value(Option::take);
     });
 
     let take_file = move |blob: Blob, camera_shot: bool| {

@@ -59,7 +59,7 @@ pub fn IdentityStep() -> impl IntoView {
     let suggestion = Memo::new(move |_| d.with(|d| suggest_email_fix(&d.email)));
     let age = Memo::new(move |_| {
         let campaign = state.campaign_now()?;
-        let birth = d.with(|d| d.birth_date()).ok()?;
+        let birth = d.with(passregion_core::draft::Draft::birth_date).ok()?;
         Some((age_check(birth, &campaign), campaign.guardian_required_under, campaign.min_age, campaign.max_age))
     });
 

@@ -29,7 +29,7 @@ fn yes_no(b: bool) -> String {
 
 /// The rows of one group: (label key, value).
 fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
-    let birth = d.birth_date().map(|b| b.to_french()).unwrap_or_default();
+    let birth = d.birth_date().map(passregion_core::Date::to_french).unwrap_or_default();
     match step {
         StepId::Charter => vec![("review.charter_accepted", yes_no(d.charter_accepted))],
         StepId::Identity => vec![

@@ -110,7 +110,7 @@ pub fn TextField(
                                 set.run(tidied);
                             }
                         }
-                        form.touch(path)
+                        form.touch(path);
                     }
                 />
                 {children.map(|c| c())}

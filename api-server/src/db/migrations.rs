@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 pub const MIGRATIONS: &[&str] = &[
     // 1: reference data, applications, activation tokens, idempotency, outbox.
-    r#"
+    r"
     CREATE TABLE establishments (
         uai          TEXT PRIMARY KEY,
         name         TEXT NOT NULL,
@@ -72,7 +72,7 @@ pub const MIGRATIONS: &[&str] = &[
         link       TEXT,
         created_at INTEGER NOT NULL
     );
-    "#,
+    ",
     // 2: the beneficiary space — sessions, password resets, what the back office records about a dossier; and an
     // index for purging idempotency records by age.
     r#"
@@ -103,7 +103,7 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 3: the card (its number, blocking), its secret code (hashed) with the partner terminals' failure count, the
     // advantages used at partners, and email-address changes waiting for confirmation.
-    r#"
+    r"
     CREATE TABLE cards (
         card_number    TEXT PRIMARY KEY,
         application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
@@ -132,15 +132,15 @@ pub const MIGRATIONS: &[&str] = &[
         expires_at     INTEGER NOT NULL,
         used_at        INTEGER
     );
-    "#,
+    ",
     // 4: an activation link replaced by a newer one is kept (marked) rather than deleted, so that opening it says
     // "a newer link was sent" instead of "this link is not valid".
-    r#"
+    r"
     ALTER TABLE activation_tokens ADD COLUMN replaced_at INTEGER;
-    "#,
+    ",
     // 5: photo handoffs from a phone to the computer's tab. Every secret is stored as a digest; the photo only until
     // the computer has fetched it.
-    r#"
+    r"
     CREATE TABLE handoffs (
         id             TEXT PRIMARY KEY,
         token_hash     TEXT NOT NULL UNIQUE,
@@ -157,10 +157,10 @@ pub const MIGRATIONS: &[&str] = &[
         fetched_at     INTEGER,
         cancelled_at   INTEGER
     );
-    "#,
+    ",
     // 6: the legal guardian's consent, given by the guardian from an emailed link. One row per dossier with a
     // guardian; its links' tokens stored as digests, several valid at once (the first email and the reminder).
-    r#"
+    r"
     CREATE TABLE guardian_consents (
         application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
         requested_at   INTEGER NOT NULL,
@@ -175,13 +175,13 @@ pub const MIGRATIONS: &[&str] = &[
         expires_at     INTEGER NOT NULL
     );
     CREATE INDEX guardian_tokens_by_application ON guardian_tokens(application_id);
-    "#,
+    ",
     // 7: a handoff started from the beneficiary space is bound to the session that started it (the digest of its
     // id, as in `sessions`): only that session can follow it and fetch the photo, and logging out cancels it.
-    r#"
+    r"
     ALTER TABLE handoffs ADD COLUMN session_hash TEXT;
     CREATE INDEX handoffs_by_session ON handoffs(session_hash);
-    "#,
+    ",
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

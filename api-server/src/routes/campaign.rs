@@ -46,7 +46,10 @@ pub async fn get_charter(
 }
 
 fn section(heading: &str, paragraphs: &[&str]) -> CharterSection {
-    CharterSection { heading: heading.into(), paragraphs: paragraphs.iter().map(|p| p.to_string()).collect() }
+    CharterSection {
+        heading: heading.into(),
+        paragraphs: paragraphs.iter().map(std::string::ToString::to_string).collect(),
+    }
 }
 
 pub fn charter(lang: Lang) -> Charter {

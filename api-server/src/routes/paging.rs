@@ -19,7 +19,7 @@ pub struct SearchParams {
 
 impl SearchParams {
     pub fn offset(&self) -> i64 {
-        (self.page as i64 - 1) * self.per_page as i64
+        (i64::from(self.page) - 1) * i64::from(self.per_page)
     }
 }
 

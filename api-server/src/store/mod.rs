@@ -63,7 +63,7 @@ impl Store {
 
     /// Runs `f` on the write connection on the calling thread: for start-up work, before the server serves.
     pub fn write_at_start<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, ApiError>) -> Result<T, ApiError> {
-        let mut conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut conn = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut conn)
     }
 
@@ -76,7 +76,7 @@ impl Store {
         let writer = self.writer.clone();
         tokio::task::spawn_blocking(move || {
             // A panic while holding the lock leaves SQLite consistent (the transaction rolls back on drop).
-            let mut conn = writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut conn = writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             f(&mut conn)
         })
         .await

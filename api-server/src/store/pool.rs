@@ -28,7 +28,7 @@ impl ReaderPool {
     /// Waits (asynchronously) for a free connection.
     pub async fn acquire(&self) -> Lease {
         let permit = self.available.clone().acquire_owned().await.expect("the pool's semaphore is never closed");
-        let conn = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let conn = self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
         Lease { conn, idle: self.idle.clone(), _permit: permit }
     }
 }
@@ -43,7 +43,7 @@ impl Lease {
 impl Drop for Lease {
     fn drop(&mut self) {
         if let Some(conn) = self.conn.take() {
-            self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(conn);
+            self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(conn);
         }
     }
 }

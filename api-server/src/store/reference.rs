@@ -235,7 +235,7 @@ mod tests {
         for w in hostile {
             let words = [w];
             let (items, total) = catalogue.search(&Search { words: &words, limit: 20, offset: 0 }, None);
-            assert_eq!((items.len(), total), (0, 0), "{:?}", words);
+            assert_eq!((items.len(), total), (0, 0), "{words:?}");
             let (streams, total) =
                 search_streams(&conn, &Search { words: &words, limit: 20, offset: 0 }, None).unwrap();
             assert_eq!((streams.len(), total), (0, 0));

@@ -71,7 +71,7 @@ impl Contract {
     }
 
     fn validator(&self, pointer: &str) -> std::sync::Arc<jsonschema::Validator> {
-        let mut cache = self.validators.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = self.validators.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(v) = cache.get(pointer) {
             return v.clone();
         }
@@ -95,7 +95,10 @@ impl Contract {
         let method_l = method.to_ascii_lowercase();
         let op = &self.doc["paths"][&template][&method_l];
         assert!(op.is_object(), "{method} {template} is not documented (answered {status})");
-        self.seen.lock().unwrap_or_else(|e| e.into_inner()).insert((method_l.clone(), template.clone()));
+        self.seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert((method_l.clone(), template.clone()));
         let response = op["responses"].get(status.to_string()).map(|r| self.resolve(r)).unwrap_or_else(|| {
             panic!("{method} {template}: status {status} is not documented; body: {}", String::from_utf8_lossy(body))
         });

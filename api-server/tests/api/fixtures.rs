@@ -42,7 +42,7 @@ pub fn jpeg() -> Vec<u8> {
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
     for &b in bytes {
-        crc ^= b as u32;
+        crc ^= u32::from(b);
         for _ in 0..8 {
             crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
         }
@@ -100,7 +100,7 @@ pub fn multipart_body(parts: &[Part]) -> Vec<u8> {
                 format!("Content-Disposition: form-data; name=\"{}\"; filename=\"{f}\"\r\n", p.name).as_bytes(),
             ),
             None => {
-                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{}\"\r\n", p.name).as_bytes())
+                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{}\"\r\n", p.name).as_bytes());
             }
         }
         body.extend_from_slice(format!("Content-Type: {}\r\n\r\n", p.content_type).as_bytes());

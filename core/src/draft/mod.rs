@@ -486,9 +486,9 @@ mod tests {
             (|d| d.accept_charter("2026.1", false), vec![(field::CHARTER_VERSION, CharterNotAccepted)]),
             (|d| d.accept_charter("2025.9", true), vec![(field::CHARTER_VERSION, CharterVersionMismatch)]),
             (|d| d.email_confirm = "eloise.lefevre@gmial.com".into(), vec![(field::EMAIL_CONFIRM, EmailMismatch)]),
-            (|d| d.email_confirm = "".into(), vec![(field::EMAIL_CONFIRM, Required)]),
+            (|d| d.email_confirm = String::new(), vec![(field::EMAIL_CONFIRM, Required)]),
             (|d| d.set_password_confirm("motdepasse2"), vec![(field::PASSWORD_CONFIRM, PasswordMismatch)]),
-            (|d| d.birth_month = "".into(), vec![(field::BIRTH_DATE, DateIncomplete)]),
+            (|d| d.birth_month = String::new(), vec![(field::BIRTH_DATE, DateIncomplete)]),
             (|d| d.birth_day = "31".into(), vec![]),
             (|d| d.birth_month = "2".into(), vec![]),
             (|d| (d.birth_day, d.birth_month) = ("30".into(), "2".into()), vec![(field::BIRTH_DATE, DateDayInvalid)]),
@@ -533,7 +533,7 @@ mod tests {
     }
 
     fn names(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+        list.iter().map(std::string::ToString::to_string).collect()
     }
 
     #[test]

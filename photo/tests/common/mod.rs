@@ -19,7 +19,7 @@ pub fn photo(w: u32, h: u32) -> RgbImage {
         state ^= state >> 7;
         state ^= state << 17;
         let grain = (state % 9) as i16 - 4;
-        for c in px.0.iter_mut() {
+        for c in &mut px.0 {
             *c = (i16::from(*c) + grain).clamp(0, 255) as u8;
         }
     }

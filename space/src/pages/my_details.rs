@@ -104,7 +104,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
             care_of.set_value(me.address.care_of);
             good_deals.set(me.consents.good_deals);
             news.set(me.consents.news);
-            done(t_now("me.contact_saved"))
+            done(t_now("me.contact_saved"));
         }
         Some(Err(e)) => failed(
             e,
@@ -133,7 +133,7 @@ fn DetailsView(me: MyDetails) -> impl IntoView {
         }
         Some(Err(e)) => {
             email_password.set(String::new());
-            failed(e, &[("new_email", NEW_EMAIL), ("current_password", EMAIL_PASSWORD)])
+            failed(e, &[("new_email", NEW_EMAIL), ("current_password", EMAIL_PASSWORD)]);
         }
         None => {}
     });

@@ -82,7 +82,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 Some(problem_code::RESET_USED) => dead.set(Some(Dead::Used)),
                 Some(problem_code::RESET_EXPIRED) => dead.set(Some(Dead::Expired)),
                 _ if !e.field_errors().is_empty() => {
-                    errors.show(e.field_errors().iter().map(|f| (Some(NEW), f.message.clone())).collect())
+                    errors.show(e.field_errors().iter().map(|f| (Some(NEW), f.message.clone())).collect());
                 }
                 _ => errors.show(vec![(None, common_text(&e))]),
             },

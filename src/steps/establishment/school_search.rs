@@ -103,7 +103,7 @@ pub fn SchoolSearch() -> impl IntoView {
                 uai: e.uai.clone(),
                 name: e.name.clone(),
                 commune: e.commune.clone(),
-            }))
+            }));
         });
         form.touch(field::UAI);
     };

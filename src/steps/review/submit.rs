@@ -86,12 +86,9 @@ pub fn SubmitButton() -> impl IntoView {
         let Some(campaign) = state.campaign_now() else {
             return;
         };
-        let request = match state.draft.with_untracked(|d| d.to_request(&campaign, today())) {
-            Ok(r) => r,
-            Err(_) => {
-                request_animation_frame(|| focus_id("error-summary"));
-                return;
-            }
+        let Ok(request) = state.draft.with_untracked(|d| d.to_request(&campaign, today())) else {
+            request_animation_frame(|| focus_id("error-summary"));
+            return;
         };
         let Some(key) = state.draft.try_update(|d| crate::state::idempotency_key(d, &request)) else {
             return;
@@ -110,7 +107,7 @@ pub fn SubmitButton() -> impl IntoView {
             let main = text(&f);
             match f.clone() {
                 // The sentence itself ends with "appelle le": the number follows it.
-                Failure::Notice(e) if e.notice().is_some_and(|n| n.ends_with_helpline()) => view! {
+                Failure::Notice(e) if e.notice().is_some_and(crate::api::Notice::ends_with_helpline) => view! {
                     <div class="notice notice--error">
                         <p>{main} " " <Helpline /></p>
                     </div>
