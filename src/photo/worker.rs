@@ -121,6 +121,10 @@ impl PhotoWorker {
 
 impl Drop for PhotoWorker {
     fn drop(&mut self) {
+        // A message the worker posted before `terminate` may still be dispatched: the handlers go first, or it
+        // would call the closures dropped with `self` ("closure invoked after being dropped").
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

@@ -144,8 +144,9 @@ pub fn SpacePhotoApp() -> impl IntoView {
 #[component]
 fn SpacePhotoPage() -> impl IntoView {
     let idle = session::use_idle();
-    let loaded = LocalResource::new(move || api::space::dossier(current_lang()));
-    // Read once: a change of language must not reload the dossier (nor start the photo step again).
+    // Read once: a change of language must not reload the dossier, which would start the photo step again and lose
+    // the photo being framed. So the language is read untracked, as the space's own pages do.
+    let loaded = LocalResource::new(move || api::space::dossier(untrack(current_lang)));
     let shown = RwSignal::new(None::<Result<Dossier, ApiError>>);
     Effect::new(move |_| {
         let Some(result) = loaded.get() else { return };
@@ -244,8 +245,8 @@ fn NewPhoto(why: NewPhotoFor, reason: String) -> impl IntoView {
     view! {
         <h1 id="page-title" tabindex="-1">
             {match why {
-                NewPhotoFor::Refused => t("space_photo.title_refused")(),
-                NewPhotoFor::Duplicate => t("space_photo.title_duplicate")(),
+                NewPhotoFor::Refused => t("space_photo.title_refused"),
+                NewPhotoFor::Duplicate => t("space_photo.title_duplicate"),
             }}
         </h1>
         {match why {

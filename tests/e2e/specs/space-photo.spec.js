@@ -86,7 +86,12 @@ test("a duplicate card's optional new photo, in French and English", async ({ pa
   await expect(page.getByRole('button', { name: 'Take the photo with my phone' })).toBeVisible();
   await checkPage(page, 'space-new-photo-duplicate-en');
   await page.getByLabel('Choose a photo').setInputFiles(PHOTO);
-  await page.getByRole('button', { name: 'Apply' }).click({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeVisible({ timeout: 20_000 });
+  // A change of language keeps the photo being framed: the page is not loaded again, the worker not restarted.
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+  await expect(page.getByRole('button', { name: 'Appliquer' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('button', { name: /This is my photo/ })).toBeVisible({ timeout: 20_000 });
   // The card mock has no name here: "Pass'Région" alone beside the photo stays inside the card at 360 px, even
   // with the text enlarged (it ran out of the card at 150 % and 200 %).
