@@ -1,6 +1,6 @@
 //! Embeds the translation files (`locales/<lang>/<namespace>.json`, flat) into the app and refuses to build when
 //! they disagree (`passregion_i18n_keys::Catalogue`: a key in one language only, placeholders that differ, a key used
-//! in `src/` that no file defines).
+//! in `src/` or in core's journey table (`core/src/journey/`) that no file defines).
 //!
 //! In the wasm app only the French table is compiled in; English is `i18n/en-<hash>.json`, written beside the app by
 //! `build-tools/postbuild.mjs` (Trunk's post_build hook) from the same files, and fetched when chosen.
@@ -28,7 +28,8 @@ const CHUNKED: &[(&str, &[&str])] = &[
     // The photo step, and the card preview of the review step.
     ("photo", &["src/photo/", "src/steps/photo.rs", "src/phone/", "src/space_photo/"]),
     ("handoff", &["src/photo/", "src/phone/", "src/space_photo/"]),
-    ("delivery", &["src/steps/delivery.rs", "src/steps/review.rs", "src/steps/review/"]),
+    // The review's rows name the consents (core's journey::review); only the review step turns them into words.
+    ("delivery", &["src/steps/delivery.rs", "src/steps/review.rs", "src/steps/review/", "core/src/journey/review.rs"]),
     ("privacy", &["src/steps/delivery.rs", "src/pages/privacy.rs"]),
 ];
 
@@ -58,7 +59,9 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-changed=src");
-    let catalogue = Catalogue::load_or_panic(&root, &["fr", "en"]);
+    println!("cargo:rerun-if-changed=core/src/journey");
+    // The fields' labels and the review's rows are in core's journey table, next to the steps that own the fields.
+    let catalogue = Catalogue::load_or_panic_from(&root, &["fr", "en"], &["src", "core/src/journey"]);
     let first = catalogue.langs[0];
     let misplaced = misplaced(&root, &catalogue.used);
     if !misplaced.is_empty() {

@@ -140,7 +140,7 @@ pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
     lang.table().iter().map(|(k, _)| *k)
 }
 
-/// Keys found in `src/` by build.rs (for tests).
+/// Keys found by build.rs in `src/` and in core's journey table (for tests).
 pub fn used_keys() -> &'static [&'static str] {
     table::USED_KEYS
 }

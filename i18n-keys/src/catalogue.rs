@@ -22,6 +22,12 @@ impl Catalogue {
     /// `<root>/src`. Every inconsistency is listed: invalid or nested JSON, a namespace file or a key in one language
     /// only, placeholders that differ, a key used but defined nowhere. A typo must not reach a student as a raw key.
     pub fn load(root: &Path, langs: &[&'static str]) -> Result<Catalogue, Vec<String>> {
+        Catalogue::load_from(root, langs, &["src"])
+    }
+
+    /// `load`, with the keys used in each of `sources` (directories relative to `root`) instead of `src` alone:
+    /// the app's field labels live in its core crate's journey table.
+    pub fn load_from(root: &Path, langs: &[&'static str], sources: &[&str]) -> Result<Catalogue, Vec<String>> {
         let mut tables = BTreeMap::new();
         let mut namespaces: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         let mut problems = Vec::new();
@@ -57,7 +63,9 @@ impl Catalogue {
             compare(first, other, &namespaces, &tables, &mut problems);
         }
         let mut used = Vec::new();
-        collect_used_keys(&root.join("src"), KEY_FUNCTIONS, &namespaces[first], &mut used);
+        for source in sources {
+            collect_used_keys(&root.join(source), KEY_FUNCTIONS, &namespaces[first], &mut used);
+        }
         for (file, key) in &used {
             if !tables[first].contains_key(key) {
                 problems.push(format!("{file}: key \"{key}\" is used but not defined in locales/{first}"));
@@ -68,7 +76,12 @@ impl Catalogue {
 
     /// `load`, or a build that stops with every problem listed.
     pub fn load_or_panic(root: &Path, langs: &[&'static str]) -> Catalogue {
-        Catalogue::load(root, langs)
+        Catalogue::load_or_panic_from(root, langs, &["src"])
+    }
+
+    /// `load_from`, or a build that stops with every problem listed.
+    pub fn load_or_panic_from(root: &Path, langs: &[&'static str], sources: &[&str]) -> Catalogue {
+        Catalogue::load_from(root, langs, sources)
             .unwrap_or_else(|problems| panic!("translation files are inconsistent:\n  {}", problems.join("\n  ")))
     }
 }

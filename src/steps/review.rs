@@ -1,75 +1,28 @@
-//! Step "verification": every answer grouped by step with a "Modifier" link that comes back here, the photo on a
-//! mock of the card, the password again if a reload erased it, and the submission.
+//! Step "verification": every answer grouped by step (the rows come from core's `journey::review`) with a
+//! "Modifier" link that comes back here, the photo on a mock of the card, the password again if a reload erased it,
+//! and the submission.
 
 mod submit;
 
 use leptos::prelude::*;
 use passregion_core::api::Civility;
-use passregion_core::draft::Draft;
+use passregion_core::journey::review::{ReviewValue, rows};
 use passregion_core::journey::{self, StepId};
-use passregion_core::rules::name::display_last_name;
-use passregion_core::rules::phone::tidy_phone;
 
 use super::identity::PasswordFields;
 use crate::i18n::{t, t_now};
 use crate::state::use_app_state;
-use crate::ui::step_frame::{RETURN_PARAM, StepFrame};
+use crate::ui::step_frame::StepFrame;
 
-fn civility_text(c: Option<Civility>) -> String {
-    match c {
-        Some(Civility::Madame) => t_now("common.civility_madame"),
-        Some(Civility::Monsieur) => t_now("common.civility_monsieur"),
-        None => String::new(),
-    }
-}
-
-fn yes_no(b: bool) -> String {
-    t_now(if b { "common.yes" } else { "common.no" })
-}
-
-/// The rows of one group: (label key, value).
-fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
-    let birth = d.birth_date().map(passregion_core::Date::to_french).unwrap_or_default();
-    match step {
-        StepId::Charter => vec![("review.charter_accepted", yes_no(d.charter_accepted))],
-        StepId::Identity => vec![
-            ("identity.civility", civility_text(d.civility)),
-            ("identity.last_name", display_last_name(d.last_name.trim())),
-            ("identity.first_name", d.first_name.trim().to_string()),
-            ("identity.birth_date", birth),
-            ("identity.email", d.email.trim().to_string()),
-        ],
-        StepId::Guardian => vec![
-            ("guardian.civility", civility_text(d.guardian.civility)),
-            ("guardian.last_name", display_last_name(d.guardian.last_name.trim())),
-            ("guardian.first_name", d.guardian.first_name.trim().to_string()),
-            ("guardian.email", d.guardian.email.trim().to_string()),
-            ("guardian.phone", tidy_phone(&d.guardian.phone)),
-        ],
-        StepId::Contact => {
-            let mut address = vec![d.street.trim().to_string()];
-            for extra in [&d.complement, &d.care_of] {
-                if !extra.trim().is_empty() {
-                    address.push(extra.trim().to_string());
-                }
-            }
-            address.push(format!("{} {}", d.postal_code.trim(), d.commune.trim()));
-            vec![("contact.mobile_phone", tidy_phone(&d.mobile_phone)), ("contact.address", address.join(", "))]
-        }
-        StepId::Establishment => vec![
-            ("school.label", d.establishment().map(|e| e.name.clone()).unwrap_or_default()),
-            ("school.stream_label", d.stream().map(|s| s.label.clone()).unwrap_or_default()),
-        ],
-        StepId::Photo => vec![],
-        StepId::Delivery => vec![
-            (
-                "review.delivery",
-                t_now(if d.send_to_establishment { "review.delivery_school" } else { "review.delivery_home" }),
-            ),
-            ("delivery.good_deals", yes_no(d.consent_good_deals)),
-            ("delivery.news", yes_no(d.consent_news)),
-        ],
-        StepId::Review => vec![],
+/// A review value in words.
+fn value_text(value: ReviewValue) -> String {
+    match value {
+        ReviewValue::Text(text) => text,
+        ReviewValue::YesNo(yes) => t_now(if yes { "common.yes" } else { "common.no" }),
+        ReviewValue::Civility(Some(Civility::Madame)) => t_now("common.civility_madame"),
+        ReviewValue::Civility(Some(Civility::Monsieur)) => t_now("common.civility_monsieur"),
+        ReviewValue::Civility(None) => String::new(),
+        ReviewValue::Key(key) => t_now(key),
     }
 }
 
@@ -77,7 +30,7 @@ fn rows(step: StepId, d: &Draft) -> Vec<(&'static str, String)> {
 fn ReviewGroup(step: StepId) -> impl IntoView {
     let state = use_app_state();
     let title = t(step.title_key());
-    let edit_href = format!("{}?{RETURN_PARAM}={}", step.path(), StepId::Review.slug());
+    let edit_href = step.path_back_to_review();
     let heading_id = format!("review-{}", step.slug());
     view! {
         <section class="review-group" aria-labelledby=heading_id.clone()>
@@ -97,10 +50,10 @@ fn ReviewGroup(step: StepId) -> impl IntoView {
                     <dl class="review-list">
                         {items
                             .into_iter()
-                            .map(|(key, value)| view! {
+                            .map(|row| view! {
                                 <div class="review-list__row">
-                                    <dt>{crate::i18n::t_now(key)}</dt>
-                                    <dd>{value}</dd>
+                                    <dt>{t_now(row.label_key)}</dt>
+                                    <dd>{value_text(row.value)}</dd>
                                 </div>
                             })
                             .collect_view()}

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use passregion_core::journey::{self, StepId};
 
-use super::form::{field_label_key, focus_id};
+use super::form::focus_id;
 use super::step_frame::step_full_name;
 use crate::i18n::{t, t_now, tf, tf_now};
 use crate::state::{today, use_app_state};
@@ -55,7 +55,7 @@ pub fn DeepLinkNotice(current: StepId) -> impl IntoView {
         let mut keys: Vec<&'static str> = Vec::new();
         state.draft.with(|d| {
             for (path, _) in journey::step_errors(step, d, &campaign, today()) {
-                if let Some(key) = field_label_key(path)
+                if let Some(key) = journey::label_key(path)
                     && key != step.title_key()
                     && !keys.contains(&key)
                 {

@@ -13,42 +13,10 @@ pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
 }
 
-/// Translation key of the label of a field path, to name the field in the error summary.
-pub fn field_label_key(path: &str) -> Option<&'static str> {
-    use passregion_core::api::field::*;
-    Some(match path {
-        CHARTER_VERSION => "journey.charter",
-        CIVILITY => "identity.civility",
-        LAST_NAME => "identity.last_name",
-        FIRST_NAME => "identity.first_name",
-        BIRTH_DATE => "identity.birth_date",
-        EMAIL => "identity.email",
-        EMAIL_CONFIRM => "identity.email_confirm",
-        PASSWORD => "identity.password",
-        PASSWORD_CONFIRM => "identity.password_confirm",
-        GUARDIAN => "journey.guardian",
-        GUARDIAN_CIVILITY => "guardian.civility",
-        GUARDIAN_LAST_NAME => "guardian.last_name",
-        GUARDIAN_FIRST_NAME => "guardian.first_name",
-        GUARDIAN_EMAIL => "guardian.email",
-        GUARDIAN_PHONE => "guardian.phone",
-        MOBILE_PHONE => "contact.mobile_phone",
-        STREET => "contact.street",
-        COMPLEMENT => "contact.complement",
-        CARE_OF => "contact.care_of",
-        POSTAL_CODE => "contact.postal_code",
-        COMMUNE => "contact.commune",
-        UAI => "school.label",
-        STREAM_CODE => "school.stream_label",
-        PHOTO => "journey.photo",
-        _ => return None,
-    })
-}
-
 /// "Nom : Ce champ est à remplir pour continuer." — the summary names the field, the inline error does not
 /// need to (it sits under the label).
 fn summary_line(path: &str, message: String) -> String {
-    match field_label_key(path) {
+    match journey::label_key(path) {
         Some(key) => format!("{}{}{message}", t_now(key), t_now("common.label_separator")),
         None => message,
     }
@@ -195,7 +163,7 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
                             let href = if owner == form.step {
                                 format!("#{id}")
                             } else {
-                                format!("{}?retour={}", owner.path(), StepId::Review.slug())
+                                owner.path_back_to_review()
                             };
                             view! {
                                 <li>

@@ -13,9 +13,6 @@ use crate::i18n::{t, t_now, tf_now};
 use crate::state::{today, use_app_state};
 use passregion_core::journey::{self, StepId};
 
-/// Query parameter that brings the person back to the review after editing a step from it.
-pub const RETURN_PARAM: &str = "retour";
-
 static FIRST_PAGE: AtomicBool = AtomicBool::new(true);
 
 /// Moves focus to the page's heading after an in-app navigation (not on the first page load, where the browser
@@ -89,7 +86,7 @@ pub fn StepFrame(
     provide_context(form);
     let navigate = use_navigate();
     let query = use_query_map();
-    let returning = move || query.with(|q| q.get(RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
+    let returning = move || query.with(|q| q.get(journey::RETURN_PARAM).as_deref() == Some(StepId::Review.slug()));
     let title = t(step.title_key());
     let progress = move || step_number_text(step);
 

@@ -11,7 +11,6 @@ use crate::i18n::{t, t_now, use_lang};
 use crate::state::{Receipt, today, use_app_state};
 use crate::ui::form::{focus_id, use_form};
 use crate::ui::layout::Helpline;
-use crate::ui::step_frame::RETURN_PARAM;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Failure {
@@ -61,10 +60,7 @@ pub fn SubmitButton() -> impl IntoView {
                     if first == StepId::Review {
                         request_animation_frame(|| focus_id("error-summary"));
                     } else {
-                        navigate(
-                            &format!("{}?{RETURN_PARAM}={}", first.path(), StepId::Review.slug()),
-                            Default::default(),
-                        );
+                        navigate(&first.path_back_to_review(), Default::default());
                     }
                     None
                 }

@@ -13,14 +13,21 @@
 //! ([`Draft::password_lost`]); the review step then asks for it again, and its issues include the password until
 //! it is typed. Nobody is sent back through the form for a field the storage policy erased.
 
+pub mod fields;
+pub mod review;
+
 use crate::api::{Campaign, field};
 use crate::date::Date;
 use crate::draft::Draft;
 use crate::error::FieldIssue;
+use fields::Field;
 use serde::{Deserialize, Serialize};
 
 /// Where the journey lives in the app.
 pub const BASE_PATH: &str = "/demande";
+
+/// The query parameter that brings a step back to the review once corrected ("?retour=verification").
+pub const RETURN_PARAM: &str = "retour";
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -47,7 +54,7 @@ pub enum Condition {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Checks {
     /// Issues on these field paths.
-    Fields(&'static [&'static str]),
+    Fields(&'static [Field]),
     /// Every issue of the application (the review step, before sending).
     Everything,
 }
@@ -74,7 +81,7 @@ pub static STEPS: &[Step] = &[
         slug: "charte",
         title_key: "journey.charter",
         condition: Condition::Always,
-        checks: Checks::Fields(&[field::CHARTER_VERSION]),
+        checks: Checks::Fields(&[fields::CHARTER_VERSION]),
         needs: &[],
     },
     Step {
@@ -83,14 +90,14 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.identity",
         condition: Condition::Always,
         checks: Checks::Fields(&[
-            field::CIVILITY,
-            field::LAST_NAME,
-            field::FIRST_NAME,
-            field::BIRTH_DATE,
-            field::EMAIL,
-            field::EMAIL_CONFIRM,
-            field::PASSWORD,
-            field::PASSWORD_CONFIRM,
+            fields::CIVILITY,
+            fields::LAST_NAME,
+            fields::FIRST_NAME,
+            fields::BIRTH_DATE,
+            fields::EMAIL,
+            fields::EMAIL_CONFIRM,
+            fields::PASSWORD,
+            fields::PASSWORD_CONFIRM,
         ]),
         needs: &[StepId::Charter],
     },
@@ -100,12 +107,12 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.guardian",
         condition: Condition::GuardianNeeded,
         checks: Checks::Fields(&[
-            field::GUARDIAN,
-            field::GUARDIAN_CIVILITY,
-            field::GUARDIAN_LAST_NAME,
-            field::GUARDIAN_FIRST_NAME,
-            field::GUARDIAN_EMAIL,
-            field::GUARDIAN_PHONE,
+            fields::GUARDIAN,
+            fields::GUARDIAN_CIVILITY,
+            fields::GUARDIAN_LAST_NAME,
+            fields::GUARDIAN_FIRST_NAME,
+            fields::GUARDIAN_EMAIL,
+            fields::GUARDIAN_PHONE,
         ]),
         needs: &[StepId::Charter, StepId::Identity],
     },
@@ -115,12 +122,12 @@ pub static STEPS: &[Step] = &[
         title_key: "journey.contact",
         condition: Condition::Always,
         checks: Checks::Fields(&[
-            field::MOBILE_PHONE,
-            field::STREET,
-            field::COMPLEMENT,
-            field::CARE_OF,
-            field::POSTAL_CODE,
-            field::COMMUNE,
+            fields::MOBILE_PHONE,
+            fields::STREET,
+            fields::COMPLEMENT,
+            fields::CARE_OF,
+            fields::POSTAL_CODE,
+            fields::COMMUNE,
         ]),
         needs: &[StepId::Charter],
     },
@@ -129,7 +136,7 @@ pub static STEPS: &[Step] = &[
         slug: "etablissement",
         title_key: "journey.establishment",
         condition: Condition::Always,
-        checks: Checks::Fields(&[field::UAI, field::STREAM_CODE]),
+        checks: Checks::Fields(&[fields::UAI, fields::STREAM_CODE]),
         needs: &[StepId::Charter],
     },
     Step {
@@ -137,7 +144,7 @@ pub static STEPS: &[Step] = &[
         slug: "photo",
         title_key: "journey.photo",
         condition: Condition::Always,
-        checks: Checks::Fields(&[field::PHOTO]),
+        checks: Checks::Fields(&[fields::PHOTO]),
         needs: &[StepId::Charter],
     },
     Step {
@@ -176,7 +183,7 @@ pub fn form_order() -> impl Iterator<Item = &'static str> {
             Checks::Fields(fields) => fields,
             Checks::Everything => &[][..],
         })
-        .copied()
+        .map(|f| f.path)
         .chain([field::CAMPAIGN_ID])
 }
 
@@ -207,6 +214,11 @@ impl StepId {
         format!("{BASE_PATH}/{}", self.slug())
     }
 
+    /// The step's path when opened to correct something from the review, which it then goes back to.
+    pub fn path_back_to_review(self) -> String {
+        format!("{}?{RETURN_PARAM}={}", self.path(), StepId::Review.slug())
+    }
+
     pub fn title_key(self) -> &'static str {
         self.step().title_key
     }
@@ -226,10 +238,22 @@ pub fn step_by_path(path: &str) -> Option<StepId> {
 /// The step that owns a field path, to send the person to the right page when the server refuses a field.
 /// Unknown paths belong to the review step.
 pub fn step_for_field(field_path: &str) -> StepId {
-    STEPS
-        .iter()
-        .find(|s| matches!(s.checks, Checks::Fields(fs) if fs.contains(&field_path)))
-        .map_or(StepId::Review, |s| s.id)
+    STEPS.iter().find(|s| s.field(field_path).is_some()).map_or(StepId::Review, |s| s.id)
+}
+
+/// Translation key of the label that names a field path in summaries and notices; `None` for a path no step owns.
+pub fn label_key(field_path: &str) -> Option<&'static str> {
+    STEPS.iter().find_map(|s| s.field(field_path)).map(|f| f.label_key)
+}
+
+impl Step {
+    /// The row of one of this step's own fields.
+    fn field(&self, path: &str) -> Option<&'static Field> {
+        match self.checks {
+            Checks::Fields(fields) => fields.iter().find(|f| f.path == path),
+            Checks::Everything => None,
+        }
+    }
 }
 
 pub fn is_visible(step: StepId, draft: &Draft, campaign: &Campaign) -> bool {
@@ -290,7 +314,7 @@ pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date
         Checks::Fields(fields) => {
             let lost = draft.password_lost();
             all.into_iter()
-                .filter(|(f, _)| fields.contains(f))
+                .filter(|(f, _)| fields.iter().any(|field| field.path == *f))
                 .filter(|(f, _)| !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM)))
                 .collect()
         }
@@ -404,11 +428,24 @@ mod tests {
         assert_eq!(step_by_slug("Identite"), None);
     }
 
+    /// Every field a step owns can be named in a summary; the campaign, which no step owns, cannot.
+    #[test]
+    fn every_owned_field_has_a_label() {
+        for f in form_order().filter(|f| *f != field::CAMPAIGN_ID) {
+            assert!(label_key(f).is_some(), "{f}");
+        }
+        assert_eq!(label_key(field::STREAM_CODE), Some("school.stream_label"));
+        assert_eq!(label_key(field::GUARDIAN), Some("journey.guardian"));
+        assert_eq!(label_key(field::CAMPAIGN_ID), None);
+        assert_eq!(label_key("whatever"), None);
+        assert_eq!(Contact.path_back_to_review(), "/demande/coordonnees?retour=verification");
+    }
+
     /// Every field a draft can report on belongs to exactly one step, so no error is ever shown on no page.
     #[test]
     fn every_form_field_has_one_step() {
         for f in form_order() {
-            let owners = STEPS.iter().filter(|s| matches!(s.checks, Checks::Fields(fs) if fs.contains(&f))).count();
+            let owners = STEPS.iter().filter(|s| s.field(f).is_some()).count();
             let expected = usize::from(f != field::CAMPAIGN_ID);
             assert_eq!(owners, expected, "{f}");
         }
