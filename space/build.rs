@@ -39,6 +39,8 @@ const CHUNKS: &[(&str, &[&str], &[&str])] = &[
     ("numero_oublie", &["src/pages/forgot_number.rs"], &["forgot", "reminder"]),
     ("mot_de_passe", &["src/pages/reset_password.rs"], &["reset"]),
     ("confirmer_email", &["src/pages/confirm_email.rs"], &["confirm_email"]),
+    // The idle-timeout warning, fetched a minute before it is due (src/ui/idle_watch.rs keeps a plain notice).
+    ("delai_inactivite", &["src/ui/timeout_dialog.rs"], &["timeout"]),
 ];
 
 fn namespace(key: &str) -> &str {

@@ -27,6 +27,8 @@ passregion_lazy::chunks! {
     mot_de_passe_oublie / preload_mot_de_passe_oublie => { install_chunk_texts(CHUNK_MOT_DE_PASSE_OUBLIE); view! { <crate::pages::forgot_password::ForgotPasswordPage /> } };
     numero_oublie / preload_numero_oublie => { install_chunk_texts(CHUNK_NUMERO_OUBLIE); view! { <crate::pages::forgot_number::ForgotNumberPage /> } };
     mot_de_passe / preload_mot_de_passe => { install_chunk_texts(CHUNK_MOT_DE_PASSE); view! { <crate::pages::reset_password::ResetPasswordPage /> } };
+    // Not a page: the idle-timeout warning, fetched a minute before it is due (ui::idle_watch).
+    delai_inactivite / preload_delai_inactivite => { install_chunk_texts(CHUNK_DELAI_INACTIVITE); view! { <crate::ui::timeout_dialog::TimeoutDialog /> } };
     confirmer_email / preload_confirmer_email => { install_chunk_texts(CHUNK_CONFIRMER_EMAIL); view! { <crate::pages::confirm_email::ConfirmEmailPage /> } };
 }
 

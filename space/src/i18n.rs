@@ -114,8 +114,8 @@ pub fn install_chunk_texts(tables: &'static [Table]) {
 /// The French tables each chunk carries, for src/chunks.rs (`CHUNK_ESPACE`, …; empty without `split`).
 pub mod chunk_texts {
     pub use super::table::{
-        CHUNK_AVANTAGES, CHUNK_CARTE, CHUNK_CODE_SECRET, CHUNK_CONFIRMER_EMAIL, CHUNK_ESPACE, CHUNK_MES_INFORMATIONS,
-        CHUNK_MOT_DE_PASSE, CHUNK_MOT_DE_PASSE_OUBLIE, CHUNK_NUMERO_OUBLIE,
+        CHUNK_AVANTAGES, CHUNK_CARTE, CHUNK_CODE_SECRET, CHUNK_CONFIRMER_EMAIL, CHUNK_DELAI_INACTIVITE, CHUNK_ESPACE,
+        CHUNK_MES_INFORMATIONS, CHUNK_MOT_DE_PASSE, CHUNK_MOT_DE_PASSE_OUBLIE, CHUNK_NUMERO_OUBLIE,
     };
 }
 

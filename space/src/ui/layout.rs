@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{I18n, Lang, english_failed, lookup, t, use_lang};
 use crate::session::{EndReason, use_end_session, use_session};
 use crate::ui::form::focus_id;
-use crate::ui::timeout_dialog::TimeoutDialog;
+use crate::ui::idle_watch::IdleWatch;
 
 pub const HELPLINE_TEL: &str = "tel:+33810559559";
 pub const HELPLINE_DISPLAY: &str = "0810 559 559";
@@ -41,14 +41,15 @@ pub fn Layout(children: Children) -> impl IntoView {
             <SpaceNav />
         </Show>
         <main id="main" class="main" tabindex="-1">
+            // The warning before the idle limit (its dialog is a chunk, fetched a minute before it is due).
+            <Show when=move || session.logged_in()>
+                <IdleWatch />
+            </Show>
             <Show when=english_failed>
                 <EnglishFailed />
             </Show>
             {children()}
         </main>
-        <Show when=move || session.logged_in()>
-            <TimeoutDialog />
-        </Show>
         <Footer />
     }
 }
