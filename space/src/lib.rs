@@ -12,6 +12,12 @@ pub mod session;
 pub mod storage;
 pub mod ui;
 
+/// talc instead of std's dlmalloc, as in the application: the same job in less code on the first page (docs/size.md,
+/// levers). Single-threaded wasm only, which is what the space is built for (no atomics).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub fn run() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
