@@ -10,7 +10,7 @@
 //! those pages' chunks (`CHUNKS`): each is written as `FR_<NS>`, named only by the chunk's tables `CHUNK_<NAME>`,
 //! which only that chunk's code names (src/chunks.rs), so wasm-split puts the texts in the chunk (or in a chunk
 //! shared by the pages that use them), and the chunk installs them before it builds its view. The first page keeps
-//! the texts of the login, the layout, the timeout dialog and what every page shares.
+//! the texts of the login, the layout and what every page shares; the idle-timeout dialog's travel with its chunk.
 
 use passregion_i18n_keys::{Catalogue, write_key_list, write_table};
 use std::collections::BTreeSet;

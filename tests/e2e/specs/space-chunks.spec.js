@@ -2,7 +2,8 @@
 // preloads its page's chunk from index.html and works at once; a chunk that fails to arrive says so, and
 // "Réessayer" fetches it again. Needs the release (split) build.
 import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
-import { withCard } from '../space.js';
+import { idleURL } from '../playwright.config.js';
+import { logIn, makeDossier, withCard } from '../space.js';
 
 const DONE = "Ton code secret est enregistré. Ta carte fonctionne déjà pour la cantine et l'accès à ton établissement ; ce code sert chez les partenaires.";
 
@@ -60,4 +61,44 @@ test('a page whose chunk fails to arrive says so, and "Réessayer" fetches it ag
   await expect(page.getByRole('heading', { level: 1, name: /avantages/i })).toBeVisible();
   await expect(alert).toHaveCount(0);
   expect(refetched).toBe(true);
+});
+
+// The idle-timeout dialog is a chunk of its own (space/src/ui/idle_watch.rs): fetched a minute before the warning
+// is due, not at login.
+test('the idle warning\'s code is not fetched at login, twenty minutes before it can be needed', async ({ page, request, baseURL }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) fetched.push(pathOf(r.url())); });
+  await withCard(page, request, baseURL, 'chunkidle');
+  const chunks = await chunkMap(page);
+  expect(chunks.delai_inactivite, 'the dialog is a chunk').toBeDefined();
+  await page.waitForTimeout(2_000);
+  expect(fetched).toEqual(expect.arrayContaining(chunks.espace.slice(0, 1)));
+  expect(fetched).not.toContain(chunks.delai_inactivite[0]);
+});
+
+test.describe('the idle warning without its chunk (server with a 20-second idle limit)', () => {
+  test.use({ baseURL: idleURL });
+  test('a plain notice still warns, "Rester connecté" keeps the session, and it still ends at the limit', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    allowConsoleErrors(page, /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch|Failed to load resource|status of 401/);
+    const d = await makeDossier(request, idleURL, { tag: 'idle-nochunk' });
+    await page.goto('/espace/connexion');
+    const own = (await chunkMap(page)).delai_inactivite[0];
+    let blocked = 0;
+    await page.route(`**${own}`, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    await logIn(page, d);
+    const notice = page.getByRole('alert').filter({ hasText: 'tu seras bientôt déconnecté' });
+    const stay = notice.getByRole('button', { name: 'Rester connecté' });
+    // Warned half-way, as the dialog would (the idle server warns 10 s before its 20-second limit).
+    await expect(notice).toBeVisible({ timeout: 15_000 });
+    expect(blocked).toBeGreaterThan(0);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(stay).toBeFocused();
+    await checkPage(page, 'space-timeout-fallback');
+    await stay.click();
+    await expect(notice).toBeHidden();
+    // Staying restarted the clock: the notice comes back later, and without an answer the session ends.
+    await expect(notice).toBeVisible({ timeout: 15_000 });
+    await expect(page).toHaveURL(/\/espace\/connexion\?raison=inactivite$/, { timeout: 20_000 });
+  });
 });
