@@ -57,13 +57,12 @@ passregion_lazy::chunks! {
 }
 
 /// A journey step's view: the charter at once, the others once their chunk is in (a spinner after 300 ms; a failed
-/// fetch says so and offers to retry, nothing typed is lost). The next step's chunk is fetched meanwhile, so
-/// "Continuer" does not wait for the network.
+/// fetch says so and offers to retry, nothing typed is lost). The next step's chunk is fetched while the step is
+/// read ([`preload_next`]), so "Continuer" does not wait for the network; the charter starts that itself once its
+/// text is in.
 pub fn step(step: StepId) -> AnyView {
-    if let Some(next) = next_step(step) {
-        spawn_local(async move {
-            let _ = preload_step(next).await;
-        });
+    if step != StepId::Charter {
+        preload_next(step);
     }
     // "Envoyer" leads to the confirmation, which must show as soon as the server answers: its chunk comes while the
     // review is read.
@@ -79,6 +78,18 @@ pub fn step(step: StepId) -> AnyView {
         StepId::Photo => lazy(photo, preload_photo),
         StepId::Delivery => lazy(envoi, preload_envoi),
         StepId::Review => lazy(verification, preload_verification),
+    }
+}
+
+/// Fetches the chunks of the step after `step` once the browser is idle: after the page's own requests and first
+/// rendering, which would otherwise queue behind them (about 60 KB in 33 files after the charter, whose text is the
+/// page's largest content). Going on to that step then shows it at once.
+pub fn preload_next(step: StepId) {
+    if let Some(next) = next_step(step) {
+        spawn_local(async move {
+            passregion_lazy::idle().await;
+            let _ = preload_step(next).await;
+        });
     }
 }
 

@@ -102,6 +102,30 @@ where
     });
 }
 
+/// Resolves once the browser has nothing more urgent to do (`requestIdleCallback`, at most 2 s later), or after a
+/// short delay where it has no such callback (Safari): a background fetch then leaves the page's own requests and
+/// rendering go first. At once outside the browser.
+pub async fn idle() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let global = js_sys::global();
+            let callback = js_sys::Reflect::get(&global, &"requestIdleCallback".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            if let Some(callback) = callback {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+                let _ = callback.call2(&global, &resolve, &options);
+            } else if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 300);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
 /// A split function's future once its chunk is loaded is ready at the first poll (the loader's cell is set).
 fn poll_once<F: Future>(future: F) -> Option<F::Output> {
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());

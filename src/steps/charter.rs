@@ -24,6 +24,8 @@ pub fn CharterStep() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = api::charter(lang).await;
             let _ = charter.try_set(Some(result));
+            // The next step's code comes after this page's own text, not before it (the loader fetches it once).
+            crate::chunks::preload_next(StepId::Charter);
         });
     });
     // The version ticked is the one on screen; the campaign says which one is current.
