@@ -30,6 +30,14 @@ pub async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, 
     read(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
+/// [`get_json`], answered from what index.html asked for before the app ran when it did (super::early).
+pub async fn get_json_early<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
+    match super::early::take(path, lang).await {
+        Some(text) => classify(200, &text),
+        None => get_json(path, lang).await,
+    }
+}
+
 pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, lang: Lang) -> Result<T, ApiError> {
     let request = with_lang(Request::post(&url(path)), lang)
         .header("Content-Type", "application/json")

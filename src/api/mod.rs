@@ -3,6 +3,7 @@
 //! Every call sends `Accept-Language` so server messages (field errors, the resend answer) come back in the
 //! language on screen.
 
+mod early;
 mod error;
 mod http;
 
@@ -16,12 +17,14 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
+/// The campaign; the first call takes index.html's early answer when there is one (api/early.rs).
 pub async fn campaign(lang: Lang) -> Result<Campaign, ApiError> {
-    http::get_json("/campaign", lang).await
+    http::get_json_early("/campaign", lang).await
 }
 
+/// The charter in `lang`; like [`campaign`], index.html may have asked for it already on a journey step.
 pub async fn charter(lang: Lang) -> Result<Charter, ApiError> {
-    http::get_json(&format!("/charter?lang={}", lang.code()), lang).await
+    http::get_json_early(&format!("/charter?lang={}", lang.code()), lang).await
 }
 
 pub async fn search_establishments(

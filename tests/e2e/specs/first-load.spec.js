@@ -1,7 +1,9 @@
 // What a fresh tab asks for, and in which order, when it opens a journey step (issue 8: Lighthouse on a phone). The
 // charter is what a deep link lands on; its text is the page's largest content, so it must not queue behind the next
-// step's code (src/chunks.rs `preload_next`), which still comes before "Continuer". Needs the release (split) build.
-import { test, expect, checkPage } from '../fixtures.js';
+// step's code (src/chunks.rs `preload_next`), which still comes before "Continuer", nor wait for the app's code and
+// the campaign: index.html asks for both beside the app (web/index.html, src/api/early.rs). Needs the release (split)
+// build.
+import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
 import { acceptCharter, expectStep } from '../journey.js';
 
 const CHARTER_TITLE = "Charte des droits et devoirs du bénéficiaire du Pass'Région";
@@ -35,4 +37,54 @@ test('a deep link asks for the charter before the next step\'s code, which is in
   await expect(page.getByLabel('Nom', { exact: true })).toBeVisible();
   expect(order.slice(asked).filter((u) => identity.includes(u))).toEqual([]);
   await checkPage(page, 'deep-link-identity-charter');
+});
+
+test('index.html asks for the campaign and the charter beside the app\'s code, and the app asks again for neither', async ({ page }) => {
+  const order = recordRequests(page);
+  // The campaign's answer is held until the charter is asked for (5 s at most): an app that asked for the charter
+  // only once it had the campaign would wait out the 5 s and be caught.
+  let charterAsked = false;
+  page.on('request', (r) => { if (pathOf(r.url()).startsWith('/api/v1/charter')) charterAsked = true; });
+  let campaignHeldFor = null;
+  await page.route('**/api/v1/campaign', async (route) => {
+    const since = Date.now();
+    while (!charterAsked && Date.now() - since < 5000) await new Promise((r) => setTimeout(r, 50));
+    campaignHeldFor = Date.now() - since;
+    await route.continue();
+  });
+  await page.goto('/demande/identite');
+  await expectStep(page, 'charte');
+  await expect(page.getByRole('heading', { level: 2, name: CHARTER_TITLE })).toBeVisible();
+  expect(campaignHeldFor, 'the charter was asked for without waiting for the campaign').toBeLessThan(5000);
+  expect(order.filter((u) => u === '/api/v1/campaign')).toHaveLength(1);
+  expect(order.filter((u) => u.startsWith('/api/v1/charter'))).toEqual(['/api/v1/charter?lang=fr']);
+
+  // The start page needs the campaign only.
+  const asked = order.length;
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Commencer' }).or(page.getByRole('link', { name: 'Commencer' })).first()).toBeVisible();
+  await expect.poll(() => order.slice(asked).filter((u) => u === '/api/v1/campaign').length).toBe(1);
+  expect(order.slice(asked).filter((u) => u.startsWith('/api/v1/charter'))).toEqual([]);
+});
+
+test('when index.html\'s early request fails, the app asks for the charter itself', async ({ page }) => {
+  allowConsoleErrors(page, /net::ERR_|Failed to load resource/);
+  let charters = 0;
+  await page.route(/\/api\/v1\/charter\?/, (route) => {
+    charters += 1;
+    return charters === 1 ? route.abort('connectionreset') : route.continue();
+  });
+  await page.goto('/demande/identite');
+  await expect(page.getByRole('heading', { level: 2, name: CHARTER_TITLE })).toBeVisible();
+  expect(charters).toBe(2);
+  await expect(page.getByText("La charte n'a pas pu être chargée.")).toHaveCount(0);
+});
+
+test('in English, remembered, the charter asked for early is the English one', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('passregion.lang', 'en'));
+  const order = recordRequests(page);
+  await page.goto('/demande/charte');
+  await expect(page.getByRole('heading', { level: 2, name: "Charter of rights and duties of the Pass'Région holder" })).toBeVisible();
+  expect(order.filter((u) => u.startsWith('/api/v1/charter'))).toEqual(['/api/v1/charter?lang=en']);
+  await checkPage(page, 'charter-early-en');
 });
