@@ -28,23 +28,28 @@ async function startWorker() {
   worker = new Worker('/passregion-photo-worker_loader.js');
   await new Promise((resolve, reject) => {
     worker.onerror = (e) => reject(new Error('worker failed: ' + e.message));
+    // The envelope [message, payload] of passregion_photo::protocol: "ready", or {variant: {id, …}} with the JPEG's
+    // ArrayBuffer beside "done".
     worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.type === 'ready') { resolve(); return; }
-      const p = pending.get(m.id);
+      const [m, payload] = e.data;
+      if (m === 'ready') { resolve(); return; }
+      const [kind, body] = Object.entries(m)[0];
+      const p = pending.get(body.id);
       if (!p) return;
-      if (m.type === 'done' || m.type === 'probed') { pending.delete(m.id); p.resolve(m); }
-      else if (m.type === 'error') { pending.delete(m.id); p.reject(new Error('worker error: ' + m.code)); }
+      if (kind === 'done' || kind === 'probed') { pending.delete(body.id); p.resolve({ ...body, jpeg: payload }); }
+      else if (kind === 'failed') { pending.delete(body.id); p.reject(new Error('worker error: ' + body.code)); }
     };
   });
   return performance.now() - t0;
 }
 
-function ask(message) {
+// request: {probe: {}} or {process: {crop, rust_decoder}}; the id is added here, the file travels beside it.
+function ask(request, file) {
   const id = nextId++;
+  const [kind, body] = Object.entries(request)[0];
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id });
+    worker.postMessage([{ [kind]: { ...body, id } }, file]);
   });
 }
 
@@ -72,16 +77,16 @@ window.bench = {
 
   async ours(url, path) {
     const blob = await load(url);
-    const probed = await ask({ type: 'probe', file: blob });
+    const probed = await ask({ probe: {} }, blob);
     const crop = centredCrop(probed.width, probed.height);
     await new Promise((r) => setTimeout(r, 100));
     const t0 = performance.now();
-    const done = await ask({ type: 'process', file: blob, crop, path: path || 'auto' });
+    const done = await ask({ process: { crop, rust_decoder: path === 'rust' } }, blob);
     const t1 = performance.now();
     await new Promise((r) => setTimeout(r, 100));
     return {
-      ms: t1 - t0, bytes: done.jpeg.length, width: done.width, height: done.height, quality: done.quality,
-      path: done.path, advice: done.advice, longTasks: longTasksBetween(t0, t1),
+      ms: t1 - t0, bytes: done.jpeg.byteLength, width: done.width, height: done.height, quality: done.quality,
+      path: done.decoder, advice: done.advice, longTasks: longTasksBetween(t0, t1),
       jpeg: await toBase64(new Blob([done.jpeg], { type: 'image/jpeg' })),
     };
   },

@@ -28,7 +28,7 @@ impl Orientation {
 }
 
 /// The user's frame, in pixels of the upright picture (EXIF orientation applied).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Crop {
     pub x: u32,
     pub y: u32,

@@ -19,6 +19,7 @@ mod frame;
 mod geometry;
 #[cfg(feature = "codec")]
 mod pipeline;
+pub mod protocol;
 #[cfg(feature = "codec")]
 mod resize;
 

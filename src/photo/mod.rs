@@ -38,7 +38,7 @@ use crate::ui::form::focus_id;
 use camera::use_camera;
 use crop::{CropFrame, FaceGuide};
 use messages::{advice_text, camera_error_text, error_text};
-use worker::{PhotoWorker, Reply};
+use worker::{Answer, PhotoWorker, Reply};
 
 /// Files above this are refused before being read (the worker checks again).
 const MAX_FILE_BYTES: f64 = passregion_photo::MAX_INPUT_BYTES as f64;
@@ -152,10 +152,10 @@ pub fn PhotoStep(
     };
 
     let worker = StoredValue::new_local(None::<PhotoWorker>);
-    let on_reply = move |reply: Reply| {
+    let on_reply = move |Answer { reply, jpeg }: Answer| {
         let current = request.get_value();
         match reply {
-            Reply::Probed { id, width, height } if id == current => {
+            Reply::Probed { id, width, height, .. } if id == current => {
                 let Some(blob) = source.get_value() else {
                     return;
                 };
@@ -175,19 +175,16 @@ pub fn PhotoStep(
                 // Straight to the frame, so the arrows work at once and the next Tab is "Apply".
                 request_animation_frame(|| focus_id("photo-crop"));
             }
-            Reply::Done { id, jpeg, width, height, advice } if id == current => {
+            Reply::Done { id, width, height, advice, .. } if id == current => {
+                let Some(blob) = jpeg else {
+                    return;
+                };
                 if let Stage::Cropping { url, .. } = stage.get_untracked() {
                     revoke(&url);
                 }
-                let array = js_sys::Uint8Array::from(jpeg.as_slice());
-                let parts = js_sys::Array::of1(&array);
-                let options = web_sys::BlobPropertyBag::new();
-                options.set_type("image/jpeg");
-                let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-                    return;
-                };
                 let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
-                result.set_value(Some((blob, PhotoMeta { width, height, bytes: jpeg.len() as u64 })));
+                let bytes = blob.size() as u64;
+                result.set_value(Some((blob, PhotoMeta { width, height, bytes })));
                 // In use at once (one confirmation: "Apply"); a photo from the phone waits for "this is mine", and
                 // on the phone itself sending is the person's act.
                 if !from_phone.get_value() && hand_over.is_none() {

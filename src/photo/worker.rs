@@ -1,92 +1,90 @@
 //! The page's side of the photo worker (photo-worker/): started when the photo step opens — so the first page
-//! never downloads it — and terminated when the step goes away.
+//! never downloads it — and terminated when the step goes away. The messages are `passregion_photo::protocol`'s,
+//! the same types the worker reads and writes.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use passregion_photo::Crop;
+pub use passregion_photo::protocol::Reply;
+use passregion_photo::protocol::{Request, envelope};
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, MessageEvent, Worker};
 
 /// Emitted by Trunk for `<link data-trunk rel="rust" data-type="worker" data-loader-shim …>` in index.html.
 const WORKER_URL: &str = "/passregion-photo-worker_loader.js";
 
-/// What the worker answered.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Reply {
-    Probed { id: u32, width: u32, height: u32 },
-    Progress { id: u32, stage: String },
-    Done { id: u32, jpeg: Vec<u8>, width: u32, height: u32, advice: Vec<String> },
-    Failed { id: u32, code: String, width: u32, height: u32 },
+/// A reply of the worker and, with [`Reply::Done`], the JPEG: a `Blob` made straight from the buffer the worker
+/// handed over, so its bytes never enter this wasm.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub reply: Reply,
+    pub jpeg: Option<Blob>,
 }
 
-impl Reply {
-    fn read(data: &JsValue) -> Option<Reply> {
-        let get = |k: &str| js_sys::Reflect::get(data, &k.into()).ok();
-        let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-        let text = |k: &str| get(k).and_then(|v| v.as_string()).unwrap_or_default();
-        let id = num("id");
-        Some(match text("type").as_str() {
-            "probed" => Reply::Probed { id, width: num("width"), height: num("height") },
-            "progress" => Reply::Progress { id, stage: text("stage") },
-            "done" => Reply::Done {
-                id,
-                jpeg: get("jpeg")?.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec(),
-                width: num("width"),
-                height: num("height"),
-                advice: get("advice")
-                    .map(|a| js_sys::Array::from(&a).iter().filter_map(|v| v.as_string()).collect())
-                    .unwrap_or_default(),
-            },
-            "error" => Reply::Failed { id, code: text("code"), width: num("width"), height: num("height") },
-            _ => return None,
-        })
+impl Answer {
+    /// `None` for anything that is not a reply of ours, and for a `Done` without its JPEG.
+    fn read(data: &JsValue) -> Option<Answer> {
+        let (reply, payload) = envelope::read::<Reply>(data)?;
+        let jpeg = match reply {
+            Reply::Done { .. } => {
+                let buffer = payload.dyn_into::<js_sys::ArrayBuffer>().ok()?;
+                let options = web_sys::BlobPropertyBag::new();
+                options.set_type("image/jpeg");
+                Some(Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buffer), &options).ok()?)
+            }
+            _ => None,
+        };
+        Some(Answer { reply, jpeg })
     }
 }
 
 pub struct PhotoWorker {
     worker: Worker,
     ready: Rc<Cell<bool>>,
-    queue: Rc<RefCell<Vec<js_sys::Object>>>,
+    queue: Rc<RefCell<Vec<js_sys::Array>>>,
     next_id: Cell<u32>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 impl PhotoWorker {
-    /// Starts the worker; `on_reply` receives every answer (and a `Failed` with code "worker" if it cannot load).
-    pub fn start(on_reply: impl Fn(Reply) + 'static) -> Result<PhotoWorker, JsValue> {
+    /// Starts the worker; `on_answer` receives every answer (and a `Failed` with code "worker" if it cannot load).
+    pub fn start(on_answer: impl Fn(Answer) + 'static) -> Result<PhotoWorker, JsValue> {
         let worker = Worker::new(WORKER_URL)?;
         let ready = Rc::new(Cell::new(false));
-        let queue: Rc<RefCell<Vec<js_sys::Object>>> = Rc::default();
-        let on_reply = Rc::new(on_reply);
+        let queue: Rc<RefCell<Vec<js_sys::Array>>> = Rc::default();
+        let on_answer = Rc::new(on_answer);
         let on_message = {
-            let (ready, queue, worker, on_reply) = (ready.clone(), queue.clone(), worker.clone(), on_reply.clone());
-            Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-                let data = e.data();
-                let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
-                if kind.as_deref() == Some("ready") {
+            let (ready, queue, worker, on_answer) = (ready.clone(), queue.clone(), worker.clone(), on_answer.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| match Answer::read(&e.data()) {
+                Some(Answer { reply: Reply::Ready, .. }) => {
                     ready.set(true);
                     for message in queue.borrow_mut().drain(..) {
                         let _ = worker.post_message(&message);
                     }
-                } else if let Some(reply) = Reply::read(&data) {
-                    on_reply(reply);
                 }
+                Some(answer) => on_answer(answer),
+                None => {}
             })
         };
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-            on_reply(Reply::Failed { id: 0, code: "worker".into(), width: 0, height: 0 });
+            let reply = Reply::Failed { id: 0, code: "worker".into(), width: 0, height: 0 };
+            on_answer(Answer { reply, jpeg: None });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(PhotoWorker { worker, ready, queue, next_id: Cell::new(1), _on_message: on_message, _on_error: on_error })
     }
 
-    fn send(&self, message: js_sys::Object) -> u32 {
+    /// Posts `request(id)` with the file beside it (cloned by reference, not copied), or holds it until the worker
+    /// is ready. Returns the id.
+    fn send(&self, file: &Blob, request: impl FnOnce(u32) -> Request) -> u32 {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
-        let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
+        let Some(message) = envelope::write(&request(id), file) else {
+            return id;
+        };
         if self.ready.get() {
             let _ = self.worker.post_message(&message);
         } else {
@@ -95,27 +93,14 @@ impl PhotoWorker {
         id
     }
 
-    fn message(kind: &str, file: &Blob) -> js_sys::Object {
-        let m = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&m, &"type".into(), &kind.into());
-        let _ = js_sys::Reflect::set(&m, &"file".into(), file);
-        m
-    }
-
     /// Header check and upright size. Returns the request id.
     pub fn probe(&self, file: &Blob) -> u32 {
-        self.send(Self::message("probe", file))
+        self.send(file, |id| Request::Probe { id })
     }
 
     /// Crop, resize, advice, JPEG. Returns the request id.
     pub fn process(&self, file: &Blob, crop: Crop) -> u32 {
-        let m = Self::message("process", file);
-        let c = js_sys::Object::new();
-        for (k, v) in [("x", crop.x), ("y", crop.y), ("width", crop.width), ("height", crop.height)] {
-            let _ = js_sys::Reflect::set(&c, &k.into(), &JsValue::from(v));
-        }
-        let _ = js_sys::Reflect::set(&m, &"crop".into(), &c);
-        self.send(m)
+        self.send(file, |id| Request::Process { id, crop, rust_decoder: false })
     }
 }
 
