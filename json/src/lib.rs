@@ -1,5 +1,9 @@
 //! JSON text to and from serde types, by the browser's `JSON.parse` and `JSON.stringify` in wasm.
 //!
+//! Between `JSON.parse` and the types, the crate's own deserializer over `JsValue` (`de.rs`), whose errors format
+//! no float (`error.rs`: serde-wasm-bindgen's brought f64 formatting into every first page); between the types
+//! and `JSON.stringify`, serde-wasm-bindgen's serializer.
+//!
 //! The text is the one serde_json writes for the same value — objects with the fields in declaration order, `None`
 //! as `null`, numbers as JSON numbers — so the server, `openapi.yaml` and what an older build left in
 //! sessionStorage read it as before (`tests/web.rs` compares the two for the draft, the receipt and a request).
@@ -17,6 +21,11 @@ use serde::de::DeserializeOwned;
 pub type Error = String;
 
 #[cfg(target_arch = "wasm32")]
+mod de;
+#[cfg(target_arch = "wasm32")]
+mod error;
+
+#[cfg(target_arch = "wasm32")]
 mod imp {
     use super::Error;
     use serde::Serialize;
@@ -28,7 +37,7 @@ mod imp {
 
     pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
         let value = js_sys::JSON::parse(text).map_err(js_error)?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        super::de::from_value(value).map_err(|e| e.to_string())
     }
 
     pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
