@@ -8,6 +8,7 @@
 
 #[cfg(feature = "codec")]
 mod advice;
+mod decimal;
 #[cfg(feature = "codec")]
 mod decode;
 #[cfg(feature = "codec")]
@@ -25,6 +26,7 @@ mod resize;
 
 #[cfg(feature = "codec")]
 pub use advice::{Advice, advise, sharpness};
+pub use decimal::fixed;
 #[cfg(feature = "codec")]
 pub use encode::{QUALITY_LADDER_MAX_ENCODES, encode_within};
 pub use error::{PhotoError, ShortSide};
