@@ -1,7 +1,7 @@
-//! The browser's JSON (passregion-json: `JSON.parse`/`JSON.stringify` through serde-wasm-bindgen) against
-//! serde_json's, which wrote everything before: the draft and the receipt in sessionStorage, a request body, a
-//! problem answer, the idempotency fingerprint. The same text both ways, so a draft saved by an older build still
-//! reads back and the server reads the bodies as before.
+//! The browser's JSON (passregion-json: `JSON.parse`/`JSON.stringify`, its own deserializer, serde-wasm-bindgen's
+//! serializer) against serde_json's, which wrote everything before: the draft and the receipt in sessionStorage, a
+//! request body, a problem answer, the idempotency fingerprint. The same text both ways, so a draft saved by an
+//! older build still reads back and the server reads the bodies as before.
 #![cfg(target_arch = "wasm32")]
 
 use passregion_app::state::{self, DRAFT_STORAGE_KEY, Receipt};
