@@ -229,7 +229,7 @@ fn sequences_tuples_maps_and_newtypes() {
     reads::<Vec<String>>(r#"["a","b"]"#, &vec!["a".into(), "b".into()]);
     reads::<Vec<Vec<u32>>>("[[],[1,2]]", &vec![vec![], vec![1, 2]]);
     reads::<(u32, String, bool)>(r#"[1,"x",false]"#, &(1, "x".into(), false));
-    refused::<(u32, String)>(r#"[1]"#);
+    refused::<(u32, String)>("[1]");
     refused::<(u32, String)>(r#"[1,"x",2]"#);
     refused::<Vec<u32>>(r#"{"0":1}"#);
     refused::<Vec<u32>>(r#""abc""#);
