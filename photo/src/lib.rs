@@ -8,7 +8,6 @@
 
 #[cfg(feature = "codec")]
 mod advice;
-mod decimal;
 #[cfg(feature = "codec")]
 mod decode;
 #[cfg(feature = "codec")]
@@ -26,7 +25,6 @@ mod resize;
 
 #[cfg(feature = "codec")]
 pub use advice::{Advice, advise, sharpness};
-pub use decimal::fixed;
 #[cfg(feature = "codec")]
 pub use encode::{QUALITY_LADDER_MAX_ENCODES, encode_within};
 pub use error::{PhotoError, ShortSide};
