@@ -78,8 +78,11 @@ function checkWasmBindgen() {
   if (got !== want) throw new Error(`wasm-bindgen ${got} on PATH, Cargo.lock has ${want} (./dev setup installs it)`);
 }
 
+// PASSREGION_WASM_NAMES=1 keeps the functions' names (wasm-opt -g), for a CPU profile that says where a long task
+// goes (docs/size.md, "Profiling a page load"); never for what is shipped: the names weigh about a third more.
 function wasmOpt(file) {
-  run(WASM_OPT, ["-Oz", file, "-o", file]);
+  const names = process.env.PASSREGION_WASM_NAMES === "1" ? ["-g"] : [];
+  run(WASM_OPT, ["-Oz", ...names, file, "-o", file]);
 }
 
 /// Builds, splits, binds and optimises; returns the folder holding main.js, main_bg.wasm, __wasm_split.js and the
