@@ -93,6 +93,19 @@ pub fn preload_next(step: StepId) {
     }
 }
 
+/// As [`preload_next`], but from the person's first press, touch or key on the page rather than the first idle moment.
+/// For the charter, the page a fresh tab lands on (a deep link's guard shows it too): there, the next step's two
+/// dozen fetches were one long task right after the first render on a slow phone (Lighthouse's total blocking time,
+/// docs/size.md). Nobody leaves the charter without ticking it, so the code still comes before "Continuer".
+pub fn preload_next_on_intent(step: StepId) {
+    if let Some(next) = next_step(step) {
+        spawn_local(async move {
+            passregion_lazy::first_interaction().await;
+            let _ = preload_step(next).await;
+        });
+    }
+}
+
 fn next_step(step: StepId) -> Option<StepId> {
     Some(match step {
         StepId::Charter => StepId::Identity,

@@ -126,6 +126,50 @@ pub async fn idle() {
     }
 }
 
+/// Resolves in a later task of the browser's event loop (a zero-delay timer). Work that follows an answer already
+/// in hand (index.html's early requests) then runs after the first render's task instead of lengthening it: on a
+/// slow phone two medium tasks block input for less time than one long one. At once outside the browser.
+pub async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// Resolves at the first sign that the person is using the page: a press, a touch, a key, a wheel turn. Code they
+/// will need only after acting on the page (the next step's) then comes after the page's start-up, not as a long task
+/// inside it on a slow phone, and still before they can go on. At once outside the browser.
+pub async fn first_interaction() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        const EVENTS: [&str; 4] = ["pointerdown", "touchstart", "keydown", "wheel"];
+        let Some(window) = web_sys::window() else { return };
+        let mut listener = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_passive(true);
+            options.set_capture(true);
+            for event in EVENTS {
+                let _ =
+                    window.add_event_listener_with_callback_and_add_event_listener_options(event, &resolve, &options);
+            }
+            listener = Some(resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // The first event resolved it; the others must not keep calling a settled promise's resolver.
+        if let Some(resolve) = listener {
+            for event in EVENTS {
+                let _ = window.remove_event_listener_with_callback_and_bool(event, &resolve, true);
+            }
+        }
+    }
+}
+
 /// A split function's future once its chunk is loaded is ready at the first poll (the loader's cell is set).
 fn poll_once<F: Future>(future: F) -> Option<F::Output> {
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());

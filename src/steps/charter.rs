@@ -17,6 +17,10 @@ pub fn CharterStep() -> impl IntoView {
     let lang = use_lang();
     let charter: RwSignal<Option<Result<Charter, api::ApiError>>> = RwSignal::new(None);
     let attempt = RwSignal::new(0u32);
+    let accepted = Signal::derive(move || {
+        let current = state.campaign_now().map(|c| c.charter_version);
+        state.draft.with(|d| d.charter_accepted && Some(&d.charter_version) == current.as_ref())
+    });
     Effect::new(move |_| {
         let lang = lang.get();
         attempt.track();
@@ -24,8 +28,13 @@ pub fn CharterStep() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = api::charter(lang).await;
             let _ = charter.try_set(Some(result));
-            // The next step's code comes after this page's own text, not before it (the loader fetches it once).
-            crate::chunks::preload_next(StepId::Charter);
+            // The next step's code comes after this page's own text, not before it (the loader fetches it once);
+            // for a first visit, only once the person uses the page (see `preload_next_on_intent`).
+            if accepted.try_get_untracked().unwrap_or(false) {
+                crate::chunks::preload_next(StepId::Charter);
+            } else {
+                crate::chunks::preload_next_on_intent(StepId::Charter);
+            }
         });
     });
     // The version ticked is the one on screen; the campaign says which one is current.
@@ -33,10 +42,6 @@ pub fn CharterStep() -> impl IntoView {
         Some(Ok(c)) => Some(c.version),
         _ => state.campaign_now().map(|c| c.charter_version),
     };
-    let accepted = Signal::derive(move || {
-        let current = state.campaign_now().map(|c| c.charter_version);
-        state.draft.with(|d| d.charter_accepted && Some(&d.charter_version) == current.as_ref())
-    });
     let body = move || match charter.get() {
         None => view! { <Delayed><Spinner label=t("charter.loading") /></Delayed> }.into_any(),
         Some(Err(_)) => view! {

@@ -1,10 +1,10 @@
 // What a fresh tab asks for, and in which order, when it opens a journey step (issue 8: Lighthouse on a phone). The
 // charter is what a deep link lands on; its text is the page's largest content, so it must not queue behind the next
-// step's code (src/chunks.rs `preload_next`), which still comes before "Continuer", nor wait for the app's code and
-// the campaign: index.html asks for both beside the app (web/index.html, src/api/early.rs). Needs the release (split)
-// build.
+// step's code (src/chunks.rs `preload_next_on_intent`: fetched once the person acts, still before "Continuer"), nor
+// wait for the app's code and the campaign: index.html asks for both beside the app (web/index.html,
+// src/api/early.rs). Needs the release (split) build.
 import { test, expect, checkPage, allowConsoleErrors } from '../fixtures.js';
-import { acceptCharter, expectStep } from '../journey.js';
+import { expectStep, next } from '../journey.js';
 
 const CHARTER_TITLE = "Charte des droits et devoirs du bénéficiaire du Pass'Région";
 const pathOf = (url) => { const u = new URL(url); return u.pathname + u.search; };
@@ -16,14 +16,18 @@ function recordRequests(page) {
   return order;
 }
 
-test('a deep link asks for the charter before the next step\'s code, which is in before "Continuer"', async ({ page }) => {
+test('a deep link asks for the charter, and the next step\'s code only once the person acts, before "Continuer"', async ({ page }) => {
   const order = recordRequests(page);
   await page.goto('/demande/identite');
   await expectStep(page, 'charte');
   await expect(page.getByRole('heading', { level: 2, name: CHARTER_TITLE })).toBeVisible();
   const identity = await page.evaluate(() => window.passregionChunks.identite);
   expect(identity.length).toBeGreaterThan(0);
-  // The preload still happens, while the charter is read.
+  // Nothing of the next step while the page starts and the person has not touched it (two idle periods go by).
+  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
+  expect(identity.filter((f) => order.includes(f)), 'no identity code before the person acts').toEqual([]);
+  // Ticking the charter (the first thing anyone does on it) brings the code, before "Continuer".
+  await page.getByLabel('J\'accepte la charte des droits et devoirs').check();
   await expect.poll(() => identity.filter((f) => order.includes(f)).length).toBe(identity.length);
   const charter = order.findIndex((u) => u.startsWith('/api/v1/charter'));
   const firstChunk = Math.min(...identity.map((f) => order.indexOf(f)));
@@ -32,7 +36,7 @@ test('a deep link asks for the charter before the next step\'s code, which is in
 
   // Going on fetches none of its code again: the step shows from what was preloaded.
   const asked = order.length;
-  await acceptCharter(page);
+  await next(page);
   await expectStep(page, 'identite');
   await expect(page.getByLabel('Nom', { exact: true })).toBeVisible();
   expect(order.slice(asked).filter((u) => identity.includes(u))).toEqual([]);
