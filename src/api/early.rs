@@ -18,5 +18,8 @@ pub async fn take(path: &str, lang: Lang) -> Option<String> {
     let key = JsValue::from_str(&format!("{path} {}", lang.code()));
     let promise = js_sys::Reflect::get(&early, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
+    let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string();
+    // Often in before the app has run: showing it is then a task of its own, not part of the first render's.
+    passregion_lazy::next_task().await;
+    text
 }
