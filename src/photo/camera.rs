@@ -32,6 +32,9 @@ impl CameraError {
 #[derive(Clone, Copy)]
 pub struct Camera {
     pub live: RwSignal<bool>,
+    /// The video shows the camera's picture, so a frame can be taken. Later than `live`: the stream is attached on
+    /// the next frame and has no size until it plays; a capture before that would have nothing to take.
+    pub playing: RwSignal<bool>,
     pub error: RwSignal<Option<CameraError>>,
     video: NodeRef<leptos::html::Video>,
 }
@@ -73,7 +76,8 @@ fn stop_stream() {
 }
 
 pub fn use_camera(video: NodeRef<leptos::html::Video>) -> Camera {
-    let camera = Camera { live: RwSignal::new(false), error: RwSignal::new(None), video };
+    let camera =
+        Camera { live: RwSignal::new(false), playing: RwSignal::new(false), error: RwSignal::new(None), video };
     on_cleanup(stop_stream);
     camera
 }
@@ -127,7 +131,9 @@ impl Camera {
                             // play() rejects when the stream is switched off before it starts: expected.
                             if let Ok(p) = v.play() {
                                 wasm_bindgen_futures::spawn_local(async move {
-                                    let _ = JsFuture::from(p).await;
+                                    if JsFuture::from(p).await.is_ok() {
+                                        let _ = self.playing.try_set(true);
+                                    }
                                 });
                             }
                         }
@@ -152,6 +158,7 @@ impl Camera {
             v.set_src_object(None);
         }
         let _ = self.live.try_set(false);
+        let _ = self.playing.try_set(false);
     }
 
     /// Takes the current frame as a JPEG blob (encoded by the browser off the main thread), then switches off.

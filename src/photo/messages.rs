@@ -19,6 +19,7 @@ pub fn error_text(code: &str, width: u32, height: u32) -> String {
         "image_too_small" | "crop_too_small" => size_text(code == "crop_too_small", width, height),
         "damaged" => t_now("photo.error_damaged"),
         "worker" => t_now("photo.error_worker"),
+        "capture" => t_now("photo.error_capture"),
         _ => t_now("photo.error_other"),
     }
 }

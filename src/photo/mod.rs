@@ -323,10 +323,18 @@ pub fn PhotoStep(
         wasm_bindgen_futures::spawn_local(async move {
             let shot = camera.capture().await;
             // The person may have left the step while the frame was grabbed: its signals and worker are gone.
-            if let Some(blob) = shot
-                && stage.try_get_untracked().is_some()
-            {
-                take_file(blob, true);
+            if stage.try_get_untracked().is_none() {
+                return;
+            }
+            match shot {
+                Some(blob) => take_file(blob, true),
+                // No frame to take (the picture stopped) or the browser could not encode it: say so, never nothing.
+                None => {
+                    problem.set(Some(Problem { code: "capture".into(), width: 0, height: 0 }));
+                    if !camera.live.get_untracked() {
+                        camera.start();
+                    }
+                }
             }
         });
     };
@@ -438,7 +446,7 @@ pub fn PhotoStep(
                         </div>
                         <p class="field__hint">{t("photo.camera_help")}</p>
                         <div class="photo-step__actions">
-                            <button type="button" id="photo" class="button button--primary" on:click=capture disabled=move || !camera.live.get()>{t("photo.capture")}</button>
+                            <button type="button" id="photo" class="button button--primary" on:click=capture disabled=move || !camera.playing.get()>{t("photo.capture")}</button>
                             <button type="button" class="button button--secondary" on:click=cancel_camera>{t("photo.camera_cancel")}</button>
                         </div>
                     </div>

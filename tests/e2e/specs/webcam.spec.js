@@ -46,3 +46,26 @@ test('leaving the step switches the camera off', async ({ page }) => {
   await expectStep(page, 'etablissement', 4, 7);
   await expect.poll(() => liveTracks(page)).toBe(0);
 });
+
+test('"Capturer" is offered only once the camera\'s picture plays: a click at once is never lost', async ({ page }) => {
+  // The video's width at the very moment the button stops being disabled (a mutation observer runs before anything
+  // else can): 0 would mean a click then has no frame to take.
+  await page.addInitScript(() => {
+    window.__widthWhenEnabled = [];
+    new MutationObserver((records) => {
+      for (const { target } of records) {
+        if (target.id === 'photo' && target.tagName === 'BUTTON' && !target.disabled) {
+          window.__widthWhenEnabled.push(document.querySelector('video')?.videoWidth ?? -1);
+        }
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  });
+  await reachPhotoStep(page, 'webcam-attente');
+  await page.getByRole('button', { name: 'Prendre une photo' }).click();
+  const capture = page.getByRole('button', { name: 'Capturer' });
+  await capture.click();
+  await expect(page.getByRole('application', { name: 'Cadrage de la photo' })).toBeVisible({ timeout: 10_000 });
+  const widths = await page.evaluate(() => window.__widthWhenEnabled);
+  expect(widths.length).toBeGreaterThan(0);
+  expect(widths[0], 'the video had a picture when "Capturer" became clickable').toBeGreaterThan(0);
+});
