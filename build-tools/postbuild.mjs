@@ -12,6 +12,8 @@
 //    reference server also sends as a header but a static host may not: the phone's and the space's links must
 //    never carry a page's address) in place of its <meta name="passregion-head">: written once for every page.
 //    Trunk has no include; these lines need nothing from it, so they go in after its build.
+//    Likewise web/english-early.html in place of <meta name="passregion-english-early"> (the application's and the
+//    space's pages): a remembered English is asked for beside the app's code.
 // 4. In release builds only, .br (q 11) and .gz (-9) copies beside each file (build-tools/size.mjs precompress).
 //
 //   node build-tools/postbuild.mjs [--locales DIR] [STAGING_DIR]      (default $TRUNK_STAGING_DIR)
@@ -47,6 +49,18 @@ const HEAD_MARKER = /<meta\b[^>]*\bpassregion-head\b[^>]*>/;
 export function includeHead(html, head = readFileSync(join(ROOT, "web", "head.html"), "utf8")) {
   if (!HEAD_MARKER.test(html)) throw new Error('index.html has no <meta name="passregion-head">');
   return html.replace(HEAD_MARKER, head.trim().split("\n").join(""));
+}
+
+const ENGLISH_EARLY_MARKER = /<meta\b[^>]*\bpassregion-english-early\b[^>]*>/;
+
+/// index.html with web/english-early.html (the remembered English asked for beside the app's code) in place of its
+/// <meta name="passregion-english-early">, where it has one: the application's and the space's pages share that
+/// script; the phone's and the space-photo pages load English only when chosen.
+export function includeEnglishEarly(html, script = readFileSync(join(ROOT, "web", "english-early.html"), "utf8")) {
+  // Its comments and indentation stay in the source; the page gets the statements only (Trunk has minified the
+  // rest already).
+  const lines = script.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+  return html.replace(ENGLISH_EARLY_MARKER, () => lines.join("\n"));
 }
 
 export function mergedTexts(lang, locales = join(ROOT, "locales")) {
@@ -98,7 +112,7 @@ function main() {
   if (bundle) buildBundle(staging, bundle);
   writeTranslations(staging, locales);
   const page = join(staging, "index.html");
-  writeFileSync(page, includeHead(readFileSync(page, "utf8")));
+  writeFileSync(page, includeEnglishEarly(includeHead(readFileSync(page, "utf8"))));
   if (!process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === "release") {
     const n = precompress(staging);
     console.error(`postbuild: translations and head written, ${n} precompressed files (.br q11, .gz -9) in ${staging}`);
