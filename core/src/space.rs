@@ -44,11 +44,22 @@ impl SessionInfo {
         self.seconds_left().unwrap_or_else(|| i64::from(self.idle_timeout_seconds))
     }
 
+    /// When the session ends on the page's own clock (milliseconds, as `Date.now()`), for an answer read at `now_ms`.
+    pub fn deadline_ms(&self, now_ms: f64) -> f64 {
+        now_ms + self.countdown_seconds() as f64 * 1000.0
+    }
+
     /// How long before the end the warning shows: never more than half the span, so that a short test timeout still
     /// leaves time before the warning.
     pub fn warning_seconds(&self) -> u32 {
         self.warn_before_seconds.min(self.idle_timeout_seconds / 2)
     }
+}
+
+/// Whole seconds a countdown shows at `now_ms` before `deadline_ms` (both on the page's clock): rounded up, so it
+/// reads 0 only once the deadline has come; negative after it.
+pub fn seconds_until(deadline_ms: f64, now_ms: f64) -> i64 {
+    ((deadline_ms - now_ms) / 1000.0).ceil() as i64
 }
 
 /// The logged-in person's dossier.
@@ -271,6 +282,23 @@ mod session_tests {
         for ((now, idle, absolute, timeout, warn), (countdown, warning)) in cases {
             let s = info(now, idle, absolute, timeout, warn);
             assert_eq!((s.countdown_seconds(), s.warning_seconds()), (countdown, warning), "{now} {idle} {absolute}");
+        }
+    }
+
+    #[test]
+    fn the_page_deadline_and_the_seconds_a_countdown_shows() {
+        let s = info("2026-12-01T10:05:00Z", "2026-12-01T10:20:00Z", "2026-12-01T22:00:00Z", 1200, 120);
+        assert_eq!(s.deadline_ms(1_000.0), 1_000.0 + 900_000.0);
+        // (deadline, now) → seconds shown: rounded up, 0 only at the deadline, negative after it
+        let cases = [
+            ((10_000.0, 0.0), 10),
+            ((10_000.0, 9_001.0), 1),
+            ((10_000.0, 9_999.9), 1),
+            ((10_000.0, 10_000.0), 0),
+            ((10_000.0, 12_500.0), -2),
+        ];
+        for ((deadline, now), shown) in cases {
+            assert_eq!(super::seconds_until(deadline, now), shown, "{deadline} {now}");
         }
     }
 }

@@ -59,7 +59,7 @@ impl Session {
     pub fn moved(&self, info: &SessionInfo) {
         self.idle_secs.set(info.idle_timeout_seconds);
         self.warn_secs.set(info.warning_seconds());
-        self.deadline.set(Some(now_ms() + info.countdown_seconds() as f64 * 1000.0));
+        self.deadline.set(Some(info.deadline_ms(now_ms())));
     }
 
     pub fn ended(&self) {

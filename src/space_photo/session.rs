@@ -6,7 +6,7 @@
 //! (the server cancels it at logout).
 
 use leptos::prelude::*;
-use passregion_core::space::SessionInfo;
+use passregion_core::space::{SessionInfo, seconds_until};
 use std::time::Duration;
 
 use super::{LOGIN_PATH, go, t, tf};
@@ -37,7 +37,7 @@ fn now_ms() -> f64 {
 impl Idle {
     pub fn moved(&self, info: &SessionInfo) {
         self.warn_secs.set(info.warning_seconds());
-        self.deadline.set(Some(now_ms() + info.countdown_seconds() as f64 * 1000.0));
+        self.deadline.set(Some(info.deadline_ms(now_ms())));
     }
 
     pub fn ended(&self) {
@@ -97,7 +97,7 @@ pub fn IdleWarning() -> impl IntoView {
     if let Ok(handle) = set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || handle.clear());
     }
-    let remaining = Memo::new(move |_| idle.deadline.get().map(|d| ((d - now.get()) / 1000.0).ceil() as i64));
+    let remaining = Memo::new(move |_| idle.deadline.get().map(|d| seconds_until(d, now.get())));
     let warning = Memo::new(move |_| remaining.get().is_some_and(|r| r <= i64::from(idle.warn_secs.get())));
     let minutes = Memo::new(move |_| remaining.get().map(|r| (r.max(1) + 59) / 60).unwrap_or(1));
     Effect::new(move |_| {

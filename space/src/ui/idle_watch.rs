@@ -11,9 +11,10 @@ use crate::api;
 use crate::chunks;
 use crate::i18n::{t, use_lang};
 use crate::session::{EndReason, now_ms, use_end_session, use_session};
+use passregion_core::space::seconds_until;
 
 /// How long before the warning its code is fetched: enough for a slow line, so the dialog is never late.
-const AHEAD_SECS: f64 = 60.0;
+const AHEAD_SECS: i64 = 60;
 
 #[component]
 pub fn IdleWatch() -> impl IntoView {
@@ -23,10 +24,10 @@ pub fn IdleWatch() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     // Seconds left before the idle limit, by this page's clock (the dialog asks the server before it acts).
-    let left = Signal::derive(move || session.deadline.get().map(|d| (d - now.get()) / 1000.0));
+    let left = Signal::derive(move || session.deadline.get().map(|d| seconds_until(d, now.get())));
     // Once near, stays near: the dialog, mounted, follows the deadline by itself.
     let near = Memo::new(move |was: Option<&bool>| {
-        was == Some(&true) || left.get().is_some_and(|l| l <= f64::from(session.warn_secs.get()) + AHEAD_SECS)
+        was == Some(&true) || left.get().is_some_and(|l| l <= i64::from(session.warn_secs.get()) + AHEAD_SECS)
     });
     move || {
         near.get().then(|| {
@@ -43,12 +44,12 @@ pub fn IdleWatch() -> impl IntoView {
 /// The warning without the dialog's code: a notice in the page, its button focused, shown when the warning is due;
 /// at the limit the server is asked whether the session still stands (another tab may have kept it), else it ends.
 #[component]
-fn IdleNotice(left: Signal<Option<f64>>) -> impl IntoView {
+fn IdleNotice(left: Signal<Option<i64>>) -> impl IntoView {
     let session = use_session();
     let end_session = use_end_session();
     let lang = use_lang();
-    let due = Memo::new(move |_| left.get().is_some_and(|l| l <= f64::from(session.warn_secs.get())));
-    let expired = Memo::new(move |_| left.get().is_some_and(|l| l <= 0.0));
+    let due = Memo::new(move |_| left.get().is_some_and(|l| l <= i64::from(session.warn_secs.get())));
+    let expired = Memo::new(move |_| left.get().is_some_and(|l| l <= 0));
     Effect::new(move |_| {
         if expired.get() {
             leptos::task::spawn_local(async move {

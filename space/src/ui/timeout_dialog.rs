@@ -10,6 +10,7 @@ use std::time::Duration;
 use crate::api;
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::session::{EndReason, now_ms, use_end_session, use_session};
+use passregion_core::space::seconds_until;
 
 /// "1 min 45 s" / "45 s".
 fn clock_text(secs: i64) -> String {
@@ -41,7 +42,7 @@ pub fn TimeoutDialog() -> impl IntoView {
     if let Ok(handle) = set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || handle.clear());
     }
-    let remaining = Memo::new(move |_| session.deadline.get().map(|d| ((d - now.get()) / 1000.0).ceil() as i64));
+    let remaining = Memo::new(move |_| session.deadline.get().map(|d| seconds_until(d, now.get())));
     let due = Memo::new(move |_| remaining.get().is_some_and(|r| r <= i64::from(session.warn_secs.get())));
     // The deadline the server confirmed when it fell due: another tab may have moved the limit since this page
     // learnt it, so the dialog opens (and the session ends) only once the server says it still stands.
