@@ -98,7 +98,16 @@ async function main() {
     for (let run = 1; run <= o.runs; run++) {
       for (const page of o.pages) {
         const file = join(out, `run${run}${page.replace(/\//g, "_")}.json`);
-        const r = lighthouse(origin + page, file);
+        // Lighthouse sometimes loses its trace (NO_NAVSTART on a busy machine): that run is made again, twice at most.
+        let r;
+        for (let attempt = 1; !r; attempt++) {
+          try {
+            r = lighthouse(origin + page, file);
+          } catch (e) {
+            if (attempt === 3) throw e;
+            console.error(`run ${run} ${page}: ${e.message.split("\n")[0]}; again`);
+          }
+        }
         results.get(page).push(r);
         console.error(`run ${run} ${page}: perf ${r.perf}, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms, ` +
           `CLS ${r.cls.toFixed(3)}, a11y ${r.a11y} (load average ${loadavg()[0].toFixed(1)})`);
