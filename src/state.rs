@@ -137,11 +137,7 @@ pub fn draft_json(draft: &Draft) -> String {
 
 /// Whether anything was typed (the start page then offers to resume).
 pub fn draft_started(draft: &Draft) -> bool {
-    stored_json_started(&draft_json(draft))
-}
-
-fn stored_json_started(json: &str) -> bool {
-    json != draft_json(&Draft::default())
+    draft.is_started()
 }
 
 /// The draft sessionStorage holds (fields missing from an older save take their defaults); a fresh one when there
@@ -155,9 +151,8 @@ pub fn load_draft() -> Draft {
 }
 
 pub fn save_draft(draft: &Draft) {
-    let json = draft_json(draft);
-    if stored_json_started(&json) {
-        storage::session_set(DRAFT_STORAGE_KEY, &json);
+    if draft.is_started() {
+        storage::session_set(DRAFT_STORAGE_KEY, &draft_json(draft));
     } else {
         storage::session_remove(DRAFT_STORAGE_KEY);
     }
