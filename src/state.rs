@@ -137,7 +137,11 @@ pub fn draft_json(draft: &Draft) -> String {
 
 /// Whether anything was typed (the start page then offers to resume).
 pub fn draft_started(draft: &Draft) -> bool {
-    draft.is_started()
+    stored_json_started(&draft_json(draft))
+}
+
+fn stored_json_started(json: &str) -> bool {
+    json != draft_json(&Draft::default())
 }
 
 /// The draft sessionStorage holds (fields missing from an older save take their defaults); a fresh one when there
@@ -151,8 +155,9 @@ pub fn load_draft() -> Draft {
 }
 
 pub fn save_draft(draft: &Draft) {
-    if draft.is_started() {
-        storage::session_set(DRAFT_STORAGE_KEY, &draft_json(draft));
+    let json = draft_json(draft);
+    if stored_json_started(&json) {
+        storage::session_set(DRAFT_STORAGE_KEY, &json);
     } else {
         storage::session_remove(DRAFT_STORAGE_KEY);
     }

@@ -182,19 +182,6 @@ impl Draft {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Whether anything that storage keeps differs from a fresh draft: what was typed, ticked or chosen. The
-    /// fields storage leaves out (the password, the communes the server listed) do not count. Compared field by
-    /// field, not by serialising both drafts: the app asks on every change.
-    pub fn is_started(&self) -> bool {
-        let kept = Draft {
-            password: Secret::default(),
-            password_confirm: Secret::default(),
-            listed_communes: None,
-            ..self.clone()
-        };
-        kept != Draft::default()
-    }
-
     /// The draft saved by [`Draft::to_storage_json`]; `None` for anything unreadable (the app then starts afresh).
     /// Fields missing from an older save take their defaults.
     pub fn from_storage_json(json: &str) -> Option<Draft> {
@@ -607,30 +594,5 @@ mod tests {
         let mut d = complete();
         d.set_listed_communes("63000".into(), names(&["Clermont-Ferrand"]));
         assert!(!d.to_storage_json().contains("listed_communes"));
-    }
-
-    #[test]
-    fn started_means_something_storage_keeps_differs_from_a_fresh_draft() {
-        let fresh = Draft::default;
-        let cases: [(&str, Box<dyn Fn(&mut Draft)>, bool); 7] = [
-            ("nothing", Box::new(|_| {}), false),
-            ("the password alone", Box::new(|d| d.set_password("motdepasse1")), false),
-            ("its confirmation alone", Box::new(|d| d.set_password_confirm("motdepasse1")), false),
-            (
-                "the communes the server listed",
-                Box::new(|d| d.set_listed_communes("63000".into(), names(&["Riom"]))),
-                false,
-            ),
-            ("a first name", Box::new(|d| d.first_name = "Léa".into()), true),
-            ("the charter ticked", Box::new(|d| d.accept_charter("2026-1", true)), true),
-            ("a whole application", Box::new(|d| *d = complete()), true),
-        ];
-        for (what, change, started) in cases {
-            let mut d = fresh();
-            change(&mut d);
-            assert_eq!(d.is_started(), started, "{what}");
-            // The same answer as comparing what storage would hold.
-            assert_eq!(d.to_storage_json() != fresh().to_storage_json(), started, "{what}");
-        }
     }
 }
