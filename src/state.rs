@@ -141,7 +141,9 @@ pub fn draft_started(draft: &Draft) -> bool {
 }
 
 fn stored_json_started(json: &str) -> bool {
-    json != draft_json(&Draft::default())
+    // A fresh draft's text, made once: every save (each keystroke) compares against it.
+    thread_local!(static FRESH: String = draft_json(&Draft::default()));
+    FRESH.with(|fresh| json != fresh.as_str())
 }
 
 /// The draft sessionStorage holds (fields missing from an older save take their defaults); a fresh one when there
