@@ -309,27 +309,36 @@ pub fn previous(step: StepId, draft: &Draft, campaign: &Campaign) -> Option<Step
 /// What must be put right before leaving this step with "next", in form order.
 pub fn step_errors(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> Vec<FieldIssue> {
     let all = issues(draft, campaign, today);
+    all.into_iter().filter(|issue| belongs_to(step, draft, issue)).collect()
+}
+
+/// Whether `issue`, one of the whole draft's, is this step's to put right.
+fn belongs_to(step: StepId, draft: &Draft, (f, _): &FieldIssue) -> bool {
     match step.step().checks {
-        Checks::Everything => all,
+        Checks::Everything => true,
         Checks::Fields(fields) => {
-            let lost = draft.password_lost();
-            all.into_iter()
-                .filter(|(f, _)| fields.iter().any(|field| field.path == *f))
-                .filter(|(f, _)| !(lost && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM)))
-                .collect()
+            fields.iter().any(|field| field.path == *f)
+                && !(draft.password_lost() && (*f == field::PASSWORD || *f == field::PASSWORD_CONFIRM))
         }
     }
 }
 
 pub fn is_complete(step: StepId, draft: &Draft, campaign: &Campaign, today: Date) -> bool {
-    step_errors(step, draft, campaign, today).is_empty()
+    complete_given(step, draft, &issues(draft, campaign, today))
+}
+
+/// [`is_complete`] from the whole draft's issues, found once for all the steps a caller looks at: checking the
+/// draft builds the whole request, and the guard looks at up to seven steps on a page's first render.
+fn complete_given(step: StepId, draft: &Draft, all: &[FieldIssue]) -> bool {
+    !all.iter().any(|issue| belongs_to(step, draft, issue))
 }
 
 /// The first visible step that still needs answers; the review step when all before it are complete.
 pub fn first_incomplete(draft: &Draft, campaign: &Campaign, today: Date) -> StepId {
+    let all = issues(draft, campaign, today);
     visible_steps(draft, campaign)
         .into_iter()
-        .find(|&s| s == StepId::Review || !is_complete(s, draft, campaign, today))
+        .find(|&s| s == StepId::Review || !complete_given(s, draft, &all))
         .unwrap_or(StepId::Review)
 }
 
@@ -351,10 +360,11 @@ pub fn missing_before(requested: StepId, draft: &Draft, campaign: &Campaign, tod
     if !is_visible(requested, draft, campaign) {
         return Vec::new();
     }
+    let all = issues(draft, campaign, today);
     visible_steps(draft, campaign)
         .into_iter()
         .take_while(|&s| s < requested)
-        .filter(|&s| !is_complete(s, draft, campaign, today))
+        .filter(|&s| !complete_given(s, draft, &all))
         .collect()
 }
 
