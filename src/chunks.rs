@@ -62,7 +62,7 @@ passregion_lazy::chunks! {
 /// text is in.
 pub fn step(step: StepId) -> AnyView {
     if step != StepId::Charter {
-        preload_next(step);
+        preload_next(step, passregion_lazy::idle());
     }
     // "Envoyer" leads to the confirmation, which must show as soon as the server answers: its chunk comes while the
     // review is read.
@@ -81,26 +81,16 @@ pub fn step(step: StepId) -> AnyView {
     }
 }
 
-/// Fetches the chunks of the step after `step` once the browser is idle: after the page's own requests and first
-/// rendering, which would otherwise queue behind them (about 60 KB in 33 files after the charter, whose text is the
-/// page's largest content). Going on to that step then shows it at once.
-pub fn preload_next(step: StepId) {
+/// Fetches the chunks of the step after `step` once `when` is over. Steps wait for the browser's first idle moment
+/// ([`passregion_lazy::idle`]): after the page's own requests and first rendering, which would otherwise queue behind
+/// them (about 60 KB in 33 files after the charter). The charter, the page a fresh tab lands on, waits for the
+/// person's first press, touch or key ([`passregion_lazy::first_interaction`]): there the next step's two dozen
+/// fetches were one long task right after the first render on a slow phone (Lighthouse's total blocking time,
+/// docs/size.md), and nobody leaves it without ticking it, so the code still comes before "Continuer".
+pub fn preload_next(step: StepId, when: impl Future<Output = ()> + 'static) {
     if let Some(next) = next_step(step) {
         spawn_local(async move {
-            passregion_lazy::idle().await;
-            let _ = preload_step(next).await;
-        });
-    }
-}
-
-/// As [`preload_next`], but from the person's first press, touch or key on the page rather than the first idle moment.
-/// For the charter, the page a fresh tab lands on (a deep link's guard shows it too): there, the next step's two
-/// dozen fetches were one long task right after the first render on a slow phone (Lighthouse's total blocking time,
-/// docs/size.md). Nobody leaves the charter without ticking it, so the code still comes before "Continuer".
-pub fn preload_next_on_intent(step: StepId) {
-    if let Some(next) = next_step(step) {
-        spawn_local(async move {
-            passregion_lazy::first_interaction().await;
+            when.await;
             let _ = preload_step(next).await;
         });
     }

@@ -21,19 +21,24 @@ pub fn CharterStep() -> impl IntoView {
         let current = state.campaign_now().map(|c| c.charter_version);
         state.draft.with(|d| d.charter_accepted && Some(&d.charter_version) == current.as_ref())
     });
+    // The next step's code comes after this page's own text, not before it, and once per visit of the page, not at
+    // each change of language; for a first visit, only once the person uses the page (see `chunks::preload_next`).
+    let preload_started = std::rc::Rc::new(std::cell::Cell::new(false));
     Effect::new(move |_| {
         let lang = lang.get();
         attempt.track();
         charter.set(None);
+        let preload_started = preload_started.clone();
         leptos::task::spawn_local(async move {
             let result = api::charter(lang).await;
             let _ = charter.try_set(Some(result));
-            // The next step's code comes after this page's own text, not before it (the loader fetches it once);
-            // for a first visit, only once the person uses the page (see `preload_next_on_intent`).
+            if preload_started.replace(true) {
+                return;
+            }
             if accepted.try_get_untracked().unwrap_or(false) {
-                crate::chunks::preload_next(StepId::Charter);
+                crate::chunks::preload_next(StepId::Charter, passregion_lazy::idle());
             } else {
-                crate::chunks::preload_next_on_intent(StepId::Charter);
+                crate::chunks::preload_next(StepId::Charter, passregion_lazy::first_interaction());
             }
         });
     });
