@@ -25,12 +25,16 @@ pub fn CharterStep() -> impl IntoView {
     // each change of language; for a first visit, only once the person uses the page (see `chunks::preload_next`).
     let preload_started = std::rc::Rc::new(std::cell::Cell::new(false));
     Effect::new(move |_| {
-        let lang = lang.get();
-        attempt.track();
+        let asked = (lang.get(), attempt.get());
         charter.set(None);
         let preload_started = preload_started.clone();
         leptos::task::spawn_local(async move {
-            let result = api::charter(lang).await;
+            let result = api::charter(asked.0).await;
+            // Answers can come back out of order: one for a language switched away from since (or an attempt
+            // replaced by a retry) would put the wrong text on screen, so only the latest request's is kept.
+            if (lang.try_get_untracked(), attempt.try_get_untracked()) != (Some(asked.0), Some(asked.1)) {
+                return;
+            }
             let _ = charter.try_set(Some(result));
             if preload_started.replace(true) {
                 return;

@@ -43,3 +43,27 @@ test.describe('with an English-speaking browser', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Faire ma demande de Pass\'Région');
   });
 });
+
+test('the charter\'s text is that of the language on screen, even when an earlier language\'s answer comes back last', async ({ page }) => {
+  const french = page.getByRole('heading', { level: 2, name: "Charte des droits et devoirs du bénéficiaire du Pass'Région" });
+  const english = page.getByRole('heading', { level: 2, name: "Charter of rights and duties of the Pass'Région holder" });
+  await page.goto('/demande/charte');
+  await expect(french).toBeVisible();
+  // The English charter is held back until French is chosen again and shown: its answer then arrives last.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/api\/v1\/charter\?lang=en/, async (route) => { await held; await route.continue(); });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(french).toBeVisible();
+  const late = page.waitForResponse(/\/api\/v1\/charter\?lang=en/);
+  release();
+  await (await late).finished();
+  // Two frames after the late answer is in: the app has read it by then.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await expect(english).toHaveCount(0);
+  await expect(french).toBeVisible();
+});
