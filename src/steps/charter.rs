@@ -33,7 +33,7 @@ pub fn CharterStep() -> impl IntoView {
             // Answers can come back out of order: one for a language switched away from since (or an attempt
             // replaced by a retry) would put the wrong text on screen, so only the latest request's is kept. What
             // `KeyedResource` does for the streams and communes, by hand: that type here would bring `LocalResource`
-            // into the first page, +8.7 KB gzip measured (docs/size.md).
+            // into the first page, +8.9 KB gzip measured (docs/size.md).
             if (lang.try_get_untracked(), attempt.try_get_untracked()) != (Some(asked.0), Some(asked.1)) {
                 return;
             }
