@@ -5,7 +5,7 @@
 //! In the wasm app only the French table is compiled in; English is `i18n/en-<hash>.json`, written beside the app by
 //! `build-tools/postbuild.mjs` (Trunk's post_build hook) from the same files, and fetched when chosen.
 
-use passregion_i18n_keys::{Catalogue, write_key_list, write_table};
+use passregion_i18n_keys::{Catalogue, namespace, relative, write_key_list, write_split_table, write_table};
 use std::path::PathBuf;
 
 /// Namespaces kept out of the app's tables (so off its first page and out of the English file it fetches): each is
@@ -33,23 +33,14 @@ const CHUNKED: &[(&str, &[&str])] = &[
     ("privacy", &["src/steps/delivery.rs", "src/pages/privacy.rs"]),
 ];
 
-fn namespace(key: &str) -> &str {
-    key.split('.').next().unwrap_or_default()
-}
-
-fn chunked(key: &str) -> bool {
-    CHUNKED.iter().any(|(ns, _)| namespace(key) == *ns)
-}
-
 /// Every use of a chunked namespace's key outside the files allowed for it.
 fn misplaced(root: &std::path::Path, used: &[(String, String)]) -> Vec<String> {
     used.iter()
         .filter_map(|(file, key)| {
-            let path = PathBuf::from(file);
-            let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let path = relative(root, file);
             let (ns, files) = CHUNKED.iter().find(|(ns, _)| namespace(key) == *ns)?;
-            (!files.iter().any(|allowed| relative.starts_with(allowed))).then(|| {
-                format!("{relative}: key \"{key}\" is of namespace {ns}, whose French texts are in chunks only (build.rs CHUNKED)")
+            (!files.iter().any(|allowed| path.starts_with(allowed))).then(|| {
+                format!("{path}: key \"{key}\" is of namespace {ns}, whose French texts are in chunks only (build.rs CHUNKED)")
             })
         })
         .collect()
@@ -78,21 +69,9 @@ fn main() {
             out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embedded-translations\"))]\n");
         }
         if *lang == first {
-            // The split build leaves the chunked namespaces to their `FR_<NS>` tables (taking entries out keeps the
-            // table sorted).
-            out.push_str(&format!("pub static {}: &[(&str, &str)] = &[\n", lang.to_uppercase()));
-            for (key, text) in table.iter().filter(|(k, _)| !separate(k)) {
-                if chunked(key) {
-                    out.push_str("    #[cfg(not(feature = \"split\"))]\n");
-                }
-                out.push_str(&format!("    ({key:?}, {text:?}),\n"));
-            }
-            out.push_str("];\n");
-            for (ns, _) in CHUNKED {
-                out.push_str("#[cfg(feature = \"split\")]\n");
-                let name = format!("{}_{}", lang.to_uppercase(), ns.to_uppercase());
-                write_table(&mut out, &name, table.iter().filter(|(k, _)| namespace(k) == *ns));
-            }
+            // The split build leaves the chunked namespaces to their `FR_<NS>` tables.
+            let namespaces: Vec<&str> = CHUNKED.iter().map(|(ns, _)| *ns).collect();
+            write_split_table(&mut out, &lang.to_uppercase(), table.iter().filter(|(k, _)| !separate(k)), &namespaces);
         } else {
             write_table(&mut out, &lang.to_uppercase(), table.iter().filter(|(k, _)| !separate(k)));
         }

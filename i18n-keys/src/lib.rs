@@ -3,7 +3,9 @@
 //! literals), so a key used but missing from a language fails the build.
 
 mod catalogue;
+mod split;
 pub use catalogue::{Catalogue, KEY_FUNCTIONS, write_key_list, write_table};
+pub use split::{namespace, relative, write_split_table};
 
 use std::collections::BTreeSet;
 use std::fs;
