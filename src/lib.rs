@@ -22,15 +22,11 @@ pub mod ui;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Mounts the application on `<body>`, in the event loop's next task: the module's compiling and instantiating, then
-/// the first render, are two tasks rather than one long one that blocks input on a slow phone (Lighthouse's total
-/// blocking time on `/`, docs/size.md). The static first frame of index.html shows meanwhile.
+/// Mounts the application on `<body>`, in a task of its own after the module's start-up
+/// (`passregion_lazy::mount_to_body_next_task`).
 pub fn run() {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(async {
-        passregion_lazy::next_task().await;
-        leptos::mount::mount_to_body(app::App);
-    });
+    passregion_lazy::mount_to_body_next_task(app::App);
 }
 
 /// Mounts the phone's page of the photo handoff (its own bundle, `src/bin/passregion-phone.rs`).

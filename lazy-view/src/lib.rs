@@ -141,6 +141,24 @@ pub async fn next_task() {
     }
 }
 
+/// Mounts `app` on `<body>` in the event loop's next task (a zero-delay timer): the module's compiling and
+/// instantiating, then the first render, are two tasks rather than one long one that blocks input on a slow phone
+/// (Lighthouse's total blocking time, docs/size.md). The page's static first frame shows meanwhile. Outside the
+/// browser, at once (there is no page to mount on there anyway).
+pub fn mount_to_body_next_task<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        leptos::mount::mount_to_body(app);
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    leptos::mount::mount_to_body(app);
+}
+
 /// Resolves at the first sign that the person is using the page: a press, a touch, a key, a wheel turn. Code they
 /// will need only after acting on the page (the next step's) then comes after the page's start-up, not as a long task
 /// inside it on a slow phone, and still before they can go on. At once outside the browser.

@@ -18,7 +18,9 @@ pub mod ui;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// Mounts the space on `<body>`, in a task of its own after the module's start-up, as the application does
+/// (`passregion_lazy::mount_to_body_next_task`).
 pub fn run() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    passregion_lazy::mount_to_body_next_task(app::App);
 }
