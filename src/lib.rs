@@ -29,14 +29,16 @@ pub fn run() {
     passregion_lazy::mount_to_body_next_task(app::App);
 }
 
-/// Mounts the phone's page of the photo handoff (its own bundle, `src/bin/passregion-phone.rs`).
+/// Mounts the phone's page of the photo handoff (its own bundle, `src/bin/passregion-phone.rs`), in a task of its
+/// own as [`run`] does.
 pub fn run_phone() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(phone::PhoneApp);
+    passregion_lazy::mount_to_body_next_task(phone::PhoneApp);
 }
 
-/// Mounts the beneficiary space's photo page (its own bundle, `src/bin/passregion-space-photo.rs`).
+/// Mounts the beneficiary space's photo page (its own bundle, `src/bin/passregion-space-photo.rs`), in a task of its
+/// own as [`run`] does.
 pub fn run_space_photo() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(space_photo::SpacePhotoApp);
+    passregion_lazy::mount_to_body_next_task(space_photo::SpacePhotoApp);
 }
