@@ -136,10 +136,10 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   expect([refused.status, refused.body.code]).toEqual([409, 'card_blocked']);
 
   await page.getByRole('link', { name: 'Suivre mon duplicata' }).click();
-  await expect(page.locator('.card-state')).toHaveText('Carte bloquée le 1 octobre 2026');
+  await expect(page.locator('.card-state')).toHaveText('Carte bloquée le 1er octobre 2026');
   // The dossier's status speaks of the blocked card and where its duplicate stands, not of the first card.
   const status = page.locator('.space-status');
-  await expect(status).toContainText("Carte bloquée le 1 octobre 2026 : tu l'as déclarée volée. Personne ne peut plus l'utiliser chez les partenaires.");
+  await expect(status).toContainText("Carte bloquée le 1er octobre 2026 : tu l'as déclarée volée. Personne ne peut plus l'utiliser chez les partenaires.");
   await expect(status).toContainText('Ton duplicata est demandé. La Région vérifie ta demande ; le duplicata arrive 10 à 15 jours après cette validation.');
   await expect(status).not.toContainText('en fabrication');
   // The first card is no longer expected: only the duplicate's timeline gives days.
@@ -151,7 +151,7 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   }
   await expect(first).not.toContainText('En cours');
   const dup = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ton duplicata' }) });
-  await expect(dup).toContainText('Carte déclarée volée le 1 octobre 2026. Le duplicata sera envoyé chez toi.');
+  await expect(dup).toContainText('Carte déclarée volée le 1er octobre 2026. Le duplicata sera envoyé chez toi.');
   await expect(dup.locator('.timeline__step').first()).toContainText('Validation de ta demande');
   await expect(dup.locator('.timeline__step').first()).toContainText('En cours');
   // Declared on 1 October: the Région's validation expected 1 to 5 days after (our assumption, in README).
@@ -165,12 +165,12 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
   await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_validated' });
   await page.reload();
   const made = dup.locator('.timeline__step').nth(1);
-  await expect(dup.locator('.timeline__step').first()).toContainText('Fait le 1 octobre 2026');
+  await expect(dup.locator('.timeline__step').first()).toContainText('Fait le 1er octobre 2026');
   await expect(dup.locator('.timeline__step').first().locator('.timeline__expected')).toHaveCount(0);
   await expect(status).not.toContainText(validation);
   await expect(made).toContainText('En cours');
   await expect(made).toContainText('Ta carte devrait arriver entre le 11 et le 16 octobre.');
-  await expect(status).toContainText('Carte bloquée le 1 octobre 2026');
+  await expect(status).toContainText('Carte bloquée le 1er octobre 2026');
   await expect(status).toContainText('Ta carte devrait arriver entre le 11 et le 16 octobre.');
   await expect(status).not.toContainText('La Région vérifie ta demande');
   await page.getByRole('button', { name: 'EN – English' }).click();
@@ -180,13 +180,13 @@ test('a stolen card is blocked at once, partners refuse it, and the duplicate ha
 
   await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_sent' });
   await page.reload();
-  await expect(made).toContainText('Fait le 1 octobre 2026');
+  await expect(made).toContainText('Fait le 1er octobre 2026');
   await expect(dup.locator('.timeline__step').nth(2)).toContainText('En cours');
-  await expect(status).toContainText('Ton duplicata a été envoyé chez toi le 1 octobre 2026, par La Poste.');
+  await expect(status).toContainText('Ton duplicata a été envoyé chez toi le 1er octobre 2026, par La Poste.');
   await checkPage(page, 'space-duplicate-sent');
   await backOffice(request, baseURL, d.dossier, { kind: 'duplicate_handed_over' });
   await page.reload();
-  await expect(status).toHaveText('Tu as reçu ta carte le 1 octobre 2026. Profite bien de ton Pass\'Région !');
+  await expect(status).toHaveText('Tu as reçu ta carte le 1er octobre 2026. Profite bien de ton Pass\'Région !');
   const fresh = await cardOf(page);
   expect(fresh.number).not.toBe(card.number);
   // The card page now says the card was declared rather than offering to declare it again.
@@ -201,7 +201,7 @@ test('the advantages: granted and left, free ones, and a partner use moves the b
   const cinema = page.locator('.advantage').filter({ has: page.locator('#advantage-cinema') });
   await expect(cinema).toContainText('5 places sur 5');
   await expect(page.locator('.advantage').filter({ has: page.locator('#advantage-museums') })).toContainText('Gratuit');
-  await expect(cinema).toContainText('Valable du 1 septembre 2026 au 30 juin 2027');
+  await expect(cinema).toContainText('Valable du 1er septembre 2026 au 30 juin 2027');
   await checkPage(page, 'space-advantages');
 
   await recordUse(request, baseURL, d.dossier, { kind: 'cinema', partner: 'Cinéma Le Rio', tickets: 2 });
@@ -229,7 +229,7 @@ test('the advantages follow the stream: the cooking family\'s equipment aid, and
   const equipment = page.locator('.advantage').filter({ has: page.locator('#advantage-equipment') });
   await expect(equipment).toContainText('Montant prévu pour ta filière : cuisine et alimentation.');
   await expect(equipment).toContainText('Reste 300,00\u00a0€ sur 300,00\u00a0€');
-  await expect(equipment).toContainText('Valable du 1 juin 2026 au 31 mai 2027');
+  await expect(equipment).toContainText('Valable du 1er juin 2026 au 31 mai 2027');
   const sport = page.locator('.advantage').filter({ has: page.locator('#advantage-sport') });
   await expect(sport).toContainText("30,00\u00a0€ pour une licence à l'association sportive de ton lycée (UNSS, UGSEL), 60,00\u00a0€ pour une licence dans un club sportif affilié à une fédération.");
   await expect(sport).toContainText('Reste 30,00\u00a0€ sur 30,00\u00a0€');

@@ -24,14 +24,14 @@ test('apply, activate from the app, log in, then the timeline follows the back o
   const school = page.locator('.timeline__step').filter({ hasText: "Validation par l'établissement" });
   await expect(school).toContainText('En cours');
   await expect(school).toHaveAttribute('aria-current', 'step');
-  await expect(page.locator('.timeline__step').first()).toContainText('Fait le 1 octobre 2026');
+  await expect(page.locator('.timeline__step').first()).toContainText('Fait le 1er octobre 2026');
   await expect(page.getByText(pairs(d.dossier).split(' ')[0], { exact: true })).toBeVisible();
   await expect(page.getByText('Lycée Sidoine Apollinaire')).toBeVisible();
   await checkPage(page, 'space-dossier-pending');
 
   await backOffice(request, baseURL, d.dossier, { kind: 'school_validated', on: '2026-10-01' });
   await page.reload();
-  await expect(school).toContainText('Fait le 1 octobre 2026');
+  await expect(school).toContainText('Fait le 1er octobre 2026');
   await expect(page.locator('.timeline__step').filter({ hasText: 'Fabrication et expédition' })).toContainText('En cours');
   await expect(page.getByText('Ta carte devrait arriver entre le 11 et le 16 octobre.').first()).toBeVisible();
   await checkPage(page, 'space-dossier-validated');
