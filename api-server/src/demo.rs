@@ -10,6 +10,8 @@ use passregion_core::status::Event;
 
 pub const PASSWORD: &str = "Demo-Passregion-2026";
 const KEY: &str = "dev-demo-account";
+/// When the demo person applied: before the school's validation (12 days ago), as in life.
+const APPLIED_DAYS_AGO: i64 = 20;
 
 /// A plain portrait-shaped picture, checked and re-encoded like any upload.
 fn photo() -> Result<photo_check::CheckedPhoto, ApiError> {
@@ -19,8 +21,9 @@ fn photo() -> Result<photo_check::CheckedPhoto, ApiError> {
     photo_check::check(&bytes).map_err(ApiError::internal)
 }
 
-/// The demo dossier's number, creating it (activated, validated 12 days ago, card made, sent to the establishment
-/// 2 days ago) if this database does not have it yet.
+/// The demo dossier's number, creating it (applied and activated 20 days ago, validated 12 days ago, card made, sent
+/// to the establishment 2 days ago) if this database does not have it yet. Its life is dated in the past, in order,
+/// so the dossier page's timeline reads as a real one does.
 pub fn ensure(store: &Store, now: i64, public_url: &str) -> Result<String, String> {
     let request = ApplicationRequest {
         campaign_id: "2026-2027".into(),
@@ -51,6 +54,7 @@ pub fn ensure(store: &Store, now: i64, public_url: &str) -> Result<String, Strin
     };
     let photo = photo().map_err(|e| format!("demo photo: {e:?}"))?;
     let password_hash = secrets::hash_password(PASSWORD)?;
+    let applied = now - APPLIED_DAYS_AGO * 86_400;
     let new = applications::NewApplication {
         key: KEY.into(),
         request_hash: KEY.into(),
@@ -59,7 +63,7 @@ pub fn ensure(store: &Store, now: i64, public_url: &str) -> Result<String, Strin
         photo: photo.jpeg,
         photo_width: photo.width,
         photo_height: photo.height,
-        now,
+        now: applied,
         public_url: public_url.to_string(),
         keep: Keep::Everything,
     };
@@ -71,7 +75,7 @@ pub fn ensure(store: &Store, now: i64, public_url: &str) -> Result<String, Strin
             };
             if fresh {
                 let d = dossiers::by_number(conn, &number)?.ok_or_else(|| ApiError::internal("demo dossier"))?;
-                dossiers::mark_activated(conn, d.application_id, now)?;
+                dossiers::mark_activated(conn, d.application_id, applied + 600)?;
                 let day = |ago: i64| passregion_core::date::paris_date(now - ago * 86_400);
                 for e in [
                     Event::SchoolValidated { on: day(12) },

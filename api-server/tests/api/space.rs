@@ -360,4 +360,11 @@ async fn the_demo_account_logs_in_with_its_card_on_the_way() {
     let d = with_cookie(&s, "GET", "/api/v1/dossier", &session, None).await.json();
     assert_eq!(d["progress"]["status"], "sent");
     assert_eq!(d["first_name"], "Camille");
+    // Its life reads in order: applied first, then validated, made and sent, each day before today.
+    let done: Vec<&str> =
+        d["progress"]["timeline"].as_array().unwrap().iter().filter_map(|step| step["done_on"].as_str()).collect();
+    assert_eq!(done.len(), 3, "registered, validated, made and sent: {done:?}");
+    assert!(done.windows(2).all(|w| w[0] < w[1]), "dates in order: {done:?}");
+    let today = passregion_core::date::paris_date(state.clock.now()).to_iso();
+    assert!(done.iter().all(|d| *d < today.as_str()), "all in the past of {today}: {done:?}");
 }
