@@ -15,7 +15,7 @@ use crate::api::{self, ApiError};
 use crate::i18n::{current_lang, provide_i18n, t};
 use crate::photo::PhotoStep;
 use crate::ui::form::focus_id;
-use crate::ui::layout::{BrandText, LangSwitch, SkipLink};
+use crate::ui::layout::{BrandText, HelpFooter, LangSwitch, SkipLink};
 
 /// Why the phone cannot go on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +94,7 @@ pub fn PhoneApp() -> impl IntoView {
         <main id="main" class="main phone" tabindex="-1">
             <PhonePage />
         </main>
+        <HelpFooter />
     }
 }
 

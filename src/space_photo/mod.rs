@@ -126,18 +126,7 @@ pub fn SpacePhotoApp() -> impl IntoView {
             <session::IdleWarning />
             <SpacePhotoPage />
         </main>
-        <footer class="site-footer">
-            <div class="site-footer__inner">
-                <div class="helpline">
-                    <h2 class="helpline__title">{crate::i18n::t("shell.help_title")}</h2>
-                    <p>
-                        {crate::i18n::t("shell.help_call")} " " <crate::ui::layout::Helpline /> <br />
-                        <span class="helpline__hours">{crate::i18n::t("shell.help_hours")}</span>
-                    </p>
-                    <p class="helpline__cost">{crate::i18n::t("shell.help_cost")}</p>
-                </div>
-            </div>
-        </footer>
+        <crate::ui::layout::HelpFooter />
     }
 }
 

@@ -88,19 +88,40 @@ pub fn Helpline() -> impl IntoView {
     }
 }
 
+/// "Besoin d'aide ?": the number, its hours and its cost, in every page's footer.
+#[component]
+fn HelplineBlock() -> impl IntoView {
+    view! {
+        <div class="helpline">
+            <h2 class="helpline__title">{t("shell.help_title")}</h2>
+            <p>
+                {t("shell.help_call")} " " <Helpline /> <br />
+                <span class="helpline__hours">{t("shell.help_hours")}</span>
+            </p>
+            <p class="helpline__cost">{t("shell.help_cost")}</p>
+        </div>
+    }
+}
+
+/// The footer of the pages that stand alone (the phone's, the space's new photo): the helpline only, since a link
+/// away would lose what the page holds in memory (the phone's handoff, the photo being framed).
+#[component]
+pub fn HelpFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <HelplineBlock />
+            </div>
+        </footer>
+    }
+}
+
 #[component]
 fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <div class="helpline">
-                    <h2 class="helpline__title">{t("shell.help_title")}</h2>
-                    <p>
-                        {t("shell.help_call")} " " <Helpline /> <br />
-                        <span class="helpline__hours">{t("shell.help_hours")}</span>
-                    </p>
-                    <p class="helpline__cost">{t("shell.help_cost")}</p>
-                </div>
+                <HelplineBlock />
                 <nav class="footer-links" aria-label=t("shell.footer_nav")>
                     <ul>
                         <li><A href="/protection-des-donnees">{t("shell.privacy_link")}</A></li>

@@ -140,6 +140,8 @@ test('an expired link is refused with a clear message', async ({ browser, reques
   await phone.goto(created.link);
   await expect(phone.locator('#phone-problem')).toContainText('Ce lien a expiré. Sur l\'ordinateur, demande un nouveau QR code.');
   await expect.poll(() => phone.url()).toBe(`${idleURL}/telephone`);
+  // Stuck on the phone: the helpline is there to call.
+  await expect(phone.getByRole('contentinfo').getByRole('link', { name: '0810 559 559' })).toHaveAttribute('href', 'tel:+33810559559');
   await checkPage(phone, 'handoff-phone-expired');
   expect(phone.problems).toEqual([]);
   await phone.context().close();
