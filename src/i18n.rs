@@ -303,6 +303,12 @@ mod tests {
                 assert!(lookup(lang, step.title_key).is_some(), "{} missing in {}", step.title_key, lang.code());
             }
         }
+        for month in 1..=12 {
+            for lang in Lang::ALL {
+                let key = passregion_core::Date::month_key(month);
+                assert!(lookup(lang, &key).is_some(), "{key} missing in {}", lang.code());
+            }
+        }
         for code in passregion_core::ErrorCode::ALL {
             for lang in Lang::ALL {
                 let key = code.translation_key();

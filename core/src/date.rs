@@ -63,6 +63,26 @@ impl Date {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// The translation key of a month's name, `dates.month_1` to `dates.month_12` (the app's and the space's
+    /// `locales/<lang>/dates.json`).
+    pub fn month_key(month: u8) -> String {
+        format!("dates.month_{month}")
+    }
+
+    /// The day of the month as written before the month's name: the first through `dates.day_first` (French writes
+    /// it as an ordinal, « 1er octobre »; English keeps the number), every other day as its number.
+    pub fn day_in_words(self, text: impl Fn(&str) -> String) -> String {
+        if self.day == 1 { text("dates.day_first") } else { self.day.to_string() }
+    }
+
+    /// The date in words, « 1er juin 2026 » / "1 June 2026": the `dates.long` template ("{day} {month} {year}") filled
+    /// with [`Date::day_in_words`] and the month's name. `text` looks a key up in the language on screen; dates in
+    /// words are for reading, the numeric form stays for what the person typed (the review's birth date).
+    pub fn in_words(self, text: impl Fn(&str) -> String) -> String {
+        let (day, month) = (self.day_in_words(&text), text(&Date::month_key(self.month)));
+        text("dates.long").replace("{day}", &day).replace("{month}", &month).replace("{year}", &self.year.to_string())
+    }
+
     /// A date typed in three boxes (day, month, year), as the GOV.UK / DSFR date pattern does.
     ///
     /// Surrounding spaces are forgiven and one-digit days and months are fine ("3", "07"); the year needs its four
@@ -327,6 +347,32 @@ mod tests {
         // A split impossible date then says which part is wrong.
         let (d, m, y) = Date::split_typed("31/04/2010").unwrap();
         assert_eq!(Date::from_fields(&d, &m, &y), Err(ErrorCode::DateDayInvalid));
+    }
+
+    #[test]
+    fn dates_in_words_follow_the_language_s_texts() {
+        let french = |key: &str| match key {
+            "dates.long" => "{day} {month} {year}".to_string(),
+            "dates.day_first" => "1er".to_string(),
+            k => k.strip_prefix("dates.month_").map(|n| format!("mois{n}")).unwrap_or_else(|| panic!("{k}")),
+        };
+        let english = |key: &str| match key {
+            "dates.long" => "{day} {month} {year}".to_string(),
+            "dates.day_first" => "1".to_string(),
+            k => k.strip_prefix("dates.month_").map(|n| format!("month{n}")).unwrap_or_else(|| panic!("{k}")),
+        };
+        for (iso, fr, en) in [
+            ("2026-06-01", "1er mois6 2026", "1 month6 2026"),
+            ("2027-05-31", "31 mois5 2027", "31 month5 2027"),
+            ("2026-10-02", "2 mois10 2026", "2 month10 2026"),
+            ("2027-01-10", "10 mois1 2027", "10 month1 2027"),
+            ("2026-12-01", "1er mois12 2026", "1 month12 2026"),
+        ] {
+            let d = Date::parse_iso(iso).unwrap();
+            assert_eq!(d.in_words(french), fr, "{iso}");
+            assert_eq!(d.in_words(english), en, "{iso}");
+        }
+        assert_eq!(Date::month_key(12), "dates.month_12");
     }
 
     #[test]

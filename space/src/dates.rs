@@ -6,17 +6,16 @@ use passregion_core::Date;
 use crate::i18n::{Lang, current_lang, fill, text};
 
 pub fn month_keys() -> Vec<String> {
-    (1..=12).map(|m| format!("dates.month_{m}")).collect()
+    (1..=12).map(Date::month_key).collect()
 }
 
 fn month(lang: Lang, m: u8) -> String {
-    text(lang, &format!("dates.month_{m}"))
+    text(lang, &Date::month_key(m))
 }
 
-/// The day of the month as written before a month: French writes the first one as an ordinal ("1er octobre"),
-/// every other day as a number; English keeps the number ("1 October").
-fn day(lang: Lang, d: u8) -> String {
-    if d == 1 { text(lang, "dates.day_first") } else { d.to_string() }
+/// « 1er », « 2 »… (core's [`Date::day_in_words`]).
+fn day(lang: Lang, d: Date) -> String {
+    d.day_in_words(|key| text(lang, key))
 }
 
 /// "11 octobre 2026" / "11 October 2026", in the language on screen.
@@ -25,8 +24,7 @@ pub fn long(d: Date) -> String {
 }
 
 fn long_in(lang: Lang, d: Date) -> String {
-    let (day, month, year) = (day(lang, d.day), month(lang, d.month), d.year.to_string());
-    fill(&text(lang, "dates.long"), &[("day", &day), ("month", &month), ("year", &year)])
+    d.in_words(|key| text(lang, key))
 }
 
 /// The three sentences of an expected range: one day (a late step, "any day now"), within a month, across months.
@@ -55,7 +53,7 @@ fn expected_in(lang: Lang, keys: &Sentences, from: Date, to: Date) -> String {
     if from == to {
         return fill(&text(lang, keys.on), &[("date", &long_in(lang, from))]);
     }
-    let (day_from, day_to) = (day(lang, from.day), day(lang, to.day));
+    let (day_from, day_to) = (day(lang, from), day(lang, to));
     if (from.year, from.month) == (to.year, to.month) {
         fill(&text(lang, keys.same_month), &[("from", &day_from), ("to", &day_to), ("month", &month(lang, to.month))])
     } else {

@@ -10,8 +10,9 @@ use crate::state::{Remote, draft_started, today, use_app_state};
 use crate::ui::spinner::{Delayed, Spinner};
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
 
-fn french_date(iso: &str) -> String {
-    Date::parse_iso(iso).map(Date::to_french).unwrap_or_else(|| iso.to_string())
+/// « 1er juin 2026 » / "1 June 2026" in the language on screen (tracked); a date the server wrote wrongly as it came.
+fn date_in_words(iso: &str) -> String {
+    Date::parse_iso(iso).map(|d| d.in_words(t_now)).unwrap_or_else(|| iso.to_string())
 }
 
 #[component]
@@ -27,7 +28,7 @@ pub fn StartPage() -> impl IntoView {
     let campaign_block = move || {
         match state.campaign.get() {
             Remote::Ready(c) => {
-                let (opens, closes) = (french_date(&c.opens_on), french_date(&c.closes_on));
+                let (opens, closes) = (c.opens_on.clone(), c.closes_on.clone());
                 let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
                 let id = c.id.clone();
                 // Outside the campaign's dates the form still opens (answers can be prepared), but the person is told
@@ -36,7 +37,7 @@ pub fn StartPage() -> impl IntoView {
                 view! {
                 <section class="card campaign" aria-labelledby="campaign-title">
                     <h2 id="campaign-title">{tf("start.campaign_title", move || vec![("id", id.clone())])}</h2>
-                    <p>{tf("start.campaign_dates", move || vec![("opens", opens.clone()), ("closes", closes.clone())])}</p>
+                    <p>{tf("start.campaign_dates", move || vec![("opens", date_in_words(&opens)), ("closes", date_in_words(&closes))])}</p>
                     <p>{tf("start.campaign_ages", move || vec![("min", min.clone()), ("max", max.clone())])}</p>
                     {window.map(|code| view! {
                         <p class="notice notice--warning" role="status">{crate::ui::form::error_text(code.as_str())}</p>

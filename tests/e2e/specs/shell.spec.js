@@ -7,11 +7,15 @@ test('start page loads in French by default, then in English, and remembers the 
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { level: 1 })).toContainText("Pass'Région");
   await expect(page.getByRole('link', { name: /0810 559 559/ })).toHaveAttribute('href', /^tel:/);
+  // The campaign's dates in words: "01/06/2026" reads as 6 January to an English reader.
+  const campaign = page.locator('.campaign');
+  await expect(campaign).toContainText('Les demandes sont ouvertes du 1er juin 2026 au 31 mai 2027.');
   await checkPage(page, 'start-fr');
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Apply');
+  await expect(campaign).toContainText('Applications are open from 1 June 2026 to 31 May 2027.');
   await checkPage(page, 'start-en');
 
   await page.reload();
