@@ -58,11 +58,6 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// French display order, "DD/MM/YYYY", for the review page.
-    pub fn to_french(self) -> String {
-        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
-    }
-
     /// The translation key of a month's name, `dates.month_1` to `dates.month_12` (the app's and the space's
     /// `locales/<lang>/dates.json`).
     pub fn month_key(month: u8) -> String {
@@ -77,7 +72,7 @@ impl Date {
 
     /// The date in words, « 1er juin 2026 » / "1 June 2026": the `dates.long` template ("{day} {month} {year}") filled
     /// with [`Date::day_in_words`] and the month's name. `text` looks a key up in the language on screen; dates in
-    /// words are for reading, the numeric form stays for what the person typed (the review's birth date).
+    /// words are for reading (the start page's campaign, the review's birth date, the space's dates).
     pub fn in_words(self, text: impl Fn(&str) -> String) -> String {
         let (day, month) = (self.day_in_words(&text), text(&Date::month_key(self.month)));
         text("dates.long").replace("{day}", &day).replace("{month}", &month).replace("{year}", &self.year.to_string())
@@ -326,11 +321,10 @@ mod tests {
     }
 
     #[test]
-    fn iso_round_trip_and_french_display() {
+    fn iso_round_trip() {
         let x = d("2009-03-07");
         assert_eq!(x.to_iso(), "2009-03-07");
         assert_eq!(x.to_string(), "2009-03-07");
-        assert_eq!(x.to_french(), "07/03/2009");
     }
 
     #[test]

@@ -19,6 +19,7 @@ fn value_text(value: ReviewValue) -> String {
     match value {
         ReviewValue::Text(text) => text,
         ReviewValue::YesNo(yes) => t_now(if yes { "common.yes" } else { "common.no" }),
+        ReviewValue::Date(date) => date.map(|d| d.in_words(t_now)).unwrap_or_default(),
         ReviewValue::Civility(Some(Civility::Madame)) => t_now("common.civility_madame"),
         ReviewValue::Civility(Some(Civility::Monsieur)) => t_now("common.civility_monsieur"),
         ReviewValue::Civility(None) => String::new(),

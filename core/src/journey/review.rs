@@ -14,6 +14,8 @@ pub enum ReviewValue {
     /// Shown as written (already tidied).
     Text(String),
     YesNo(bool),
+    /// A date, to be written in words in the language on screen ([`crate::Date::in_words`]); none when not given.
+    Date(Option<crate::Date>),
     Civility(Option<Civility>),
     /// A sentence of the translation files, by key.
     Key(&'static str),
@@ -42,7 +44,7 @@ pub fn rows(step: StepId, d: &Draft) -> Vec<ReviewRow> {
             row(fields::CIVILITY, Civility(d.civility)),
             row(fields::LAST_NAME, Text(display_last_name(d.last_name.trim()))),
             row(fields::FIRST_NAME, text(&d.first_name)),
-            row(fields::BIRTH_DATE, Text(d.birth_date().map(crate::Date::to_french).unwrap_or_default())),
+            row(fields::BIRTH_DATE, ReviewValue::Date(d.birth_date().ok())),
             row(fields::EMAIL, text(&d.email)),
         ],
         StepId::Guardian => vec![
@@ -122,7 +124,11 @@ mod tests {
         d.care_of = "chez Mme Roux".into();
         d.postal_code = "69001".into();
         d.commune = "Lyon".into();
+        d.birth_day = "7".into();
+        d.birth_month = "3".into();
+        d.birth_year = "2009".into();
         let identity = rows(StepId::Identity, &d);
+        assert_eq!(identity[3].value, ReviewValue::Date(crate::Date::new(2009, 3, 7)));
         assert_eq!(identity[1].value, ReviewValue::Text(display_last_name("de la fontaine")));
         assert_eq!(identity[2].value, ReviewValue::Text("Zoé".into()));
         let contact = rows(StepId::Contact, &d);

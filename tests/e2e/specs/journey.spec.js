@@ -18,6 +18,7 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   await expect(main).toContainText(STUDENT.schoolName);
   await expect(main).toContainText(STUDENT.stream);
   await expect(main).toContainText('06 12 34 56 78');
+  await expect(main).toContainText('14 mars 2010');
 
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await expect(page).toHaveURL(/\/demande\/confirmation$/);
