@@ -17,7 +17,10 @@ use crate::ui::layout::Helpline;
 use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
 use passregion_core::journey::StepId;
 
-/// An RFC 3339 timestamp in the person's language and time zone, e.g. "22 novembre 2026 à 14:03".
+/// An RFC 3339 timestamp in the person's language and time zone, e.g. "22 novembre 2026 à 14:03", « 1er octobre
+/// 2026 à 02:26 », "1 October 2026 at 02:26". The browser's `Intl` knows the time zone and the words; the first of
+/// the month is ours (`dates.day_first`: Intl writes « 1 octobre », French writes « 1er »), and English is British
+/// day-month order, as the rest of the app's dates ([`passregion_core::Date::in_words`]).
 pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
@@ -28,7 +31,20 @@ pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
     if with_time {
         let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     }
-    date.to_locale_string(lang.code(), &options).into()
+    let locale = match lang {
+        Lang::Fr => "fr-FR",
+        Lang::En => "en-GB",
+    };
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.into()), &options);
+    let field = |part: &JsValue, name: &str| js_sys::Reflect::get(part, &name.into()).ok().and_then(|v| v.as_string());
+    format
+        .format_to_parts(&date)
+        .iter()
+        .map(|part| match (field(&part, "type").as_deref(), field(&part, "value").unwrap_or_default()) {
+            (Some("day"), day) if day == "1" => crate::i18n::text(lang, "dates.day_first"),
+            (_, value) => value,
+        })
+        .collect()
 }
 
 /// Copies text to the clipboard: the async Clipboard API, else a hidden textarea and `execCommand("copy")` for

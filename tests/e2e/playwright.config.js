@@ -42,6 +42,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'fr-FR',
+    // Where the people who apply are: the dates and times the app shows come out the same whatever the host's zone.
+    timezoneId: 'Europe/Paris',
     headless: true,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',

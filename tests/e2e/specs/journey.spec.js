@@ -39,6 +39,7 @@ test('happy path: a dossier number, then activation from the emailed link', asyn
   await expect(receipt).toContainText(shown);
   await expect(receipt).toContainText(STUDENT.schoolName);
   await expect(receipt).toContainText('Éloïse');
+  await expect(receipt).toContainText(/Date de la demande\s*1er octobre 2026 à \d\d:\d\d/);
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copier le numéro' })).toBeHidden();
   await snap(page, 'receipt-print');
