@@ -296,6 +296,21 @@ mod tests {
         }
     }
 
+    /// The footer's helpline and the Région's line read the same in the space as in the application: two bundles,
+    /// two translation tables, one footer for the person going from one to the other.
+    #[test]
+    fn the_footer_reads_as_in_the_application() {
+        for (lang, app) in [
+            (Lang::Fr, include_str!("../../locales/fr/shell.json")),
+            (Lang::En, include_str!("../../locales/en/shell.json")),
+        ] {
+            let app: serde_json::Map<String, serde_json::Value> = serde_json::from_str(app).unwrap();
+            for key in ["help_title", "help_call", "help_hours", "help_cost", "owner", "privacy_link"] {
+                assert_eq!(lookup(lang, &format!("shell.{key}")), app[key].as_str(), "shell.{key} in {}", lang.code());
+            }
+        }
+    }
+
     /// Keys built at run time: months, statuses, stages and states of core's progress, password rule codes.
     #[test]
     fn dynamic_keys_exist() {
