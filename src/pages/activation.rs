@@ -51,6 +51,12 @@ fn forget_token_in_address_bar() {
     }
 }
 
+/// The dossier number in pairs, as read aloud, joined by no-break spaces: inside a sentence it must not be cut
+/// across two lines ("11 63 72 / 24 26" at 360 px), since it is what the person copies down to log in.
+fn number_in_prose(number: &str) -> String {
+    passregion_core::dossier::format(number).replace(' ', "\u{a0}")
+}
+
 #[component]
 pub fn ActivationPage() -> impl IntoView {
     let lang = use_lang();
@@ -75,13 +81,13 @@ pub fn ActivationPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let result = api::activate(&token, lang.get_untracked()).await;
                 let _ = outcome.try_set(match result {
-                    Ok(done) => Outcome::Done(passregion_core::dossier::format(&done.dossier_number)),
+                    Ok(done) => Outcome::Done(number_in_prose(&done.dossier_number)),
                     Err(e) if e.notice().is_some() => Outcome::Notice(e),
                     Err(e) => match e.code() {
                         Some(problem_code::ACTIVATION_EXPIRED) => Outcome::Expired,
                         Some(problem_code::ACTIVATION_REPLACED) => Outcome::Replaced,
                         Some(problem_code::ACTIVATION_ALREADY_USED) => {
-                            Outcome::AlreadyUsed(e.dossier_number().map(passregion_core::dossier::format))
+                            Outcome::AlreadyUsed(e.dossier_number().map(number_in_prose))
                         }
                         Some(problem_code::ACTIVATION_UNKNOWN | problem_code::NOT_FOUND) => Outcome::Unknown,
                         _ => Outcome::Failed,

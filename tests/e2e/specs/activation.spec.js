@@ -57,6 +57,9 @@ test('a replaced link says a newer one was sent; once active, every link shows t
   await page.goto(newest);
   await expect(page.getByText('Ton compte est activé.')).toBeVisible();
   const shown = number.match(/../g).join(' ');
+  // Inside the sentence the number is one unbreakable piece: never "11 63 72" on one line and "24 26" on the next.
+  const sentence = await page.getByText(/identifiant de connexion/).innerText();
+  expect(sentence).toContain(number.match(/../g).join('\u00a0'));
   for (const link of [first, newest]) {
     await page.goto(link);
     await expect(page.getByText('Ton compte est déjà activé.')).toBeVisible();
