@@ -67,7 +67,12 @@ impl Date {
     /// The day of the month as written before the month's name: the first through `dates.day_first` (French writes
     /// it as an ordinal, « 1er octobre »; English keeps the number), every other day as its number.
     pub fn day_in_words(self, text: impl Fn(&str) -> String) -> String {
-        if self.day == 1 { text("dates.day_first") } else { self.day.to_string() }
+        Date::day_number_in_words(self.day, text)
+    }
+
+    /// [`Date::day_in_words`] for a day number alone, as the browser's `Intl` gives it in a date with a time.
+    pub fn day_number_in_words(day: u8, text: impl Fn(&str) -> String) -> String {
+        if day == 1 { text("dates.day_first") } else { day.to_string() }
     }
 
     /// The date in words, « 1er juin 2026 » / "1 June 2026": the `dates.long` template ("{day} {month} {year}") filled
@@ -367,6 +372,8 @@ mod tests {
             assert_eq!(d.in_words(english), en, "{iso}");
         }
         assert_eq!(Date::month_key(12), "dates.month_12");
+        assert_eq!(Date::day_number_in_words(1, french), "1er");
+        assert_eq!(Date::day_number_in_words(21, french), "21");
     }
 
     #[test]

@@ -18,9 +18,9 @@ use crate::ui::step_frame::{focus_heading_on_navigation, set_document_title};
 use passregion_core::journey::StepId;
 
 /// An RFC 3339 timestamp in the person's language and time zone, e.g. "22 novembre 2026 à 14:03", « 1er octobre
-/// 2026 à 02:26 », "1 October 2026 at 02:26". The browser's `Intl` knows the time zone and the words; the first of
-/// the month is ours (`dates.day_first`: Intl writes « 1 octobre », French writes « 1er »), and English is British
-/// day-month order, as the rest of the app's dates ([`passregion_core::Date::in_words`]).
+/// 2026 à 02:26 », "1 October 2026 at 02:26". The browser's `Intl` knows the time zone and the words; the day is
+/// written by core's rule (`Date::day_number_in_words`: Intl writes « 1 octobre », French writes « 1er »), and
+/// English is British day-month order, as the rest of the app's dates ([`passregion_core::Date::in_words`]).
 pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
@@ -41,7 +41,10 @@ pub fn local_date_time(iso: &str, lang: Lang, with_time: bool) -> String {
         .format_to_parts(&date)
         .iter()
         .map(|part| match (field(&part, "type").as_deref(), field(&part, "value").unwrap_or_default()) {
-            (Some("day"), day) if day == "1" => crate::i18n::text(lang, "dates.day_first"),
+            (Some("day"), day) => match day.parse() {
+                Ok(n) => passregion_core::Date::day_number_in_words(n, |key| crate::i18n::text(lang, key)),
+                Err(_) => day,
+            },
             (_, value) => value,
         })
         .collect()
