@@ -1,8 +1,13 @@
 //! The start page: what the application is, what to have ready, the campaign, start or resume.
+//!
+//! Two bundles show it: the application's, at `/` when this tab holds a draft and on the way back from a step
+//! ([`StartRoute`]); and its own small one, at `/` in a fresh tab (src/start_bundle.rs), which has no router, no draft
+//! and none of the journey's rules. So [`StartPage`] is given what it shows, and its links are plain `<a>`s, which
+//! the application's router takes over.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use passregion_core::Date;
+use passregion_core::api::Campaign;
 use passregion_core::journey::{self, StepId};
 
 use crate::i18n::{t, t_now, tf};
@@ -15,18 +20,30 @@ fn date_in_words(iso: &str) -> String {
     Date::parse_iso(iso).map(|d| d.in_words(t_now)).unwrap_or_else(|| iso.to_string())
 }
 
+/// The start page in the application: resume where the draft of this tab stops (core's journey), once the campaign
+/// is known.
 #[component]
-pub fn StartPage() -> impl IntoView {
+pub fn StartRoute() -> impl IntoView {
     let state = use_app_state();
-    Effect::new(move |_| set_document_title(&t_now("start.title")));
-    focus_heading_on_navigation("start-title");
-    let started = move || state.draft.with(draft_started);
-    let resume_href = move || {
+    let resume = Signal::derive(move || {
+        if !state.draft.with(draft_started) {
+            return None;
+        }
         let campaign = state.campaign_now()?;
         Some(state.draft.with(|d| journey::first_incomplete(d, &campaign, today())).path())
-    };
+    });
+    view! { <StartPage campaign=state.campaign.into() resume /> }
+}
+
+/// `resume`: where "Reprendre ma demande" goes, when there is something to resume; "Commencer" is then the second
+/// button.
+#[component]
+pub fn StartPage(campaign: Signal<Remote<Campaign>>, resume: Signal<Option<String>>) -> impl IntoView {
+    Effect::new(move |_| set_document_title(&t_now("start.title")));
+    focus_heading_on_navigation("start-title");
+    let resuming = move || resume.with(Option::is_some);
     let campaign_block = move || {
-        match state.campaign.get() {
+        match campaign.get() {
             Remote::Ready(c) => {
                 let (opens, closes) = (c.opens_on.clone(), c.closes_on.clone());
                 let (min, max) = (c.min_age.to_string(), c.max_age.to_string());
@@ -69,20 +86,18 @@ pub fn StartPage() -> impl IntoView {
             </section>
             <p class="start__parents">{t("start.parent_note")}</p>
             <div class="button-row">
-                <Show when=started>
-                    {move || resume_href().map(|href| view! {
-                        <a class="button button--primary" href=href>{t("start.resume")}</a>
-                    })}
-                </Show>
-                <A href=StepId::Charter.path() attr:class=move || if started() { "button button--secondary" } else { "button button--primary" }>
+                {move || resume.get().map(|href| view! {
+                    <a class="button button--primary" href=href>{t("start.resume")}</a>
+                })}
+                <a href=StepId::Charter.path() class=move || if resuming() { "button button--secondary" } else { "button button--primary" }>
                     {t("start.begin")}
-                </A>
+                </a>
             </div>
             // The space is another bundle: rel="external" makes the router leave it to a full page load.
             <p>{t("start.space_intro")} " " <a href="/espace/connexion" rel="external">{t("start.space_link")}</a></p>
             <p class="start__privacy">
                 {t("start.privacy_note")} " "
-                <A href="/protection-des-donnees">{t("shell.privacy_link")}</A>
+                <a href="/protection-des-donnees">{t("shell.privacy_link")}</a>
             </p>
         </div>
     }

@@ -2,9 +2,21 @@
 //! landmark, and the footer with the helpline and the data-protection link.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{Lang, t, use_lang};
+
+/// The address on screen, for `aria-current` on the header's and footer's links. Plain `<a>`s, not the router's
+/// `<A>`: the start page's own bundle has no router (src/start_bundle.rs, 8 KB gzip less), and in the application the
+/// router takes over clicks on any `<a>` of the site. Each bundle provides it: the application from its router
+/// (src/app.rs), the start page's bundle as "/".
+#[derive(Clone, Copy)]
+pub struct CurrentPath(pub Signal<String>);
+
+/// `aria-current="page"` when `href` is the address on screen (as `<A>` sets it); none without a [`CurrentPath`].
+fn current(href: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    let path = use_context::<CurrentPath>();
+    move || path.filter(|p| p.0.with(|p| p == href)).map(|_| "page")
+}
 
 /// The helpline, as dialled and as shown.
 pub const HELPLINE_TEL: &str = "tel:+33810559559";
@@ -41,7 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <SkipLink />
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="brand"><BrandText /></A>
+                <a href="/" class="brand" aria-current=current("/")><BrandText /></a>
                 <div class="lang-switch">
                     // The space is another bundle: rel="external" makes the router leave it to a full page load.
                     <a class="button button--secondary button--small" href="/espace/connexion" rel="external">{t("shell.space_link")}</a>
@@ -124,8 +136,8 @@ fn Footer() -> impl IntoView {
                 <HelplineBlock />
                 <nav class="footer-links" aria-label=t("shell.footer_nav")>
                     <ul>
-                        <li><A href="/protection-des-donnees">{t("shell.privacy_link")}</A></li>
-                        <li><A href="/">{t("shell.home_link")}</A></li>
+                        <li><a href="/protection-des-donnees" aria-current=current("/protection-des-donnees")>{t("shell.privacy_link")}</a></li>
+                        <li><a href="/" aria-current=current("/")>{t("shell.home_link")}</a></li>
                     </ul>
                 </nav>
                 <p class="site-footer__owner">{t("shell.owner")}</p>
