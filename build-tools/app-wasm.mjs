@@ -15,7 +15,8 @@
 //   4. wasm-opt -Oz on every module (binaryen 132 from build-tools/node_modules: Debian's 108 breaks the module);
 //   5. hashed names, cached for good like Trunk's: every wasm by its own content; the two JS modules import each
 //      other, so they share one hash of both;
-//   6. index.html: the module preload, the wasm preload and the bootstrap Trunk would have written, and a small
+//   6. index.html: the module preload, the wasm preload and the bootstrap Trunk would have written (the
+//      application's: a script that chooses between it and the start page's own bundle, BOOT_MAP), and a small
 //      script that preloads the chunks of the page opened (a deep link shows its step without a second round
 //      trip). That script's map, window.<chunkVar> = {"<last path segment, - as _>": ["/file.wasm", …]} (paths
 //      under the bundle's public URL, Trunk's TRUNK_PUBLIC_URL), is also what build-tools/size.mjs reads to count
@@ -35,8 +36,10 @@ const WASM_OPT = join(ROOT, "build-tools/node_modules/.bin/wasm-opt");
 // The split bundles. marker: the <meta name> that takes the place of Trunk's <link data-trunk rel="rust"> in the
 // bundle's index.html; chunkVar: the global holding its route → chunks map. Their pages live in a folder without a
 // Cargo.toml (web/, space/web/): Trunk builds the Cargo.toml beside a page that names no rust app.
+// start: the bundle's other, small binary that index.html runs instead at `/` in a tab without a draft (the start
+// page's own bundle, src/start_bundle.rs), not split.
 export const BUNDLES = [
-  { marker: "passregion-app", pkg: "passregion-app", bin: "passregion-app", chunkVar: "passregionChunks" },
+  { marker: "passregion-app", pkg: "passregion-app", bin: "passregion-app", chunkVar: "passregionChunks", start: "passregion-start" },
   { marker: "passregion-space", pkg: "passregion-space", bin: "passregion-space", chunkVar: "passregionSpaceChunks" },
 ];
 // The marker as written or as Trunk's HTML minifier leaves it (quotes dropped); "passregion-space-photo" is not it.
@@ -46,6 +49,9 @@ const markerOf = (name) => new RegExp(`<meta\\b[^>]*\\bname=["']?${name}(?=["'\\
 const DRAFT_STORAGE_KEY = "passregion.draft";
 const RECEIPT_STORAGE_KEY = "passregion.receipt";
 export const CHUNK_MAP = /window\.passregion\w*Chunks=(\{.*?\})\)/;
+// The two ways the application's index.html can start: {"start": {"files": [...]}, "app": {"files": [...]}}, each
+// files list the JS module first and the wasm last (build-tools/size.mjs reads it too).
+export const BOOT_MAP = /window\.passregionBoot=(\{.*?\})\)/;
 
 /// The split bundle whose marker this page carries, or none.
 export function bundleOf(html) {
@@ -99,6 +105,28 @@ function buildRelease(work, { pkg, bin }) {
   }
   for (const f of readdirSync(out).filter((f) => f.endsWith(".wasm"))) wasmOpt(join(out, f));
   return out;
+}
+
+/// The bundle's small binary (`start`), not split, and so without the `split` feature: under it every split point's
+/// code is exported for wasm-split and would all be linked in (1 MB). Returns the folder holding start.js and
+/// start_bg.wasm.
+function buildStart(work, { pkg, start }, profile) {
+  const release = profile === "release";
+  run("cargo", ["build", "--offline", ...(release ? ["--release"] : []), "--target", TARGET, "-p", pkg, "--bin", start]);
+  const out = join(work, "start");
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "start", "--out-dir", out, join(targetDir(), TARGET, release ? "release" : "debug", `${start}.wasm`)]);
+  if (release) wasmOpt(join(out, "start_bg.wasm"));
+  return out;
+}
+
+/// Installs the small binary's two files into `staging` with hashed names; returns them (JS first).
+function installStart(out, staging, { start }) {
+  const wasm = readFileSync(join(out, "start_bg.wasm"));
+  const js = readFileSync(join(out, "start.js"));
+  const names = [`${start}-${hash(js)}.js`, `${start}-${hash(wasm)}_bg.wasm`];
+  writeFileSync(join(staging, names[0]), js);
+  writeFileSync(join(staging, names[1]), wasm);
+  return names;
 }
 
 function buildDebug(work, { pkg, bin }) {
@@ -160,7 +188,7 @@ export function chunkMap(loader) {
   return map;
 }
 
-function writeIndex(staging, bundle, { mainName, wasmName, chunks }, base) {
+function writeIndex(staging, bundle, { mainName, wasmName, loaderName, chunks, start }, base) {
   const path = join(staging, "index.html");
   let html = readFileSync(path, "utf8");
   const marker = html.match(markerOf(bundle.marker))?.[0];
@@ -177,13 +205,39 @@ function writeIndex(staging, bundle, { mainName, wasmName, chunks }, base) {
     `var u=m[k]||[];` +
     `u.forEach(function(h){var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";` +
     `l.type="application/wasm";l.href=h;document.head.appendChild(l)})}catch(e){}})(window.${bundle.chunkVar}=${JSON.stringify(chunks)});`;
-  const tags = [
+  const boot = {
+    app: { files: [`${base}${mainName}`, ...(loaderName ? [`${base}${loaderName}`] : []), `${base}${wasmName}`] },
+    ...(start ? { start: { files: start.map((f) => `${base}${f}`) } } : {}),
+  };
+  // Which of the two runs: the start page's own bundle at `/` in a tab without a draft (with one, the start page
+  // offers to resume, which takes the journey's rules: the application). Its preloads are written by this script,
+  // since only it knows which; while the start page is read, at idle, the application's files are fetched into the
+  // cache (not on a connection that asks to save data), so that "Commencer" opens the charter from the cache.
+  const chooser = `(function(b){var s=false;try{s=!!b.start&&location.pathname==="/"&&!sessionStorage.getItem(${JSON.stringify(DRAFT_STORAGE_KEY)})}catch(e){}` +
+    `var c=window.passregionBooting=b[s?"start":"app"];` +
+    `var add=function(r,h){var l=document.createElement("link");l.rel=r;l.href=h;l.crossOrigin="anonymous";` +
+    `if(r==="preload"){l.as="fetch";l.type="application/wasm"}document.head.appendChild(l);return l};` +
+    `c.files.forEach(function(h){add(/\.wasm$/.test(h)?"preload":"modulepreload",h)});` +
+    `if(s)addEventListener("load",function(){(window.requestIdleCallback||setTimeout)(function(){` +
+    `var n=navigator.connection;if(n&&n.saveData)return;` +
+    `b.app.files.forEach(function(h){var l=document.createElement("link");` +
+    `if(l.relList&&l.relList.supports&&l.relList.supports("prefetch"))add("prefetch",h);` +
+    `else fetch(h,{priority:"low"}).then(function(r){return r.arrayBuffer()}).catch(function(){})})})})` +
+    `})(window.passregionBoot=${JSON.stringify(boot)});`;
+  const started = `window.wasmBindings = bindings;\ndispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));`;
+  const tags = (start ? [
+    `<script>${chooser}</script>`,
+    Object.keys(chunks).length ? `<script>${preload}</script>` : "",
+    // A module that cannot be fetched leaves the static first frame, whose links are plain pages; the browser has
+    // logged the failed request, as it does for a static import (no uncaught rejection on top).
+    `<script type="module">const c = window.passregionBooting;\nconst bindings = await import(c.files[0]).catch(() => null);\n` +
+      `if (bindings) {\nconst wasm = await bindings.default({ module_or_path: c.files[c.files.length - 1] });\n${started}\n}</script>`,
+  ] : [
     `<link rel="modulepreload" href="${base}${mainName}" crossorigin>`,
     `<link rel="preload" href="${base}${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
     Object.keys(chunks).length ? `<script>${preload}</script>` : "",
-    `<script type="module">import init, * as bindings from '${base}${mainName}';\nconst wasm = await init({ module_or_path: '${base}${wasmName}' });\n` +
-      `window.wasmBindings = bindings;\ndispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));</script>`,
-  ].join("");
+    `<script type="module">import init, * as bindings from '${base}${mainName}';\nconst wasm = await init({ module_or_path: '${base}${wasmName}' });\n${started}</script>`,
+  ]).join("");
   html = html.replace(marker, tags);
   writeFileSync(path, html);
 }
@@ -201,8 +255,10 @@ export function buildBundle(staging, bundle, { profile = process.env.TRUNK_PROFI
     mkdirSync(work, { recursive: true });
     checkWasmBindgen();
     out = profile === "release" ? buildRelease(work, bundle) : buildDebug(work, bundle);
+    if (bundle.start) buildStart(work, bundle, profile);
   }
   const built = install(out, staging, bundle);
+  if (bundle.start) built.start = installStart(join(work, "start"), staging, bundle);
   built.chunks = Object.fromEntries(Object.entries(built.chunks).map(([route, files]) => [route, files.map((f) => `${base}${f.replace(/^\//, "")}`)]));
   writeIndex(staging, bundle, built, base);
   return built;

@@ -11,6 +11,7 @@ pub mod phone;
 pub mod photo;
 pub mod photo_bridge;
 pub mod space_photo;
+pub mod start_bundle;
 pub mod state;
 pub mod steps;
 pub mod storage;
@@ -41,4 +42,10 @@ pub fn run_phone() {
 pub fn run_space_photo() {
     console_error_panic_hook::set_once();
     passregion_lazy::mount_to_body_next_task(space_photo::SpacePhotoApp);
+}
+
+/// Mounts the start page's own bundle (`src/bin/passregion-start.rs`), in a task of its own as [`run`] does.
+pub fn run_start() {
+    console_error_panic_hook::set_once();
+    passregion_lazy::mount_to_body_next_task(start_bundle::StartApp);
 }

@@ -1,5 +1,6 @@
 // The start page's static first frame (web/index.html `.boot-shell`, texts filled at build time) is what a visitor reads
-// until the app's wasm has run; the app then draws its own start page after it, which hides the frame (style/main.css).
+// until the wasm has run; the start page's own bundle (src/start_bundle.rs, what `/` runs in a fresh tab) then draws
+// the start page after it, which hides the frame (style/main.css).
 // Layout shift does not see a difference between the two, since the app's nodes are new: this test does. Each block
 // must be where the frame drew it, once the campaign card has arrived in its reserved slot, or the page jumps when the
 // app takes over. The frame's markup copies src/ui/layout.rs and src/steps/start.rs by hand: this keeps them in step.
@@ -28,13 +29,13 @@ for (const width of [360, 1280]) {
   test(`at ${width} px, the app's start page draws each block where the static first frame had it`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
 
-    // The frame alone: the app's code never arrives.
+    // The frame alone: neither bundle's code arrives.
     allowConsoleErrors(page, /Failed to load resource: net::ERR_FAILED/);
-    await page.route(/\/passregion-app-[0-9a-f]+\.js$/, (route) => route.abort());
+    await page.route(/\/passregion-(app|start)-[0-9a-f]+\.js$/, (route) => route.abort());
     await page.goto('/');
     await expect(page.locator('.boot-shell h1')).toBeVisible();
     const frame = await boxes(page);
-    await page.unroute(/\/passregion-app-[0-9a-f]+\.js$/);
+    await page.unroute(/\/passregion-(app|start)-[0-9a-f]+\.js$/);
 
     // The app, once the campaign is in: the frame hidden, the card in its place.
     await page.goto('/');
