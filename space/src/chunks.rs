@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::i18n::chunk_texts::*;
 use crate::i18n::{install_chunk_texts, t};
+use crate::session::EndReason;
 use crate::ui::form::Loading;
 
 // What each chunk shows, after installing the French texts it carries (build.rs CHUNKS); the pages stay in their
@@ -58,7 +59,11 @@ pub fn login() -> AnyView {
         }
     });
     on_cleanup(move || typing.remove());
-    view! { <crate::pages::login::LoginPage /> }.into_any()
+    let query = leptos_router::hooks::use_query_map();
+    let reason = Signal::derive(move || query.with(|q| q.get("raison")).and_then(|p| EndReason::from_param(&p)));
+    let navigate = leptos_router::hooks::use_navigate();
+    let logged_in = Callback::new(move |()| navigate(crate::app::HOME_PATH, Default::default()));
+    view! { <crate::pages::login::LoginPage reason logged_in /> }.into_any()
 }
 
 #[component]

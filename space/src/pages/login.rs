@@ -1,15 +1,17 @@
 //! `/espace/connexion`: the dossier number (spaces or not; its check digit catches a typo before anything is sent)
 //! and the password. One message for a wrong pair, whichever was wrong; a not-yet-activated account is told how to
 //! get a new link; too many failures say how long to wait.
+//!
+//! Two bundles show it: the space's, and the login page's own (src/login_bundle.rs), which has no router: so the page
+//! is told why it is shown and what to do once logged in, and its links are plain `<a>`s, which the space's router
+//! takes over.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use passregion_core::api::problem_code;
 use passregion_core::dossier;
 
 use crate::api::{self, common_text};
-use crate::app::{ACTIVATION_PATH, FORGOT_NUMBER_PATH, FORGOT_PASSWORD_PATH, HOME_PATH};
+use crate::app::{ACTIVATION_PATH, FORGOT_NUMBER_PATH, FORGOT_PASSWORD_PATH};
 use crate::i18n::{t, t_now, tf_now, use_lang};
 use crate::session::{EndReason, use_session};
 use crate::ui::form::{ErrorSummary, Errors, Field};
@@ -30,12 +32,10 @@ pub fn number_problem(input: &str) -> Option<String> {
 }
 
 #[component]
-fn EndNotice() -> impl IntoView {
-    let query = use_query_map();
+fn EndNotice(reason: Signal<Option<EndReason>>) -> impl IntoView {
     let session = use_session();
-    let reason = move || query.with(|q| q.get("raison")).and_then(|p| EndReason::from_param(&p));
     move || {
-        reason().map(|r| {
+        reason.get().map(|r| {
             let (class, text) = match r {
                 EndReason::LoggedOut => ("notice notice--success", t_now("login.logged_out")),
                 EndReason::Inactivity => {
@@ -54,11 +54,12 @@ fn EndNotice() -> impl IntoView {
     }
 }
 
+/// `reason`: why the page is shown (the address's `?raison=`); `logged_in`: where to go once the server has said yes
+/// (the dossier page).
 #[component]
-pub fn LoginPage() -> impl IntoView {
+pub fn LoginPage(reason: Signal<Option<EndReason>>, logged_in: Callback<()>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let navigate = use_navigate();
     let number = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
@@ -74,7 +75,7 @@ pub fn LoginPage() -> impl IntoView {
         match result {
             Ok(info) => {
                 session.moved(&info);
-                navigate(HOME_PATH, Default::default());
+                logged_in.run(());
             }
             Err(e) => {
                 password.set(String::new());
@@ -110,7 +111,7 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <h1 id="page-title" tabindex="-1">{t("login.title")}</h1>
-        <EndNotice />
+        <EndNotice reason />
         <ErrorSummary errors>
             <Show when=move || not_activated.get()>
                 <p>
@@ -148,8 +149,8 @@ pub fn LoginPage() -> impl IntoView {
             </div>
         </form>
         <ul class="space-links">
-            <li><A href=FORGOT_PASSWORD_PATH>{t("login.forgot_password")}</A></li>
-            <li><A href=FORGOT_NUMBER_PATH>{t("login.forgot_number")}</A></li>
+            <li><a href=FORGOT_PASSWORD_PATH>{t("login.forgot_password")}</a></li>
+            <li><a href=FORGOT_NUMBER_PATH>{t("login.forgot_number")}</a></li>
             <li>{t("login.no_application")} " " <a href="/" rel="external">{t("login.apply_link")}</a></li>
         </ul>
     }

@@ -15,28 +15,12 @@ pub const HELPLINE_DISPLAY: &str = "0810 559 559";
 pub fn Layout(children: Children) -> impl IntoView {
     let session = use_session();
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus_id("main");
-        }>{t("shell.skip_link")}</a>
-        <header class="site-header">
-            <div class="site-header__inner">
-                // The application is another bundle: rel="external" makes the router leave it to a full page load.
-                <a href="/" class="brand" rel="external">
-                    <span class="brand__mark" aria-hidden="true"></span>
-                    <span class="brand__text">
-                        <span class="brand__name">{t("shell.wordmark")}</span>
-                        <span class="brand__region">{t("shell.space")}</span>
-                    </span>
-                </a>
-                <div class="space-header__tools">
-                    <LangSwitch />
-                    <Show when=move || session.logged_in()>
-                        <LogoutButton />
-                    </Show>
-                </div>
-            </div>
-        </header>
+        <SkipLink />
+        <Header>
+            <Show when=move || session.logged_in()>
+                <LogoutButton />
+            </Show>
+        </Header>
         <Show when=move || session.logged_in()>
             <SpaceNav />
         </Show>
@@ -51,6 +35,56 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <Footer />
+    }
+}
+
+/// The same frame for the login page's own bundle (src/login_bundle.rs), which is logged out by definition: no
+/// "Se déconnecter", no pages' menu, no idle watch, so none of their code (nor the router the menu needs) is in it.
+#[component]
+pub fn LoggedOutLayout(children: Children) -> impl IntoView {
+    view! {
+        <SkipLink />
+        <Header />
+        <main id="main" class="main" tabindex="-1">
+            <Show when=english_failed>
+                <EnglishFailed />
+            </Show>
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn SkipLink() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus_id("main");
+        }>{t("shell.skip_link")}</a>
+    }
+}
+
+/// The header: the identity, a link to the application, the language switch and what `children` adds beside it.
+#[component]
+fn Header(#[prop(optional)] children: Option<Children>) -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                // The application is another bundle: rel="external" makes the router leave it to a full page load.
+                <a href="/" class="brand" rel="external">
+                    <span class="brand__mark" aria-hidden="true"></span>
+                    <span class="brand__text">
+                        <span class="brand__name">{t("shell.wordmark")}</span>
+                        <span class="brand__region">{t("shell.space")}</span>
+                    </span>
+                </a>
+                <div class="space-header__tools">
+                    <LangSwitch />
+                    {children.map(|c| c())}
+                </div>
+            </div>
+        </header>
     }
 }
 
