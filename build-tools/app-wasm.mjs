@@ -36,21 +36,30 @@ const WASM_OPT = join(ROOT, "build-tools/node_modules/.bin/wasm-opt");
 // The split bundles. marker: the <meta name> that takes the place of Trunk's <link data-trunk rel="rust"> in the
 // bundle's index.html; chunkVar: the global holding its route → chunks map. Their pages live in a folder without a
 // Cargo.toml (web/, space/web/): Trunk builds the Cargo.toml beside a page that names no rust app.
-// start: the bundle's other, small binary that index.html runs instead at `/` in a tab without a draft (the start
-// page's own bundle, src/start_bundle.rs), not split.
-export const BUNDLES = [
-  { marker: "passregion-app", pkg: "passregion-app", bin: "passregion-app", chunkVar: "passregionChunks", start: "passregion-start" },
-  { marker: "passregion-space", pkg: "passregion-space", bin: "passregion-space", chunkVar: "passregionSpaceChunks" },
-];
-// The marker as written or as Trunk's HTML minifier leaves it (quotes dropped); "passregion-space-photo" is not it.
-const markerOf = (name) => new RegExp(`<meta\\b[^>]*\\bname=["']?${name}(?=["'\\s/>])[^>]*>`);
 // src/state.rs's DRAFT_STORAGE_KEY and RECEIPT_STORAGE_KEY: where the application's draft and, once it is sent, its
 // receipt are kept in sessionStorage.
 const DRAFT_STORAGE_KEY = "passregion.draft";
 const RECEIPT_STORAGE_KEY = "passregion.receipt";
+// start: the bundle's other, small binary, not split, that index.html runs instead where `startWhen` (a JS expression)
+// holds: the start page's own bundle at `/` in a tab without a draft (src/start_bundle.rs; with a draft the start page
+// offers to resume, which takes the journey's rules), the login page's own at /espace/connexion
+// (space/src/login_bundle.rs). startNext: the route the small page leads to, whose chunks are fetched ahead with the
+// bundle's main files (the dossier page, after a login).
+export const BUNDLES = [
+  {
+    marker: "passregion-app", pkg: "passregion-app", bin: "passregion-app", chunkVar: "passregionChunks",
+    start: "passregion-start", startWhen: `location.pathname==="/"&&!sessionStorage.getItem(${JSON.stringify(DRAFT_STORAGE_KEY)})`,
+  },
+  {
+    marker: "passregion-space", pkg: "passregion-space", bin: "passregion-space", chunkVar: "passregionSpaceChunks",
+    start: "passregion-space-login", startWhen: `/^\\/espace\\/connexion\\/?$/.test(location.pathname)`, startNext: "espace",
+  },
+];
+// The marker as written or as Trunk's HTML minifier leaves it (quotes dropped); "passregion-space-photo" is not it.
+const markerOf = (name) => new RegExp(`<meta\\b[^>]*\\bname=["']?${name}(?=["'\\s/>])[^>]*>`);
 export const CHUNK_MAP = /window\.passregion\w*Chunks=(\{.*?\})\)/;
-// The two ways the application's index.html can start: {"start": {"files": [...]}, "app": {"files": [...]}}, each
-// files list the JS module first and the wasm last (build-tools/size.mjs reads it too).
+// The two ways a bundle's index.html can start: {"start": {"files": [...]}, "app": {"files": [...]}}, each files list
+// the JS module first and the wasm last (build-tools/size.mjs reads it too).
 export const BOOT_MAP = /window\.passregionBoot=(\{.*?\})\)/;
 
 /// The split bundle whose marker this page carries, or none.
@@ -207,20 +216,20 @@ function writeIndex(staging, bundle, { mainName, wasmName, loaderName, chunks, s
     `l.type="application/wasm";l.href=h;document.head.appendChild(l)})}catch(e){}})(window.${bundle.chunkVar}=${JSON.stringify(chunks)});`;
   const boot = {
     app: { files: [`${base}${mainName}`, ...(loaderName ? [`${base}${loaderName}`] : []), `${base}${wasmName}`] },
-    ...(start ? { start: { files: start.map((f) => `${base}${f}`) } } : {}),
+    ...(start ? { start: { files: start.map((f) => `${base}${f}`) }, next: chunks[bundle.startNext] ?? [] } : {}),
   };
-  // Which of the two runs: the start page's own bundle at `/` in a tab without a draft (with one, the start page
-  // offers to resume, which takes the journey's rules: the application). Its preloads are written by this script,
-  // since only it knows which; while the start page is read, at idle, the application's files are fetched into the
-  // cache (not on a connection that asks to save data), so that "Commencer" opens the charter from the cache.
-  const chooser = `(function(b){var s=false;try{s=!!b.start&&location.pathname==="/"&&!sessionStorage.getItem(${JSON.stringify(DRAFT_STORAGE_KEY)})}catch(e){}` +
+  // Which of the two runs (BUNDLES' startWhen; when it cannot be told, the whole bundle). The preloads are written by
+  // this script, since only it knows which; while the small page is read, at idle, the whole bundle's main files are
+  // fetched into the cache (not on a connection that asks to save data), so that its links ("Commencer", a login)
+  // open the next page from the cache.
+  const chooser = `(function(b){var s=false;try{s=!!b.start&&${bundle.startWhen}}catch(e){}` +
     `var c=window.passregionBooting=b[s?"start":"app"];` +
     `var add=function(r,h){var l=document.createElement("link");l.rel=r;l.href=h;l.crossOrigin="anonymous";` +
     `if(r==="preload"){l.as="fetch";l.type="application/wasm"}document.head.appendChild(l);return l};` +
     `c.files.forEach(function(h){add(/\.wasm$/.test(h)?"preload":"modulepreload",h)});` +
     `if(s)addEventListener("load",function(){(window.requestIdleCallback||setTimeout)(function(){` +
     `var n=navigator.connection;if(n&&n.saveData)return;` +
-    `b.app.files.forEach(function(h){var l=document.createElement("link");` +
+    `b.app.files.concat(b.next).forEach(function(h){var l=document.createElement("link");` +
     `if(l.relList&&l.relList.supports&&l.relList.supports("prefetch"))add("prefetch",h);` +
     `else fetch(h,{priority:"low"}).then(function(r){return r.arrayBuffer()}).catch(function(){})})})})` +
     `})(window.passregionBoot=${JSON.stringify(boot)});`;

@@ -140,23 +140,27 @@ function lazyParts(dist, onFirstPages) {
 }
 
 /// Entry points: dist/index.html (the application) and every dist/<dir>/index.html (e.g. the beneficiary space
-/// under /espace/, its own Trunk build): each is a first page of its own.
-/// The application's index.html starts one of two bundles (build-tools/app-wasm.mjs, BOOT_MAP): at `/` in a fresh
-/// tab the start page's own, which is "the first page"; at every other address (a step, the activation link…) the
-/// application, a first page of its own.
+/// under /espace/, its own Trunk build): each is a first page of its own. An index.html that starts one of two
+/// bundles (build-tools/app-wasm.mjs, BOOT_MAP) is two: its small page's (the application's start page at `/` in a
+/// fresh tab, which is "the first page"; the space's login) and the whole bundle's, at its other addresses.
 function entryPoints(dist) {
-  const boot = bootMap(dist, "");
-  const entries = boot?.start
-    ? [
-        { dir: "", boot: "start", title: "first page", budgetKey: "first_page_gzip", targetKey: "target_first_page_gzip" },
-        { dir: "", boot: "app", title: "first page of /demande/… and the other addresses", budgetKey: "entry_gzip_app", targetKey: "target_entry_gzip_app" },
-      ]
-    : [{ dir: "", title: "first page", budgetKey: "first_page_gzip", targetKey: "target_first_page_gzip" }];
+  const dirs = [""];
   for (const name of readdirSync(dist).sort()) {
-    if (statSync(join(dist, name)).isDirectory() && existsSync(join(dist, name, "index.html"))) {
-      const key = name.replace(/[^A-Za-z0-9]+/g, "_");
-      entries.push({ dir: name, title: `first page of /${name}/`, budgetKey: `entry_gzip_${key}`, targetKey: `target_entry_gzip_${key}` });
+    if (statSync(join(dist, name)).isDirectory() && existsSync(join(dist, name, "index.html"))) dirs.push(name);
+  }
+  const entries = [];
+  for (const dir of dirs) {
+    const key = dir ? `entry_gzip_${dir.replace(/[^A-Za-z0-9]+/g, "_")}` : "first_page_gzip";
+    const title = dir ? `first page of /${dir}/` : "first page";
+    if (!bootMap(dist, dir)?.start) {
+      entries.push({ dir, title, budgetKey: key, targetKey: `target_${key}` });
+      continue;
     }
+    const whole = dir ? `${key}_app` : "entry_gzip_app";
+    entries.push(
+      { dir, boot: "start", title: dir ? `${title} (its login, /${dir}/connexion)` : title, budgetKey: key, targetKey: `target_${key}` },
+      { dir, boot: "app", title: dir ? `${title} at its other addresses` : "first page of /demande/… and the other addresses", budgetKey: whole, targetKey: `target_${whole}` },
+    );
   }
   return entries;
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod chunks;
 pub mod dates;
 pub mod i18n;
+pub mod login_bundle;
 pub mod pages;
 pub mod session;
 pub mod storage;
@@ -23,4 +24,10 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub fn run() {
     console_error_panic_hook::set_once();
     passregion_lazy::mount_to_body_next_task(app::App);
+}
+
+/// Mounts the login page's own bundle (`src/bin/passregion-space-login.rs`), in a task of its own as [`run`] does.
+pub fn run_login() {
+    console_error_panic_hook::set_once();
+    passregion_lazy::mount_to_body_next_task(login_bundle::LoginApp);
 }

@@ -1,25 +1,39 @@
-// `/` in a tab without a draft runs the start page's own bundle (src/start_bundle.rs), about 114 KB gzip against the
-// application's 278 KB; while the page is read, at idle, the application's files come into the cache, so that
-// "Commencer" opens the charter from there. With a draft, `/` offers to resume, which takes the journey's rules: the
-// application runs (build-tools/app-wasm.mjs chooses).
+// The two doors people come in by each run a small bundle of their own (build-tools/app-wasm.mjs chooses in
+// index.html): `/` in a tab without a draft the start page's (src/start_bundle.rs, about 114 KB gzip against the
+// application's 278 KB), /espace/connexion the login page's (space/src/login_bundle.rs, 138 KB against the space's
+// 207 KB). While the page is read, at idle, the whole bundle's files come into the cache, so that "Commencer" or a
+// login opens the next page from there. With a draft, `/` offers to resume, which takes the journey's rules: the
+// application runs.
 import { test, expect } from '../fixtures.js';
 import { acceptCharter, appMounted, expectStep, start } from '../journey.js';
+import { makeDossier, pairs } from '../space.js';
 
-/** The page's resource entries for the start page's and the application's wasm: start time, bytes on the wire. */
-function wasmEntries(page) {
-  return page.evaluate(() => {
-    const pick = (re) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => re.test(new URL(e.name).pathname))
-        .map((e) => ({ start: e.startTime, transfer: e.transferSize, body: e.decodedBodySize }));
-    const nav = performance.getEntriesByType('navigation')[0];
-    return {
-      start: pick(/^\/passregion-start-[0-9a-f]+_bg\.wasm$/),
-      app: pick(/^\/passregion-app-[0-9a-f]+_bg\.wasm$/),
-      loaded: nav.loadEventEnd,
-    };
-  });
+const APP = { start: /^\/passregion-start-[0-9a-f]+_bg\.wasm$/, app: /^\/passregion-app-[0-9a-f]+_bg\.wasm$/ };
+const SPACE = {
+  start: /^\/espace\/passregion-space-login-[0-9a-f]+_bg\.wasm$/,
+  app: /^\/espace\/passregion-space-[0-9a-f]+_bg\.wasm$/,
+};
+
+/** The page's resource entries for the small bundle's and the whole bundle's wasm (and `also`'s paths): start
+ * time, bytes on the wire, bytes of the body. */
+function wasmEntries(page, which = APP, also = []) {
+  return page.evaluate(
+    ([start, app, also]) => {
+      const pick = (test) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => test(new URL(e.name).pathname))
+          .map((e) => ({ start: e.startTime, transfer: e.transferSize, body: e.decodedBodySize }));
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        start: pick((p) => new RegExp(start).test(p)),
+        app: pick((p) => new RegExp(app).test(p)),
+        also: pick((p) => also.includes(p)),
+        loaded: nav.loadEventEnd,
+      };
+    },
+    [which.start.source, which.app.source, also],
+  );
 }
 
 /** Resolves after the idle callbacks queued so far (the prefetch's is queued at `load`) have run. */
@@ -81,4 +95,42 @@ test('with a draft in the tab, / runs the application, which offers to resume wh
   expect(home.app).toHaveLength(1);
   await page.getByRole('link', { name: 'Reprendre ma demande' }).click();
   await expectStep(page, 'identite', 2, 7);
+});
+
+test('/espace/connexion runs the login page\'s bundle; the space and its dossier page, fetched after load, open from the cache once logged in', async ({ page, request, baseURL }) => {
+  const d = await makeDossier(request, baseURL, { tag: 'door' });
+  await page.goto('/espace/connexion');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion à ton espace' })).toBeVisible();
+  const dossierChunks = await page.evaluate(() => window.passregionSpaceChunks.espace.map((u) => new URL(u, location.href).pathname));
+  expect(dossierChunks.length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      const e = await wasmEntries(page, SPACE, dossierChunks);
+      return [e.app.length, e.also.length];
+    }, 'the space and the dossier page\'s chunks prefetched while the login is read')
+    .toEqual([1, dossierChunks.length]);
+  const door = await wasmEntries(page, SPACE);
+  expect(door.start).toHaveLength(1);
+  expect(door.app[0].start).toBeGreaterThanOrEqual(door.loaded);
+
+  await page.getByLabel('Numéro de dossier').fill(pairs(d.dossier));
+  await page.getByLabel('Mot de passe', { exact: true }).fill(d.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour / })).toBeVisible();
+  await expect(page).toHaveURL(/\/espace$/);
+  const home = await wasmEntries(page, SPACE, dossierChunks);
+  expect(home.start, 'the dossier page is the space\'s').toHaveLength(0);
+  expect(home.app.map((e) => e.transfer), 'the space\'s wasm came from the cache').toEqual([0]);
+  expect(home.also.map((e) => e.transfer), 'so did the dossier page\'s chunks').toEqual(dossierChunks.map(() => 0));
+});
+
+test('the login page\'s bundle says why it is shown, from the address', async ({ page }) => {
+  await page.goto('/espace/connexion?raison=deconnexion');
+  await expect(page.getByRole('status').filter({ hasText: 'Tu es déconnecté. Tes informations ont été effacées de cet appareil.' })).toBeVisible();
+  expect((await wasmEntries(page, SPACE)).start).toHaveLength(1);
+  // The example number in the field's hint is never cut across two lines at 360 px: its pairs are joined by no-break
+  // spaces.
+  await expect(page.getByText(/Par exemple/)).toContainText('26\u00a029\u00a076\u00a043\u00a051');
+  await page.goto('/espace/connexion?raison=session');
+  await expect(page.getByRole('status').filter({ hasText: 'Connecte-toi pour voir ton dossier.' })).toBeVisible();
 });
