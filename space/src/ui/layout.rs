@@ -24,17 +24,10 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Show when=move || session.logged_in()>
             <SpaceNav />
         </Show>
-        <main id="main" class="main" tabindex="-1">
-            // The warning before the idle limit (its dialog is a chunk, fetched a minute before it is due).
-            <Show when=move || session.logged_in()>
-                <IdleWatch />
-            </Show>
-            <Show when=english_failed>
-                <EnglishFailed />
-            </Show>
+        // The warning before the idle limit (its dialog is a chunk, fetched a minute before it is due).
+        <MainAndFooter first=Box::new(move || view! { <Show when=move || session.logged_in()><IdleWatch /></Show> }.into_any())>
             {children()}
-        </main>
-        <Footer />
+        </MainAndFooter>
     }
 }
 
@@ -45,7 +38,17 @@ pub fn LoggedOutLayout(children: Children) -> impl IntoView {
     view! {
         <SkipLink />
         <Header />
+        <MainAndFooter>{children()}</MainAndFooter>
+    }
+}
+
+/// The main landmark, with `first` at its top and the notice of an English file that could not be fetched, then the
+/// footer.
+#[component]
+fn MainAndFooter(children: Children, #[prop(optional)] first: Option<Children>) -> impl IntoView {
+    view! {
         <main id="main" class="main" tabindex="-1">
+            {first.map(|f| f())}
             <Show when=english_failed>
                 <EnglishFailed />
             </Show>
