@@ -219,20 +219,27 @@ function writeIndex(staging, bundle, { mainName, wasmName, loaderName, chunks, s
     ...(start ? { start: { files: start.map((f) => `${base}${f}`) }, next: chunks[bundle.startNext] ?? [] } : {}),
   };
   // Which of the two runs (BUNDLES' startWhen; when it cannot be told, the whole bundle). The preloads are written by
-  // this script, since only it knows which; while the small page is read, at idle, the whole bundle's main files are
-  // fetched into the cache (not on a connection that asks to save data), so that its links ("Commencer", a login)
-  // open the next page from the cache.
+  // this script, since only it knows which. With the small one, window.passregionAhead fetches the whole bundle's
+  // main files (and startNext's chunks) into the cache, so that its links ("Commencer", a login) open the next page
+  // from there; not on a connection that asks to save data. It is set off by the module script below once the small
+  // page has drawn, and then at idle after `load`: earlier, it would compete with the page's own start for the
+  // network (Lighthouse's simulated phone put the login's LCP 1.2 s later when it started at `load`). `ran` tells
+  // the tests it has run.
   const chooser = `(function(b){var s=false;try{s=!!b.start&&${bundle.startWhen}}catch(e){}` +
     `var c=window.passregionBooting=b[s?"start":"app"];` +
     `var add=function(r,h){var l=document.createElement("link");l.rel=r;l.href=h;l.crossOrigin="anonymous";` +
     `if(r==="preload"){l.as="fetch";l.type="application/wasm"}document.head.appendChild(l);return l};` +
     `c.files.forEach(function(h){add(/\.wasm$/.test(h)?"preload":"modulepreload",h)});` +
-    `if(s)addEventListener("load",function(){(window.requestIdleCallback||setTimeout)(function(){` +
-    `var n=navigator.connection;if(n&&n.saveData)return;` +
+    `if(s)window.passregionAhead=function a(){a.ran=true;var n=navigator.connection;if(n&&n.saveData)return;` +
     `b.app.files.concat(b.next).forEach(function(h){var l=document.createElement("link");` +
     `if(l.relList&&l.relList.supports&&l.relList.supports("prefetch"))add("prefetch",h);` +
-    `else fetch(h,{priority:"low"}).then(function(r){return r.arrayBuffer()}).catch(function(){})})})})` +
+    `else fetch(h,{priority:"low"}).then(function(r){return r.arrayBuffer()}).catch(function(){})})}` +
     `})(window.passregionBoot=${JSON.stringify(boot)});`;
+  // After init the page mounts in a zero-delay timer of its own (passregion_lazy::mount_to_body_next_task): a timer
+  // queued after it, then a frame, then a timer again come after its first paint.
+  const ahead = `const ahead = window.passregionAhead;\nif (ahead) setTimeout(() => requestAnimationFrame(() => setTimeout(() => {\n` +
+    `const go = () => (window.requestIdleCallback || setTimeout)(ahead);\n` +
+    `if (document.readyState === "complete") go(); else addEventListener("load", go, { once: true });\n})));`;
   const started = `window.wasmBindings = bindings;\ndispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));`;
   const tags = (start ? [
     `<script>${chooser}</script>`,
@@ -240,7 +247,7 @@ function writeIndex(staging, bundle, { mainName, wasmName, loaderName, chunks, s
     // A module that cannot be fetched leaves the static first frame, whose links are plain pages; the browser has
     // logged the failed request, as it does for a static import (no uncaught rejection on top).
     `<script type="module">const c = window.passregionBooting;\nconst bindings = await import(c.files[0]).catch(() => null);\n` +
-      `if (bindings) {\nconst wasm = await bindings.default({ module_or_path: c.files[c.files.length - 1] });\n${started}\n}</script>`,
+      `if (bindings) {\nconst wasm = await bindings.default({ module_or_path: c.files[c.files.length - 1] });\n${started}\n${ahead}\n}</script>`,
   ] : [
     `<link rel="modulepreload" href="${base}${mainName}" crossorigin>`,
     `<link rel="preload" href="${base}${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
