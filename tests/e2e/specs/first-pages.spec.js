@@ -134,3 +134,22 @@ test('the login page\'s bundle says why it is shown, from the address', async ({
   await page.goto('/espace/connexion?raison=session');
   await expect(page.getByRole('status').filter({ hasText: 'Connecte-toi pour voir ton dossier.' })).toBeVisible();
 });
+
+test('the footer marks the page on screen, in both bundles (aria-current, as the router\'s links did)', async ({ page }) => {
+  const footer = page.getByRole('navigation', { name: 'Liens utiles' });
+  const home = footer.getByRole('link', { name: 'Accueil de la demande' });
+  const privacy = footer.getByRole('link', { name: 'Protection des données personnelles' });
+  await page.goto('/');
+  await appMounted(page);
+  await expect(home).toHaveAttribute('aria-current', 'page');
+  await expect(privacy).not.toHaveAttribute('aria-current', /.*/);
+  // A page load into the application, then a move inside it.
+  await privacy.click();
+  await expect(page).toHaveURL(/\/protection-des-donnees$/);
+  await expect(privacy).toHaveAttribute('aria-current', 'page');
+  await expect(home).not.toHaveAttribute('aria-current', /.*/);
+  await home.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(home).toHaveAttribute('aria-current', 'page');
+  expect((await wasmEntries(page)).start, 'the move back home stayed in the application').toHaveLength(0);
+});
