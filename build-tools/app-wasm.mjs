@@ -231,8 +231,8 @@ function writeIndex(staging, bundle, { mainName, wasmName, loaderName, chunks, s
     `if(r==="preload"){l.as="fetch";l.type="application/wasm"}document.head.appendChild(l);return l};` +
     `c.files.forEach(function(h){add(/\.wasm$/.test(h)?"preload":"modulepreload",h)});` +
     `if(s)window.passregionAhead=function a(){a.ran=true;var n=navigator.connection;if(n&&n.saveData)return;` +
-    `b.app.files.concat(b.next).forEach(function(h){var l=document.createElement("link");` +
-    `if(l.relList&&l.relList.supports&&l.relList.supports("prefetch"))add("prefetch",h);` +
+    `var q=document.createElement("link").relList,p=!!(q&&q.supports&&q.supports("prefetch"));` +
+    `b.app.files.concat(b.next).forEach(function(h){if(p)add("prefetch",h);` +
     `else fetch(h,{priority:"low"}).then(function(r){return r.arrayBuffer()}).catch(function(){})})}` +
     `})(window.passregionBoot=${JSON.stringify(boot)});`;
   // After init the page mounts in a zero-delay timer of its own (passregion_lazy::mount_to_body_next_task): a timer

@@ -152,14 +152,15 @@ function entryPoints(dist) {
   for (const dir of dirs) {
     const key = dir ? `entry_gzip_${dir.replace(/[^A-Za-z0-9]+/g, "_")}` : "first_page_gzip";
     const title = dir ? `first page of /${dir}/` : "first page";
-    if (!bootMap(dist, dir)?.start) {
+    const boot = bootMap(dist, dir);
+    if (!boot?.start) {
       entries.push({ dir, title, budgetKey: key, targetKey: `target_${key}` });
       continue;
     }
     const whole = dir ? `${key}_app` : "entry_gzip_app";
     entries.push(
-      { dir, boot: "start", title: dir ? `${title} (its login, /${dir}/connexion)` : title, budgetKey: key, targetKey: `target_${key}` },
-      { dir, boot: "app", title: dir ? `${title} at its other addresses` : "first page of /demande/… and the other addresses", budgetKey: whole, targetKey: `target_${whole}` },
+      { dir, boot: "start", files: boot.start.files, title: dir ? `${title} (its login, /${dir}/connexion)` : title, budgetKey: key, targetKey: `target_${key}` },
+      { dir, boot: "app", files: boot.app.files, title: dir ? `${title} at its other addresses` : "first page of /demande/… and the other addresses", budgetKey: whole, targetKey: `target_${whole}` },
     );
   }
   return entries;
@@ -170,19 +171,19 @@ export function staticImports(js) {
   return [...js.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
 }
 
-export function bootMap(dist, dir) {
+function bootMap(dist, dir) {
   const m = readFileSync(join(dist, dir, "index.html"), "utf8").match(BOOT_MAP);
   return m ? JSON.parse(m[1]) : null;
 }
 
-function firstPageFiles(dist, dir, boot) {
+/// `chosen`: the files of the bundle an index.html with two starts (BOOT_MAP) runs there, which its script preloads.
+function firstPageFiles(dist, dir, chosen = []) {
   const index = dir ? `${dir}/index.html` : "index.html";
   const html = readFileSync(join(dist, index), "utf8");
   // "/x.js" is from dist's root, "x.js" or "./x.js" from the entry's folder.
   const resolve = (u, from) => (u.startsWith("/") ? u.slice(1) : join(from, u.replace(/^\.\//, "")));
   const files = new Set(firstPageUrls(html).map((u) => resolve(u, dir)));
-  // The chosen bundle's files, which its script adds as preloads.
-  for (const u of boot ? bootMap(dist, dir)[boot].files : []) files.add(resolve(u, dir));
+  for (const u of chosen) files.add(resolve(u, dir));
   for (const f of files) {
     if (!/\.m?js$/.test(f) || !existsSync(join(dist, f))) continue;
     const from = f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "";
@@ -205,7 +206,7 @@ export function report({ dist, budgetPath, update }) {
   const checks = [];
   const onFirstPages = new Set();
   for (const entry of entryPoints(dist)) {
-    const first = firstPageFiles(dist, entry.dir, entry.boot);
+    const first = firstPageFiles(dist, entry.dir, entry.files);
     const missing = first.filter((f) => !existsSync(join(dist, f)));
     if (missing.length) throw new Error(`${first[0]} loads files that are not in ${dist}: ${missing.join(", ")}`);
     first.forEach((f) => onFirstPages.add(f));

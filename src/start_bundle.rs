@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::provide_i18n;
-use crate::state::Remote;
+use crate::state::{Remote, load_campaign_into};
 use crate::steps::start::StartPage;
 use crate::ui::layout::{CurrentPath, Layout};
 
@@ -17,13 +17,7 @@ pub fn StartApp() -> impl IntoView {
     provide_context(CurrentPath(Signal::stored("/".to_string())));
     let campaign = RwSignal::new(Remote::Loading);
     // The answer index.html asked for beside this code (src/api/early.rs), as in the application.
-    leptos::task::spawn_local(async move {
-        let result = crate::api::campaign(lang.get_untracked()).await;
-        campaign.set(match result {
-            Ok(c) => Remote::Ready(c),
-            Err(e) => Remote::Failed(e),
-        });
-    });
+    load_campaign_into(campaign, lang.get_untracked());
     view! {
         <Layout>
             <StartPage campaign=campaign.into() resume=Signal::stored(None) />

@@ -187,10 +187,15 @@ pub fn provide_app_state(lang: RwSignal<Lang>) -> AppState {
 
 /// (Re)loads the campaign; pages show a retry button when it failed.
 pub fn load_campaign(state: AppState, lang: Lang) {
-    state.campaign.set(Remote::Loading);
+    load_campaign_into(state.campaign, lang);
+}
+
+/// Fetches the campaign into `campaign` (the application's state, or the start page's own bundle's signal).
+pub fn load_campaign_into(campaign: RwSignal<Remote<Campaign>>, lang: Lang) {
+    campaign.set(Remote::Loading);
     leptos::task::spawn_local(async move {
         let result = crate::api::campaign(lang).await;
-        state.campaign.set(match result {
+        campaign.set(match result {
             Ok(c) => Remote::Ready(c),
             Err(e) => Remote::Failed(e),
         });
