@@ -26,6 +26,30 @@ impl Nudge {
     }
 }
 
+/// `value` with `places` digits after the point ("-12.3457"), for the frame's CSS lengths and the zoom slider.
+/// Written with integers: Rust's float formatting would bring about 6 KB gzip of its own into every page that shows
+/// the photo step, and these values never need more than a fixed number of places.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10_u64.pow(places);
+    // Half away from zero, as `{:.N}` rounds; `+ 0.5` then truncation instead of `f64::round`, a libm call.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scaled = (value.abs() * scale as f64 + 0.5) as u64;
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0width$}", width = places as usize)
+    }
+}
+
+/// `value` brought within `low..=high` (`low <= high` here by construction). Not `f64::clamp`, whose check of its
+/// bounds formats them with `Debug` on failure, which links Rust's float formatting into the page; a NaN (a slider
+/// the browser could not read) becomes `low` instead of staying NaN.
+fn within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     img_w: f64,
@@ -72,10 +96,10 @@ impl Frame {
     }
 
     fn clamp(mut self) -> Frame {
-        self.zoom = self.zoom.clamp(1.0, self.max_zoom());
+        self.zoom = within(self.zoom, 1.0, self.max_zoom());
         let (hw, hh) = (self.width() / 2.0, self.height() / 2.0);
-        self.cx = self.cx.clamp(hw, (self.img_w - hw).max(hw));
-        self.cy = self.cy.clamp(hh, (self.img_h - hh).max(hh));
+        self.cx = within(self.cx, hw, (self.img_w - hw).max(hw));
+        self.cy = within(self.cy, hh, (self.img_h - hh).max(hh));
         self
     }
 
@@ -115,6 +139,34 @@ impl Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_the_float_formatting_would() {
+        for (value, places, text) in [
+            (0.0, 4, "0.0000"),
+            (12.5, 4, "12.5000"),
+            (-12.345_67, 4, "-12.3457"),
+            (1.0 / 3.0, 3, "0.333"),
+            (2.999_96, 4, "3.0000"),
+            (-0.000_01, 4, "0.0000"),
+            (-37.5, 0, "-38"),
+            (142.857_142_857, 4, "142.8571"),
+            (4.25, 3, "4.250"),
+        ] {
+            assert_eq!(decimal(value, places), text, "{value} to {places} places");
+        }
+        for value in [0.1, 1.234_567, -99.987_65, 250.0, 1e-7] {
+            assert_eq!(decimal(value, 4), format!("{value:.4}").replace("-0.0000", "0.0000"), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_zoom_the_browser_could_not_read_leaves_the_whole_picture() {
+        let frame = Frame::new(4000, 3000).with_zoom(f64::NAN);
+        assert_eq!(frame.zoom(), 1.0);
+        assert_eq!(frame.crop(), Frame::new(4000, 3000).crop());
+        assert_eq!(Frame::new(4000, 3000).with_zoom(1e9).zoom(), Frame::new(4000, 3000).max_zoom());
+    }
 
     /// Issue 12: ArrowDown moved the photo up, by 2 % of the frame. The photo now follows the arrow: moving it down
     /// shows more of its top, so the frame's y decreases; Shift moves four times as far.

@@ -30,7 +30,7 @@ pub use encode::{QUALITY_LADDER_MAX_ENCODES, encode_within};
 pub use error::{PhotoError, ShortSide};
 #[cfg(feature = "codec")]
 pub use format::{Format, ProbeInfo, probe};
-pub use frame::{Frame, Nudge};
+pub use frame::{Frame, Nudge, decimal};
 pub use geometry::{Crop, Orientation, output_size, stored_rect};
 #[cfg(feature = "codec")]
 pub use pipeline::{Processed, finish_rgba, finish_rgba_scaled, process};

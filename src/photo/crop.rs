@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use passregion_photo::{Frame, Nudge};
+use passregion_photo::{Frame, Nudge, decimal};
 use wasm_bindgen::JsCast;
 
 use crate::i18n::t;
@@ -95,7 +95,7 @@ pub fn CropFrame(
     // Percentages of the viewport, so the picture follows any viewport size without measuring it. Set as style
     // properties (CSSOM), not a style attribute, which the Content-Security-Policy would have to allow inline.
     let place = move |part: fn(&passregion_photo::Crop, u32, u32) -> f64| {
-        move || frame.with(|f| format!("{:.4}%", part(&f.crop(), img_w, img_h)))
+        move || frame.with(|f| format!("{}%", decimal(part(&f.crop(), img_w, img_h), 4)))
     };
     let left = place(|c, _, _| -f64::from(c.x) / f64::from(c.width) * 100.0);
     let top = place(|c, _, _| -f64::from(c.y) / f64::from(c.height) * 100.0);
@@ -116,10 +116,12 @@ pub fn CropFrame(
             <p id="photo-crop-help" class="field__hint">{if touch { t("photo.crop_help_touch") } else { t("photo.crop_help") }}</p>
             <label class="photo-crop__zoom">
                 <span>{t("photo.zoom")}</span>
-                <input type="range" min="1" max=format!("{max_zoom:.3}") step="0.01"
-                    prop:value=move || format!("{:.3}", frame.with(Frame::zoom))
+                <input type="range" min="1" max=decimal(max_zoom, 3) step="0.01"
+                    prop:value=move || decimal(frame.with(Frame::zoom), 3)
                     on:input=move |ev| {
-                        if let Ok(z) = event_target_value(&ev).parse::<f64>() {
+                        // The browser's number, not Rust's parsing (which would bring its own code).
+                        let z = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                        if z.is_finite() {
                             frame.update(|f| *f = f.with_zoom(z));
                         }
                     } />
