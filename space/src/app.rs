@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::chunks::{self, lazy};
@@ -18,6 +19,9 @@ pub const CODE_PATH: &str = "/espace/code-secret";
 pub const CARD_PATH: &str = "/espace/carte";
 pub const ADVANTAGES_PATH: &str = "/espace/avantages";
 pub const MY_DETAILS_PATH: &str = "/espace/mes-informations";
+/// The emailed links: a new password, a new email address confirmed.
+pub const RESET_PASSWORD_PATH: &str = "/espace/mot-de-passe";
+pub const CONFIRM_EMAIL_PATH: &str = "/espace/confirmer-email";
 /// The application's activation page (another bundle: a full page load).
 pub const ACTIVATION_PATH: &str = "/activation";
 
@@ -27,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <Router>
+            <TabTitle />
             <Layout>
                 <Routes fallback=NotFound>
                     // Every page but the login is fetched when first opened (src/chunks.rs).
@@ -45,4 +50,11 @@ pub fn App() -> impl IntoView {
             </Layout>
         </Router>
     }
+}
+
+/// The tab's title follows the address (src/page_title.rs); inside the router, which knows it.
+#[component]
+fn TabTitle() -> impl IntoView {
+    let location = use_location();
+    crate::page_title::follow(move || location.pathname.get());
 }

@@ -8,6 +8,7 @@ pub mod chunks;
 pub mod dates;
 pub mod i18n;
 pub mod login_bundle;
+pub mod page_title;
 pub mod pages;
 pub mod session;
 pub mod storage;

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::HOME_PATH;
+use crate::app::{HOME_PATH, LOGIN_PATH};
 use crate::i18n::provide_i18n;
 use crate::pages::login::LoginPage;
 use crate::session::{EndReason, provide_session};
@@ -28,6 +28,7 @@ pub fn LoginApp() -> impl IntoView {
     provide_session();
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let reason = Signal::stored(reason_in(&search));
+    crate::page_title::follow(|| LOGIN_PATH.to_string());
     let logged_in = Callback::new(|()| {
         if let Some(w) = web_sys::window() {
             let _ = w.location().assign(HOME_PATH);

@@ -13,7 +13,7 @@ use crate::app::{HOME_PATH, MY_DETAILS_PATH};
 use crate::i18n::{t, use_lang};
 use crate::ui::form::Loading;
 
-const PATH: &str = "/espace/confirmer-email";
+const PATH: &str = crate::app::CONFIRM_EMAIL_PATH;
 
 #[component]
 pub fn ConfirmEmailPage() -> impl IntoView {

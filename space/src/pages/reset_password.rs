@@ -16,7 +16,7 @@ use crate::pages::rule_text;
 use crate::ui::form::{ErrorSummary, Errors};
 use crate::ui::password::{PasswordChecklist, PasswordField};
 
-const PATH: &str = "/espace/mot-de-passe";
+const PATH: &str = crate::app::RESET_PASSWORD_PATH;
 const NEW: &str = "reset-password";
 const CONFIRM: &str = "reset-password-confirm";
 

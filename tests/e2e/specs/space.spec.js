@@ -230,6 +230,36 @@ test('logging out leaves nothing in storage, and the space then asks to log in',
   await expect(page.getByText('Connecte-toi pour voir ton dossier.')).toBeVisible();
 });
 
+test('each page names the tab after itself, in the chosen language, and never after who is logged in', async ({ page, request, baseURL }) => {
+  const d = await makeDossier(request, baseURL, { tag: 'titles' });
+  await page.goto('/espace/connexion');
+  await expect(page).toHaveTitle("Connexion – Mon espace Pass'Région");
+  await logIn(page, d);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Éloïse' })).toBeVisible();
+  await expect(page).toHaveTitle("Mon dossier – Mon espace Pass'Région");
+  const menu = page.getByRole('navigation', { name: 'Mon espace' });
+  for (const [link, title] of [
+    ['Code secret', 'Code secret'],
+    ['Carte perdue ou volée', 'Carte perdue ou volée'],
+    ['Mes avantages', 'Mes avantages'],
+    ['Mes informations', 'Mes informations'],
+    ['Mon dossier', 'Mon dossier'],
+  ]) {
+    await menu.getByRole('link', { name: link }).click();
+    await expect(page).toHaveTitle(`${title} – Mon espace Pass'Région`);
+  }
+  await page.getByRole('button', { name: 'EN – English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello Éloïse' })).toBeVisible();
+  await expect(page).toHaveTitle("My dossier – My Pass'Région space");
+  await page.getByRole('button', { name: 'FR – Français' }).click();
+  await expect(page).toHaveTitle("Mon dossier – Mon espace Pass'Région");
+  expect(await page.title()).not.toContain('Éloïse');
+  await page.goto('/espace/nulle-part');
+  await expect(page).toHaveTitle("Page introuvable – Mon espace Pass'Région");
+  await page.goto('/espace/mot-de-passe-oublie');
+  await expect(page).toHaveTitle("Mot de passe oublié – Mon espace Pass'Région");
+});
+
 test('keyboard only: log in, the dossier, log out', async ({ page, request, baseURL }) => {
   const d = await makeDossier(request, baseURL, { tag: 'keyboard' });
   await page.goto('/espace/connexion');
