@@ -56,6 +56,73 @@ impl SessionInfo {
     }
 }
 
+/// The space's login page. Other bundles (the space's new photo) send people there when their session ends.
+pub const LOGIN_PATH: &str = "/espace/connexion";
+
+/// The login address's parameter for why it is shown, and the one for the idle limit after an inactivity logout.
+const REASON_PARAM: &str = "raison";
+const MINUTES_PARAM: &str = "minutes";
+
+/// Why the login page is shown. It travels in the page's address (`?raison=inactivite&minutes=20`), so a reload says
+/// the same, and so does the login's own bundle, which knows no session and so no idle limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndReason {
+    LoggedOut,
+    Inactivity,
+    SessionRequired,
+}
+
+impl EndReason {
+    pub fn param(self) -> &'static str {
+        match self {
+            EndReason::LoggedOut => "deconnexion",
+            EndReason::Inactivity => "inactivite",
+            EndReason::SessionRequired => "session",
+        }
+    }
+
+    pub fn from_param(p: &str) -> Option<EndReason> {
+        match p {
+            "deconnexion" => Some(EndReason::LoggedOut),
+            "inactivite" => Some(EndReason::Inactivity),
+            "session" => Some(EndReason::SessionRequired),
+            _ => None,
+        }
+    }
+
+    pub fn login_path(self) -> String {
+        format!("{LOGIN_PATH}?{REASON_PARAM}={}", self.param())
+    }
+
+    /// The login's address after this end. After inactivity it also carries the idle limit in minutes, which the
+    /// message counts.
+    pub fn login_path_after(self, idle_minutes: u32) -> String {
+        match self {
+            EndReason::Inactivity => format!("{}&{MINUTES_PARAM}={idle_minutes}", self.login_path()),
+            _ => self.login_path(),
+        }
+    }
+
+    /// The reason in an address's query (`location.search`), as the space's router reads it.
+    pub fn in_query(search: &str) -> Option<EndReason> {
+        query_param(search, REASON_PARAM).and_then(EndReason::from_param)
+    }
+}
+
+/// The idle limit in whole minutes, for the message after it (at least 1).
+pub fn idle_minutes(idle_timeout_seconds: u32) -> u32 {
+    idle_timeout_seconds.div_ceil(60).max(1)
+}
+
+/// The idle limit written by [`EndReason::login_path_after`] into an address's query: 1 minute to a day.
+pub fn idle_minutes_in(search: &str) -> Option<u32> {
+    query_param(search, MINUTES_PARAM).and_then(|m| m.parse().ok()).filter(|m| (1..=24 * 60).contains(m))
+}
+
+fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+    search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
 /// Whole seconds a countdown shows at `now_ms` before `deadline_ms` (both on the page's clock): rounded up, so it
 /// reads 0 only once the deadline has come; negative after it.
 pub fn seconds_until(deadline_ms: f64, now_ms: f64) -> i64 {
@@ -299,6 +366,47 @@ mod session_tests {
         ];
         for ((deadline, now), shown) in cases {
             assert_eq!(super::seconds_until(deadline, now), shown, "{deadline} {now}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_reads_back_why_and_after_how_long_from_its_address() {
+        for (search, reason) in [
+            ("", None),
+            ("?raison=deconnexion", Some(EndReason::LoggedOut)),
+            ("?raison=inactivite", Some(EndReason::Inactivity)),
+            ("?x=1&raison=session", Some(EndReason::SessionRequired)),
+            ("?raison=autre", None),
+            ("?saison=session", None),
+            ("?raisons=session", None),
+        ] {
+            assert_eq!(EndReason::in_query(search), reason, "{search}");
+        }
+        for reason in [EndReason::LoggedOut, EndReason::Inactivity, EndReason::SessionRequired] {
+            for minutes in [1, 20, 90] {
+                let path = reason.login_path_after(minutes);
+                let (page, search) = path.split_once('?').unwrap();
+                let search = format!("?{search}");
+                assert_eq!(page, LOGIN_PATH);
+                assert_eq!(EndReason::in_query(&search), Some(reason), "{path}");
+                let expected = (reason == EndReason::Inactivity).then_some(minutes);
+                assert_eq!(idle_minutes_in(&search), expected, "{path}");
+            }
+        }
+        for search in ["?minutes=0", "?minutes=-3", "?minutes=abc", "?minutes=100000", "?minutesx=5"] {
+            assert_eq!(idle_minutes_in(search), None, "{search}");
+        }
+    }
+
+    #[test]
+    fn the_idle_limit_is_counted_in_whole_minutes_rounded_up() {
+        for (seconds, minutes) in [(0, 1), (20, 1), (60, 1), (61, 2), (1200, 20), (1230, 21)] {
+            assert_eq!(idle_minutes(seconds), minutes, "{seconds} s");
         }
     }
 }

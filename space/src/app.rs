@@ -12,7 +12,7 @@ use crate::session::provide_session;
 use crate::ui::layout::Layout;
 
 pub const HOME_PATH: &str = "/espace";
-pub const LOGIN_PATH: &str = "/espace/connexion";
+pub const LOGIN_PATH: &str = passregion_core::space::LOGIN_PATH;
 pub const FORGOT_PASSWORD_PATH: &str = "/espace/mot-de-passe-oublie";
 pub const FORGOT_NUMBER_PATH: &str = "/espace/numero-oublie";
 pub const CODE_PATH: &str = "/espace/code-secret";

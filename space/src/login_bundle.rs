@@ -12,22 +12,17 @@ use crate::i18n::provide_i18n;
 use crate::pages::login::LoginPage;
 use crate::session::{EndReason, provide_session};
 use crate::ui::layout::LoggedOutLayout;
-
-/// `?raison=` of the address, as the space's router would read it.
-pub fn reason_in(search: &str) -> Option<EndReason> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("raison="))
-        .and_then(EndReason::from_param)
-}
+use passregion_core::space::idle_minutes_in;
 
 #[component]
 pub fn LoginApp() -> impl IntoView {
     provide_i18n();
-    provide_session();
+    let session = provide_session();
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let reason = Signal::stored(reason_in(&search));
+    if let Some(minutes) = idle_minutes_in(&search) {
+        session.idle_secs.set(minutes * 60);
+    }
+    let reason = Signal::stored(EndReason::in_query(&search));
     crate::page_title::follow(|| LOGIN_PATH.to_string());
     let logged_in = Callback::new(|()| {
         if let Some(w) = web_sys::window() {
@@ -38,25 +33,5 @@ pub fn LoginApp() -> impl IntoView {
         <LoggedOutLayout>
             <LoginPage reason logged_in />
         </LoggedOutLayout>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::reason_in;
-    use crate::session::EndReason;
-
-    #[test]
-    fn the_reason_is_read_from_the_address_as_the_router_reads_it() {
-        for (search, reason) in [
-            ("", None),
-            ("?raison=deconnexion", Some(EndReason::LoggedOut)),
-            ("?raison=inactivite", Some(EndReason::Inactivity)),
-            ("?x=1&raison=session", Some(EndReason::SessionRequired)),
-            ("?raison=autre", None),
-            ("?saison=session", None),
-        ] {
-            assert_eq!(reason_in(search), reason, "{search}");
-        }
     }
 }

@@ -10,36 +10,9 @@
 use leptos::prelude::*;
 use passregion_core::space::SessionInfo;
 
-/// Why the login page is shown, carried in its address (`?raison=`) so a reload keeps the message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EndReason {
-    LoggedOut,
-    Inactivity,
-    SessionRequired,
-}
-
-impl EndReason {
-    pub fn param(self) -> &'static str {
-        match self {
-            EndReason::LoggedOut => "deconnexion",
-            EndReason::Inactivity => "inactivite",
-            EndReason::SessionRequired => "session",
-        }
-    }
-
-    pub fn from_param(p: &str) -> Option<EndReason> {
-        match p {
-            "deconnexion" => Some(EndReason::LoggedOut),
-            "inactivite" => Some(EndReason::Inactivity),
-            "session" => Some(EndReason::SessionRequired),
-            _ => None,
-        }
-    }
-
-    pub fn login_path(self) -> String {
-        format!("{}?raison={}", crate::app::LOGIN_PATH, self.param())
-    }
-}
+/// Why the login page is shown, carried in its address with the idle limit after inactivity (core's rules: the
+/// space's new-photo page, another bundle, writes the same addresses).
+pub use passregion_core::space::EndReason;
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -72,7 +45,7 @@ impl Session {
 
     /// The idle limit in whole minutes, for the message after it (at least 1).
     pub fn idle_minutes(&self) -> u32 {
-        self.idle_secs.get_untracked().div_ceil(60).max(1)
+        passregion_core::space::idle_minutes(self.idle_secs.get_untracked())
     }
 }
 
@@ -100,7 +73,7 @@ pub fn use_end_session() -> Callback<EndReason> {
             // Even when the network fails the page forgets and leaves: the cookie dies at the idle limit anyway.
             let _ = crate::api::logout(lang).await;
             crate::storage::clear_all();
-            navigate(&reason.login_path(), Default::default());
+            navigate(&reason.login_path_after(session.idle_minutes()), Default::default());
         });
     })
 }

@@ -29,7 +29,7 @@ use crate::photo::PhotoStep;
 use crate::ui::form::focus_id;
 
 pub const HOME_PATH: &str = "/espace";
-pub const LOGIN_PATH: &str = "/espace/connexion";
+pub const LOGIN_PATH: &str = passregion_core::space::LOGIN_PATH;
 
 fn text(lang: Lang, key: &str) -> String {
     space_photo_text(lang, key).or_else(|| space_photo_text(Lang::Fr, key)).unwrap_or(key).to_string()
@@ -115,7 +115,7 @@ pub fn SpacePhotoApp() -> impl IntoView {
                     <crate::ui::layout::LangSwitch />
                     <Show when=move || idle.logged_in()>
                         <button type="button" class="button button--secondary button--small space-logout"
-                            on:click=move |_| session::end(session::Ending::LoggedOut)>
+                            on:click=move |_| session::end(passregion_core::space::EndReason::LoggedOut)>
                             {t("space_photo.logout")}
                         </button>
                     </Show>
@@ -143,7 +143,7 @@ fn SpacePhotoPage() -> impl IntoView {
             Ok(d) => idle.moved(&d.session),
             Err(e) if e.status() == Some(401) => {
                 idle.ended();
-                go(&format!("{LOGIN_PATH}?raison=session"));
+                go(&passregion_core::space::EndReason::SessionRequired.login_path());
                 return;
             }
             Err(_) => {}

@@ -6,10 +6,10 @@
 //! (the server cancels it at logout).
 
 use leptos::prelude::*;
-use passregion_core::space::{SessionInfo, seconds_until};
+use passregion_core::space::{EndReason, SessionInfo, idle_minutes, seconds_until};
 use std::time::Duration;
 
-use super::{LOGIN_PATH, go, t, tf};
+use super::{go, t, tf};
 use crate::api;
 use crate::i18n::current_lang;
 
@@ -18,6 +18,8 @@ pub struct Idle {
     /// `performance.now()` in ms at which the idle limit falls; `None` until known, or once ended.
     deadline: RwSignal<Option<f64>>,
     warn_secs: RwSignal<u32>,
+    /// The idle limit, which the login page's message counts after an inactivity logout.
+    idle_secs: RwSignal<u32>,
 }
 
 /// `performance.now()`, read through js_sys: this crate's web-sys features leave `Performance` out, and adding it
@@ -37,6 +39,7 @@ fn now_ms() -> f64 {
 impl Idle {
     pub fn moved(&self, info: &SessionInfo) {
         self.warn_secs.set(info.warning_seconds());
+        self.idle_secs.set(info.idle_timeout_seconds);
         self.deadline.set(Some(info.deadline_ms(now_ms())));
     }
 
@@ -50,7 +53,7 @@ impl Idle {
 }
 
 pub fn provide_idle() -> Idle {
-    let idle = Idle { deadline: RwSignal::new(None), warn_secs: RwSignal::new(120) };
+    let idle = Idle { deadline: RwSignal::new(None), warn_secs: RwSignal::new(120), idle_secs: RwSignal::new(20 * 60) };
     provide_context(idle);
     idle
 }
@@ -59,19 +62,13 @@ pub fn use_idle() -> Idle {
     expect_context::<Idle>()
 }
 
-/// Why the session ends here, as the space's login page reads it (`?raison=`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ending {
-    LoggedOut,
-    Inactivity,
-}
-
 /// Ends the session: the server (which also cancels this session's handoffs), then the browser's storage, then
 /// the login page. Even when the network fails the page forgets and leaves: the cookie dies at the idle limit.
-pub fn end(why: Ending) {
-    if let Some(idle) = use_context::<Idle>() {
+pub fn end(why: EndReason) {
+    let minutes = use_context::<Idle>().map_or(20, |idle| {
         idle.ended();
-    }
+        idle_minutes(idle.idle_secs.get_untracked())
+    });
     let lang = current_lang();
     leptos::task::spawn_local(async move {
         let _ = api::space::logout(lang).await;
@@ -80,11 +77,7 @@ pub fn end(why: Ending) {
                 let _ = s.clear();
             }
         }
-        let reason = match why {
-            Ending::LoggedOut => "deconnexion",
-            Ending::Inactivity => "inactivite",
-        };
-        go(&format!("{LOGIN_PATH}?raison={reason}"));
+        go(&why.login_path_after(minutes));
     });
 }
 
@@ -102,7 +95,7 @@ pub fn IdleWarning() -> impl IntoView {
     let minutes = Memo::new(move |_| remaining.get().map(|r| (r.max(1) + 59) / 60).unwrap_or(1));
     Effect::new(move |_| {
         if remaining.get().is_some_and(|r| r <= 0) {
-            end(Ending::Inactivity);
+            end(EndReason::Inactivity);
         }
     });
     let stay = Action::new_local(move |_: &()| {
@@ -111,7 +104,7 @@ pub fn IdleWarning() -> impl IntoView {
     });
     Effect::new(move |_| match stay.value().get() {
         Some(Ok(info)) => idle.moved(&info),
-        Some(Err(e)) if e.status() == Some(401) => end(Ending::Inactivity),
+        Some(Err(e)) if e.status() == Some(401) => end(EndReason::Inactivity),
         _ => {}
     });
     view! {

@@ -99,6 +99,6 @@ test.describe('the idle warning without its chunk (server with a 20-second idle 
     await expect(notice).toBeHidden();
     // Staying restarted the clock: the notice comes back later, and without an answer the session ends.
     await expect(notice).toBeVisible({ timeout: 15_000 });
-    await expect(page).toHaveURL(/\/espace\/connexion\?raison=inactivite$/, { timeout: 20_000 });
+    await expect(page).toHaveURL(/\/espace\/connexion\?raison=inactivite&minutes=1$/, { timeout: 20_000 });
   });
 });

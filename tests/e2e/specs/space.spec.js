@@ -296,9 +296,13 @@ test.describe('idle timeout (server with a 20-second idle limit)', () => {
     await expect(dialog).toBeHidden();
     // Staying restarted the clock: the warning comes back later, and without an answer the session ends.
     await expect(dialog).toBeVisible({ timeout: 15_000 });
-    await expect(page).toHaveURL(/\/espace\/connexion\?raison=inactivite$/, { timeout: 20_000 });
-    await expect(page.getByText('Tu as été déconnecté après 1 minute sans activité. Tes informations sont protégées.')).toBeVisible();
+    await expect(page).toHaveURL(/\/espace\/connexion\?raison=inactivite&minutes=1$/, { timeout: 20_000 });
+    const ended = page.getByText('Tu as été déconnecté après 1 minute sans activité. Tes informations sont protégées.');
+    await expect(ended).toBeVisible();
     expect(await storageLength(page)).toBe(0);
+    // A reload runs the login's own bundle, which knows no session: the address still says how long it was.
+    await page.reload();
+    await expect(ended).toBeVisible();
   });
 
   test('another tab keeps the session alive: the warning waits for the real expiry the server gives', async ({ page, request }) => {
