@@ -33,6 +33,82 @@ const CHUNKED: &[(&str, &[&str])] = &[
     ("privacy", &["src/steps/delivery.rs", "src/pages/privacy.rs"]),
 ];
 
+/// The small bundles, built without the router and without `split` (so without chunks to carry texts): each gets a
+/// French table of its own, `FR_<NAME>`, with only the namespaces its code uses, instead of every step's (about two
+/// thirds of the table). Beside each: the files whose code it runs, whose keys decide the namespaces, generously
+/// (a whole file or folder as soon as one of its functions runs), and the namespaces of keys made at run time
+/// (`errors.<code>` in ui/form.rs, `dates.month_<n>` in core). The binary picks its table before it draws
+/// (src/lib.rs). A file missing here would show its keys raw on that page: `first-pages.spec.js`, `handoff.spec.js`
+/// and `space-photo.spec.js` look for raw keys on each of these pages.
+const BUNDLES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "START",
+        &[
+            "src/start_bundle.rs",
+            "src/steps/start.rs",
+            "src/ui/layout.rs",
+            "src/ui/form.rs",
+            "src/ui/spinner.rs",
+            "src/ui/step_frame.rs",
+            "src/state.rs",
+            "src/storage.rs",
+            "src/i18n.rs",
+            "src/api/",
+        ],
+        &["errors", "dates"],
+    ),
+    (
+        "PHONE",
+        &[
+            "src/phone/",
+            "src/photo/",
+            "src/photo_bridge.rs",
+            "src/ui/layout.rs",
+            "src/ui/form.rs",
+            "src/ui/spinner.rs",
+            "src/state.rs",
+            "src/storage.rs",
+            "src/i18n.rs",
+            "src/api/",
+        ],
+        &["errors", "dates"],
+    ),
+    (
+        "SPACE_PHOTO",
+        &[
+            "src/space_photo/",
+            "src/photo/",
+            "src/photo_bridge.rs",
+            "src/ui/layout.rs",
+            "src/ui/form.rs",
+            "src/ui/spinner.rs",
+            "src/state.rs",
+            "src/storage.rs",
+            "src/i18n.rs",
+            "src/api/",
+        ],
+        &["errors", "dates"],
+    ),
+];
+
+/// The namespaces a bundle's table carries: those of the keys its files use, and those of its run-time keys.
+fn bundle_namespaces(
+    root: &std::path::Path,
+    used: &[(String, String)],
+    files: &[&str],
+    dynamic: &[&str],
+) -> Vec<String> {
+    let mut namespaces: Vec<String> = used
+        .iter()
+        .filter(|(file, _)| files.iter().any(|f| relative(root, file).starts_with(f)))
+        .map(|(_, key)| namespace(key).to_string())
+        .chain(dynamic.iter().map(|ns| (*ns).to_string()))
+        .collect();
+    namespaces.sort();
+    namespaces.dedup();
+    namespaces
+}
+
 /// Every use of a chunked namespace's key outside the files allowed for it.
 fn misplaced(root: &std::path::Path, used: &[(String, String)]) -> Vec<String> {
     used.iter()
@@ -80,6 +156,17 @@ fn main() {
             let name = format!("{}_{}", ns.to_uppercase(), lang.to_uppercase());
             write_table(&mut out, &name, table.iter().filter(|(k, _)| k.starts_with(&prefix)));
         }
+    }
+    let french = &catalogue.tables[first];
+    for (name, files, dynamic) in BUNDLES {
+        for file in *files {
+            assert!(root.join(file).exists(), "build.rs BUNDLES: {name} lists {file}, which does not exist");
+        }
+        let mut namespaces = bundle_namespaces(&root, &catalogue.used, files, dynamic);
+        namespaces.retain(|ns| !SEPARATE.contains(&ns.as_str()));
+        out.push_str(&format!("/// The French texts of namespaces {}.\n", namespaces.join(", ")));
+        let entries = french.iter().filter(|(k, _)| namespaces.iter().any(|ns| ns == namespace(k)));
+        write_table(&mut out, &format!("FR_{name}"), entries);
     }
     let used = catalogue.used.iter().map(|(_, k)| k).filter(|k| !separate(k));
     write_key_list(&mut out, used, catalogue.tables[first].keys().filter(|k| !separate(k)).count());

@@ -69,10 +69,42 @@ impl Lang {
     /// The texts of this language; empty while English is not loaded yet (lookups then fall back to French).
     fn table(self) -> Table {
         match self {
-            Lang::Fr => table::FR,
+            Lang::Fr => french(),
             Lang::En => english::table().unwrap_or(&[]),
         }
     }
+}
+
+thread_local! {
+    /// The French table of the bundle that runs: the application's, or a small bundle's own (build.rs `BUNDLES`).
+    static FRENCH: std::cell::Cell<Option<Table>> = const { std::cell::Cell::new(None) };
+}
+
+/// The French tables each binary may run with. Only the binary's own start names one, so the others stay out of its
+/// wasm: a bundle that named the application's table by default would carry every step's texts.
+pub mod french {
+    pub use super::table::{FR as APPLICATION, FR_PHONE as PHONE, FR_SPACE_PHOTO as SPACE_PHOTO, FR_START as START};
+}
+
+/// Chooses the bundle's French table; each binary's start calls it before anything is drawn (src/lib.rs).
+pub fn use_french(table: Table) {
+    FRENCH.set(Some(table));
+}
+
+fn french() -> Table {
+    FRENCH.get().unwrap_or_else(default_french)
+}
+
+/// Native code (the tests) and the browser tests run the whole table unless told otherwise.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-translations"))]
+fn default_french() -> Table {
+    table::FR
+}
+
+/// A wasm bundle has no default: one whose start forgot to choose would show every key raw, at once.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "embedded-translations")))]
+fn default_french() -> Table {
+    &[]
 }
 
 /// The text of `key` in `lang`, if defined.
@@ -283,6 +315,29 @@ mod tests {
         for key in used_keys() {
             for lang in Lang::ALL {
                 assert!(lookup(lang, key).is_some(), "{key} missing in {}", lang.code());
+            }
+        }
+    }
+
+    /// Namespaces by prefix, not whole keys: build.rs reads every "namespace.key" literal in this file as a key that
+    /// every small bundle uses.
+    #[test]
+    fn the_small_bundles_carry_their_own_texts_and_not_the_steps() {
+        let whole = table::FR;
+        let has = |table: Table, prefix: &str| table.iter().any(|(k, _)| k.starts_with(prefix));
+        for (name, table, own, foreign) in [
+            ("start", french::START, &["start."][..], &["identity.", "photo.", "school."][..]),
+            ("phone", french::PHONE, &["photo.", "handoff."][..], &["start.", "identity.", "school."][..]),
+            ("space photo", french::SPACE_PHOTO, &["photo.", "handoff."][..], &["start.", "identity."][..]),
+        ] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "{name}: sorted, for the binary search");
+            assert!(table.iter().all(|(k, v)| find(whole, k) == Some(*v)), "{name}: the application's texts");
+            assert!(table.len() * 2 < whole.len(), "{name}: {} of {} texts", table.len(), whole.len());
+            for prefix in own.iter().chain(&["shell.", "common.", "errors.", "dates."]) {
+                assert!(has(table, prefix), "{name} lacks {prefix}");
+            }
+            for prefix in foreign {
+                assert!(!has(table, prefix), "{name} carries {prefix}");
             }
         }
     }

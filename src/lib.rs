@@ -27,6 +27,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// (`passregion_lazy::mount_to_body_next_task`).
 pub fn run() {
     console_error_panic_hook::set_once();
+    i18n::use_french(i18n::french::APPLICATION);
     passregion_lazy::mount_to_body_next_task(app::App);
 }
 
@@ -34,6 +35,7 @@ pub fn run() {
 /// own as [`run`] does.
 pub fn run_phone() {
     console_error_panic_hook::set_once();
+    i18n::use_french(i18n::french::PHONE);
     passregion_lazy::mount_to_body_next_task(phone::PhoneApp);
 }
 
@@ -41,11 +43,13 @@ pub fn run_phone() {
 /// own as [`run`] does.
 pub fn run_space_photo() {
     console_error_panic_hook::set_once();
+    i18n::use_french(i18n::french::SPACE_PHOTO);
     passregion_lazy::mount_to_body_next_task(space_photo::SpacePhotoApp);
 }
 
 /// Mounts the start page's own bundle (`src/bin/passregion-start.rs`), in a task of its own as [`run`] does.
 pub fn run_start() {
     console_error_panic_hook::set_once();
+    i18n::use_french(i18n::french::START);
     passregion_lazy::mount_to_body_next_task(start_bundle::StartApp);
 }

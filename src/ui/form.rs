@@ -8,7 +8,7 @@ use passregion_core::{ErrorCode, FieldIssue};
 use crate::i18n::{current_lang, t_now, text};
 use crate::state::{AppState, Remote, today, use_app_state};
 
-/// DOM id of the control that holds a field path ("identity.last_name" → "identity-last_name").
+/// DOM id of the control that holds a field path (`identity.last_name` → `identity-last_name`).
 pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
 }

@@ -2,10 +2,23 @@
 // (the app must make no third-party request); helpers scan pages with axe-core and keep screenshots.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+
+// Every text key of the application and of the space ("start.title"): one shown as such means a bundle's table
+// lacks its namespace (build.rs BUNDLES) or a key is missing.
+const TEXT_KEYS = [join(import.meta.dirname, '../../locales/fr'), join(import.meta.dirname, '../../space/locales/fr')]
+  .flatMap((dir) => readdirSync(dir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, file), 'utf8'))]))
+  .flatMap(([ns, texts]) => Object.keys(texts).map((key) => `${ns}.${key}`));
+
+/** Fails when the page shows a text key instead of its text. */
+export async function expectNoRawKeys(page, label) {
+  const shown = await page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+  const raw = TEXT_KEYS.filter((key) => new RegExp(`(^|[^\\w.])${key.replace('.', '\\.')}($|[^\\w.])`).test(shown));
+  expect(raw, `text keys shown raw on ${label}`).toEqual([]);
+}
 
 export const test = base.extend({
   // Patterns of console errors a test expects (e.g. the 422 it provokes on purpose).
@@ -61,6 +74,7 @@ export async function checkPage(page, name) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });
     await expectAccessible(page, `${name} at ${width}px`);
+    await expectNoRawKeys(page, `${name} at ${width}px`);
     await snap(page, name);
   }
   await page.setViewportSize(original);
