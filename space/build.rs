@@ -43,6 +43,27 @@ const CHUNKS: &[(&str, &[&str], &[&str])] = &[
     ("delai_inactivite", &["src/ui/timeout_dialog.rs"], &["timeout"]),
 ];
 
+/// The login page's own bundle (src/login_bundle.rs), built without `split`: its French table, `FR_LOGIN`, has only
+/// the namespaces its files use, not every page's. The files whose code it runs, generously (a whole file as soon as
+/// one of its functions runs), and the namespaces of keys made at run time (`errors.<code>` in pages/mod.rs).
+/// `space.spec.js` and `first-pages.spec.js` look for keys shown raw on the login page.
+const LOGIN_BUNDLE: (&[&str], &[&str]) = (
+    &[
+        "src/login_bundle.rs",
+        "src/pages/login.rs",
+        "src/pages/mod.rs",
+        "src/page_title.rs",
+        "src/ui/layout.rs",
+        "src/ui/form.rs",
+        "src/ui/password.rs",
+        "src/session.rs",
+        "src/storage.rs",
+        "src/i18n.rs",
+        "src/api/",
+    ],
+    &["errors"],
+);
+
 /// Every key of a chunked namespace used where it may be: only in files of chunks, each of which carries it.
 fn misplaced(root: &std::path::Path, used: &[(String, String)], chunked: &BTreeSet<&str>) -> Vec<String> {
     let mut problems = Vec::new();
@@ -102,6 +123,19 @@ fn main() {
         out.push_str(&format!("    ({name:?}, &{namespaces:?}),\n"));
     }
     out.push_str("];\n");
+
+    let (files, dynamic) = LOGIN_BUNDLE;
+    let mut login: Vec<&str> = catalogue
+        .used
+        .iter()
+        .filter(|(file, _)| files.iter().any(|f| relative(&root, file).starts_with(f)))
+        .map(|(_, key)| namespace(key))
+        .chain(dynamic.iter().copied())
+        .collect();
+    login.sort_unstable();
+    login.dedup();
+    out.push_str(&format!("/// The French texts of namespaces {}.\n", login.join(", ")));
+    write_table(&mut out, "FR_LOGIN", fr.iter().filter(|(k, _)| login.contains(&namespace(k))));
 
     for lang in catalogue.langs.iter().filter(|l| **l != first) {
         out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");

@@ -63,10 +63,42 @@ impl Lang {
     /// The texts of this language; for English, the few built-in ones until the file is in.
     fn table(self) -> Table {
         match self {
-            Lang::Fr => table::FR,
+            Lang::Fr => french(),
             Lang::En => english::table().unwrap_or(table::EN_BUILT_IN),
         }
     }
+}
+
+thread_local! {
+    /// The French table of the bundle that runs: the space's, or the login page's own (build.rs `LOGIN_BUNDLE`).
+    static FRENCH: std::cell::Cell<Option<Table>> = const { std::cell::Cell::new(None) };
+}
+
+/// The French tables each binary may run with. Only the binary's own start names one, so the login's bundle does not
+/// carry every page's texts.
+pub mod french {
+    pub use super::table::{FR as SPACE, FR_LOGIN as LOGIN};
+}
+
+/// Chooses the bundle's French table; each binary's start calls it before anything is drawn (src/lib.rs).
+pub fn use_french(table: Table) {
+    FRENCH.set(Some(table));
+}
+
+fn french() -> Table {
+    FRENCH.get().unwrap_or_else(default_french)
+}
+
+/// Native code (the tests) runs the whole table unless told otherwise.
+#[cfg(not(target_arch = "wasm32"))]
+fn default_french() -> Table {
+    table::FR
+}
+
+/// A wasm bundle has no default: one whose start forgot to choose would show every key raw, at once.
+#[cfg(target_arch = "wasm32")]
+fn default_french() -> Table {
+    &[]
 }
 
 fn find(table: Table, key: &str) -> Option<&'static str> {
@@ -252,6 +284,23 @@ mod tests {
         assert!(!fr.is_empty());
         for lang in Lang::ALL {
             assert_eq!(fr, keys(lang).collect::<Vec<_>>(), "keys of {}", lang.code());
+        }
+    }
+
+    /// Namespaces by prefix, not whole keys: build.rs reads every "namespace.key" literal in this file as a key that
+    /// the login's bundle uses.
+    #[test]
+    fn the_login_bundle_carries_its_own_texts_and_not_the_pages() {
+        let (login, whole) = (french::LOGIN, table::FR);
+        let has = |prefix: &str| login.iter().any(|(k, _)| k.starts_with(prefix));
+        assert!(login.windows(2).all(|w| w[0].0 < w[1].0), "sorted, for the binary search");
+        assert!(login.iter().all(|(k, v)| find(whole, k) == Some(*v)), "the space's texts");
+        assert!(login.len() * 2 < whole.len(), "{} of {} texts", login.len(), whole.len());
+        for prefix in ["login.", "shell.", "common.", "errors."] {
+            assert!(has(prefix), "lacks {prefix}");
+        }
+        for prefix in ["dossier.", "card.", "advantages.", "me.", "timeline."] {
+            assert!(!has(prefix), "carries {prefix}");
         }
     }
 

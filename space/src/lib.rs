@@ -24,11 +24,13 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// (`passregion_lazy::mount_to_body_next_task`).
 pub fn run() {
     console_error_panic_hook::set_once();
+    i18n::use_french(i18n::french::SPACE);
     passregion_lazy::mount_to_body_next_task(app::App);
 }
 
 /// Mounts the login page's own bundle (`src/bin/passregion-space-login.rs`), in a task of its own as [`run`] does.
 pub fn run_login() {
     console_error_panic_hook::set_once();
+    i18n::use_french(i18n::french::LOGIN);
     passregion_lazy::mount_to_body_next_task(login_bundle::LoginApp);
 }
