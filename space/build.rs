@@ -46,7 +46,7 @@ const CHUNKS: &[(&str, &[&str], &[&str])] = &[
 /// The login page's own bundle (src/login_bundle.rs), built without `split`: its French table, `FR_LOGIN`, has only
 /// the namespaces its files use, not every page's. The files whose code it runs, generously (a whole file as soon as
 /// one of its functions runs), and the namespaces of keys made at run time (`errors.<code>` in pages/mod.rs).
-/// `space.spec.js` and `first-pages.spec.js` look for keys shown raw on the login page.
+/// The E2E fixtures' `checkPage` fails on any key shown raw, on the login page too (space.spec.js).
 const LOGIN_BUNDLE: (&[&str], &[&str]) = (
     &[
         "src/login_bundle.rs",
