@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Blob;
 
 use crate::api::{self, ApiError};
-use crate::i18n::{current_lang, provide_i18n, t};
+use crate::i18n::{current_lang, provide_i18n, t, t_now};
 use crate::photo::PhotoStep;
 use crate::ui::form::focus_id;
 use crate::ui::layout::{BrandText, HelpFooter, LangSwitch, SkipLink};
@@ -83,6 +83,8 @@ fn take_token() -> Option<String> {
 #[component]
 pub fn PhoneApp() -> impl IntoView {
     provide_i18n();
+    // The tab says what the page is for, in the language chosen (index.html's title is the French one).
+    Effect::new(move |_| crate::ui::step_frame::set_tab_title(&t_now("handoff.phone_title")));
     view! {
         <SkipLink />
         <header class="site-header">

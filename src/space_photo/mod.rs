@@ -97,6 +97,8 @@ impl SendFailure {
 pub fn SpacePhotoApp() -> impl IntoView {
     provide_i18n();
     let idle = session::provide_idle();
+    // The tab names the page in the language chosen (index.html's title is the French one).
+    Effect::new(move |_| crate::ui::step_frame::set_tab_title(&text(current_lang(), "space_photo.tab_title")));
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();

@@ -26,8 +26,14 @@ pub fn focus_heading_on_navigation(id: &'static str) {
 
 /// Sets the tab title, "<page> – Pass'Région".
 pub fn set_document_title(page: &str) {
+    set_tab_title(&format!("{page} – {}", t_now("shell.wordmark")));
+}
+
+/// Sets the tab title as it is given, for the pages whose name already says Pass'Région (the phone's, the space's
+/// photo page).
+pub fn set_tab_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&format!("{page} – {}", t_now("shell.wordmark")));
+        doc.set_title(title);
     }
 }
 

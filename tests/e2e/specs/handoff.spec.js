@@ -50,6 +50,7 @@ test('the computer shows a QR code, the phone takes and sends the photo, the app
   const phone = await phonePage(browser, baseURL);
   await phone.goto(link);
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText(PHONE_TITLE);
+  await expect(phone).toHaveTitle(PHONE_TITLE);
   // The token is gone from the address bar at once.
   await expect.poll(() => phone.url()).toBe(`${baseURL}/telephone`);
   await expect(page.getByRole('status').filter({ hasText: 'Ton téléphone est connecté' })).toBeVisible();
@@ -113,6 +114,7 @@ test('the short code typed at /tel opens the handoff; leaving the step cancels i
   // English on both sides.
   await phone.getByRole('button', { name: /English/ }).click();
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Your Pass\'Région photo');
+  await expect(phone).toHaveTitle('Your Pass\'Région photo');
   await expectAccessible(phone, 'phone page in English');
   await snap(phone, 'handoff-phone-en');
   await page.getByRole('button', { name: /English/ }).click();

@@ -79,9 +79,11 @@ test("a duplicate card's optional new photo, in French and English", async ({ pa
   await dup.getByRole('link', { name: 'Envoyer une nouvelle photo pour ma nouvelle carte' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Une nouvelle photo pour ta nouvelle carte' })).toBeVisible();
   await expect(page.getByText("C'est facultatif", { exact: false })).toBeVisible();
+  await expect(page).toHaveTitle("Nouvelle photo – Mon espace Pass'Région");
 
   await page.getByRole('button', { name: 'EN – English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'A new photo for your new card' })).toBeVisible();
+  await expect(page).toHaveTitle("New photo – My Pass'Région space");
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Take the photo with my phone' })).toBeVisible();
   await checkPage(page, 'space-new-photo-duplicate-en');
