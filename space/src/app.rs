@@ -29,6 +29,7 @@ pub const ACTIVATION_PATH: &str = "/activation";
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
+    crate::page_title::provide_errors_shown();
     view! {
         <Router>
             <TabTitle />

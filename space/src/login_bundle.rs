@@ -23,6 +23,7 @@ pub fn LoginApp() -> impl IntoView {
         session.idle_secs.set(minutes * 60);
     }
     let reason = Signal::stored(EndReason::in_query(&search));
+    crate::page_title::provide_errors_shown();
     crate::page_title::follow(|| LOGIN_PATH.to_string());
     let logged_in = Callback::new(|()| {
         if let Some(w) = web_sys::window() {

@@ -28,16 +28,29 @@ pub fn title_key(path: &str) -> &'static str {
     }
 }
 
-/// The whole title, in the current language (tracked inside a reactive closure).
-pub fn title_at(path: &str) -> String {
-    crate::i18n::tf_now("shell.page_title", &[("page", &crate::i18n::t_now(title_key(path)))])
+/// The whole title, in the current language (tracked inside a reactive closure); « Erreur : » first while a form of
+/// the page shows its error summary, as the application's steps do, so that a screen reader's first words say so.
+pub fn title_at(path: &str, errors: bool) -> String {
+    let title = crate::i18n::tf_now("shell.page_title", &[("page", &crate::i18n::t_now(title_key(path)))]);
+    if errors { format!("{} {title}", crate::i18n::t_now("shell.title_error_prefix")) } else { title }
+}
+
+/// How many error summaries the page shows (ui/form.rs `ErrorSummary` counts itself in while it is on screen).
+#[derive(Clone, Copy)]
+pub struct ErrorsShown(pub leptos::prelude::RwSignal<usize>);
+
+/// Makes the count of error summaries available to the whole bundle; call it at the root, above the pages.
+pub fn provide_errors_shown() {
+    leptos::prelude::provide_context(ErrorsShown(leptos::prelude::RwSignal::new(0)));
 }
 
 /// Keeps the tab's title on the page at `path`, in the chosen language (and once English has arrived).
 pub fn follow(path: impl Fn() -> String + 'static) {
     use leptos::prelude::*;
+    let shown = use_context::<ErrorsShown>();
     Effect::new(move |_| {
-        let title = title_at(&path());
+        let errors = shown.is_some_and(|s| s.0.get() > 0);
+        let title = title_at(&path(), errors);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&title);
         }
@@ -90,8 +103,9 @@ mod tests {
 
     #[test]
     fn the_title_names_the_page_then_the_space_and_never_who_is_logged_in() {
-        assert_eq!(title_at(CODE_PATH), "Code secret – Mon espace Pass'Région");
-        assert_eq!(title_at(HOME_PATH), "Mon dossier – Mon espace Pass'Région");
+        assert_eq!(title_at(CODE_PATH, false), "Code secret – Mon espace Pass'Région");
+        assert_eq!(title_at(HOME_PATH, false), "Mon dossier – Mon espace Pass'Région");
+        assert_eq!(title_at(LOGIN_PATH, true), "Erreur : Connexion – Mon espace Pass'Région");
         assert_eq!(
             crate::i18n::fill(&text(Lang::En, "shell.page_title"), &[("page", &text(Lang::En, "shell.nav_card"))]),
             "Lost or stolen card – My Pass'Région space"

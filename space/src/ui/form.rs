@@ -83,6 +83,7 @@ pub fn ErrorSummary(errors: Errors, #[prop(optional)] children: Option<ChildrenF
     view! {
         <Show when=move || !errors.is_empty()>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <MarksTabTitle />
                 <h2 id="error-summary-title">{t("common.error_summary_title")}</h2>
                 <ul>
                     {move || errors.list().into_iter().map(|(field, message)| match field {
@@ -98,6 +99,17 @@ pub fn ErrorSummary(errors: Errors, #[prop(optional)] children: Option<ChildrenF
                 {move || children.with_value(|c| c.as_ref().map(|c| c()))}
             </div>
         </Show>
+    }
+}
+
+/// Counts the summary in while it is on screen, so that the tab's title starts with « Erreur : » (page_title.rs).
+#[component]
+fn MarksTabTitle() -> impl IntoView {
+    if let Some(crate::page_title::ErrorsShown(shown)) = use_context::<crate::page_title::ErrorsShown>() {
+        shown.update(|n| *n += 1);
+        on_cleanup(move || {
+            let _ = shown.try_update(|n| *n = n.saturating_sub(1));
+        });
     }
 }
 

@@ -235,6 +235,10 @@ test('each page names the tab after itself, in the chosen language, and never af
   const d = await makeDossier(request, baseURL, { tag: 'titles' });
   await page.goto('/espace/connexion');
   await expect(page).toHaveTitle("Connexion – Mon espace Pass'Région");
+  // While a form shows its errors, the title says so first, as the application's steps do.
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page).toHaveTitle("Erreur : Connexion – Mon espace Pass'Région");
   await logIn(page, d);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Éloïse' })).toBeVisible();
   await expect(page).toHaveTitle("Mon dossier – Mon espace Pass'Région");
@@ -259,6 +263,11 @@ test('each page names the tab after itself, in the chosen language, and never af
   await expect(page).toHaveTitle("Page introuvable – Mon espace Pass'Région");
   await page.goto('/espace/mot-de-passe-oublie');
   await expect(page).toHaveTitle("Mot de passe oublié – Mon espace Pass'Région");
+  await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+  await expect(page).toHaveTitle("Erreur : Mot de passe oublié – Mon espace Pass'Région");
+  // Leaving the page takes its summary away, and the prefix with it.
+  await page.getByRole('link', { name: 'Retour à la connexion' }).click();
+  await expect(page).toHaveTitle("Connexion – Mon espace Pass'Région");
 });
 
 test('keyboard only: log in, the dossier, log out', async ({ page, request, baseURL }) => {
