@@ -5,7 +5,9 @@
 //! In the wasm app only the French table is compiled in; English is `i18n/en-<hash>.json`, written beside the app by
 //! `build-tools/postbuild.mjs` (Trunk's post_build hook) from the same files, and fetched when chosen.
 
-use passregion_i18n_keys::{Catalogue, namespace, relative, write_key_list, write_split_table, write_table};
+use passregion_i18n_keys::{
+    Catalogue, bundle_namespaces, namespace, relative, write_key_list, write_split_table, write_table,
+};
 use std::path::PathBuf;
 
 /// Namespaces kept out of the app's tables (so off its first page and out of the English file it fetches): each is
@@ -58,24 +60,6 @@ const BUNDLES_SHARED: &[&str] = &[
     "src/i18n.rs",
     "src/api/",
 ];
-
-/// The namespaces a bundle's table carries: those of the keys its files use, and those of its run-time keys.
-fn bundle_namespaces(
-    root: &std::path::Path,
-    used: &[(String, String)],
-    files: &[&str],
-    dynamic: &[&str],
-) -> Vec<String> {
-    let mut namespaces: Vec<String> = used
-        .iter()
-        .filter(|(file, _)| files.iter().chain(BUNDLES_SHARED).any(|f| relative(root, file).starts_with(f)))
-        .map(|(_, key)| namespace(key).to_string())
-        .chain(dynamic.iter().map(|ns| (*ns).to_string()))
-        .collect();
-    namespaces.sort();
-    namespaces.dedup();
-    namespaces
-}
 
 /// Every use of a chunked namespace's key outside the files allowed for it.
 fn misplaced(root: &std::path::Path, used: &[(String, String)]) -> Vec<String> {
@@ -130,10 +114,11 @@ fn main() {
         for file in files.iter().chain(BUNDLES_SHARED) {
             assert!(root.join(file).exists(), "build.rs BUNDLES: {name} lists {file}, which does not exist");
         }
-        let mut namespaces = bundle_namespaces(&root, &catalogue.used, files, dynamic);
-        namespaces.retain(|ns| !SEPARATE.contains(&ns.as_str()));
+        let files: Vec<&str> = files.iter().chain(BUNDLES_SHARED).copied().collect();
+        let mut namespaces = bundle_namespaces(&root, &catalogue.used, &files, dynamic);
+        namespaces.retain(|ns| !SEPARATE.contains(ns));
         out.push_str(&format!("/// The French texts of namespaces {}.\n", namespaces.join(", ")));
-        let entries = french.iter().filter(|(k, _)| namespaces.iter().any(|ns| ns == namespace(k)));
+        let entries = french.iter().filter(|(k, _)| namespaces.contains(&namespace(k)));
         write_table(&mut out, &format!("FR_{name}"), entries);
     }
     let used = catalogue.used.iter().map(|(_, k)| k).filter(|k| !separate(k));

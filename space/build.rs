@@ -12,7 +12,9 @@
 //! shared by the pages that use them), and the chunk installs them before it builds its view. The first page keeps
 //! the texts of the login, the layout and what every page shares; the idle-timeout dialog's travel with its chunk.
 
-use passregion_i18n_keys::{Catalogue, namespace, relative, write_key_list, write_split_table, write_table};
+use passregion_i18n_keys::{
+    Catalogue, bundle_namespaces, namespace, relative, write_key_list, write_split_table, write_table,
+};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -125,15 +127,7 @@ fn main() {
     out.push_str("];\n");
 
     let (files, dynamic) = LOGIN_BUNDLE;
-    let mut login: Vec<&str> = catalogue
-        .used
-        .iter()
-        .filter(|(file, _)| files.iter().any(|f| relative(&root, file).starts_with(f)))
-        .map(|(_, key)| namespace(key))
-        .chain(dynamic.iter().copied())
-        .collect();
-    login.sort_unstable();
-    login.dedup();
+    let login = bundle_namespaces(&root, &catalogue.used, files, dynamic);
     out.push_str(&format!("/// The French texts of namespaces {}.\n", login.join(", ")));
     write_table(&mut out, "FR_LOGIN", fr.iter().filter(|(k, _)| login.contains(&namespace(k))));
 

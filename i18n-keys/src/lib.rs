@@ -5,7 +5,7 @@
 mod catalogue;
 mod split;
 pub use catalogue::{Catalogue, KEY_FUNCTIONS, write_key_list, write_table};
-pub use split::{namespace, relative, write_split_table};
+pub use split::{bundle_namespaces, namespace, relative, write_split_table};
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -38,9 +38,44 @@ pub fn write_split_table<'a>(
     }
 }
 
+/// The namespaces of a bundle built without `split`, which carries a French table of its own: those of the keys
+/// used in `files` (paths from the crate's root, a folder ending in `/`), and `dynamic`, the namespaces of keys made
+/// at run time; sorted, each once.
+pub fn bundle_namespaces<'a>(
+    root: &Path,
+    used: &'a [(String, String)],
+    files: &[&str],
+    dynamic: &[&'a str],
+) -> Vec<&'a str> {
+    let mut namespaces: Vec<&str> = used
+        .iter()
+        .filter(|(file, _)| files.iter().any(|f| relative(root, file).starts_with(f)))
+        .map(|(_, key)| namespace(key))
+        .chain(dynamic.iter().copied())
+        .collect();
+    namespaces.sort_unstable();
+    namespaces.dedup();
+    namespaces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bundle_takes_the_namespaces_of_its_files_and_its_run_time_keys() {
+        let used: Vec<(String, String)> = [
+            ("/repo/src/start.rs", "start.title"),
+            ("/repo/src/start.rs", "shell.home"),
+            ("/repo/src/ui/layout.rs", "shell.menu"),
+            ("/repo/src/steps/identity.rs", "identity.title"),
+        ]
+        .iter()
+        .map(|(f, k)| (f.to_string(), k.to_string()))
+        .collect();
+        let namespaces = bundle_namespaces(Path::new("/repo"), &used, &["src/start.rs", "src/ui/"], &["errors"]);
+        assert_eq!(namespaces, ["errors", "shell", "start"]);
+    }
 
     #[test]
     fn chunked_entries_leave_the_first_table_only_in_the_split_build() {
